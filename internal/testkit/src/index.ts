@@ -1,0 +1,3 @@
+// Entry point of the private test kit.
+export * from "./capture-server.js";
+export * from "./readme.js";

@@ -1,0 +1,36 @@
+// Runs the code examples of a README for real, so the docs cannot drift from the code.
+import { execFile } from "node:child_process";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+/** The fenced code blocks of a markdown file in `lang` (e.g. "js"), in order. */
+export async function readmeExamples(readmePath: string, lang: string): Promise<string[]> {
+  const text = await readFile(readmePath, "utf8");
+  const fence = new RegExp("```" + lang + "\\n([\\s\\S]*?)\\n```", "g");
+  return [...text.matchAll(fence)].map((m) => m[1]!);
+}
+
+/**
+ * Executes an ES module example with Node from inside `packageDir`, so it imports the package by its
+ * published name (self-reference through the `exports` map, i.e. the built `dist/`).
+ */
+export async function runExample(
+  packageDir: string,
+  code: string,
+  env: Record<string, string>,
+): Promise<{ stdout: string; stderr: string }> {
+  const file = path.join(packageDir, `.readme-example-${process.pid}-${Date.now()}.mjs`);
+  await writeFile(file, code);
+  try {
+    return await run(process.execPath, [file], {
+      cwd: packageDir,
+      env: { PATH: process.env.PATH ?? "", ...env },
+      timeout: 30_000,
+    });
+  } finally {
+    await rm(file, { force: true });
+  }
+}

@@ -1,0 +1,22 @@
+// The one list of providers: adding a provider is one spec in specs/ plus one entry here (see ../README.md).
+import type { ProviderEntry } from "./src/provider.js";
+
+export const providers: readonly ProviderEntry[] = [
+  {
+    id: "duvo",
+    title: "Duvo",
+    spec: "specs/duvo.openapi.json",
+    // Duvo's own CLI reads DUVO_API_BASE_URL; accept it after our DUVO_BASE_URL.
+    baseUrlEnv: ["DUVO_BASE_URL", "DUVO_API_BASE_URL"],
+  },
+  {
+    id: "avido",
+    title: "Avido",
+    spec: "specs/avido.openapi.yaml",
+  },
+  {
+    id: "duckie",
+    title: "Duckie",
+    spec: "specs/duckie.openapi.yaml",
+  },
+];
