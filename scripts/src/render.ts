@@ -90,7 +90,7 @@ function renderPackageJson(d: ProviderDescriptor, opts: RenderOptions): string {
       generate: `tsx ../../scripts/generate.ts ${d.id}`,
       build: "tsc -p tsconfig.build.json",
       typecheck: "tsc -p tsconfig.json --noEmit",
-      test: "vitest run",
+      test: "vitest run --typecheck",
     },
     dependencies: { "openapi-fetch": VERSIONS.openapiFetch },
     devDependencies: {
