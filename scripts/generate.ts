@@ -1,5 +1,5 @@
 // CLI: regenerate (or, with --check, verify) the typed package of each provider in providers.ts.
-// Usage: tsx scripts/generate.ts [--check] [provider ...]
+// Usage: tsx scripts/generate.ts [--check] [--root <dir>] [provider ...]
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,10 +8,12 @@ import { diffPackage, writePackage } from "./src/files.js";
 import { describeProvider, loadSpec } from "./src/provider.js";
 import { renderPackage } from "./src/render.js";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
+const rootAt = args.indexOf("--root");
+// --root points the generator at another checkout (the drift tests use a scratch copy).
+const root = rootAt === -1 ? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..") : path.resolve(args[rootAt + 1] ?? ".");
 const check = args.includes("--check");
-const wanted = args.filter((a) => !a.startsWith("--"));
+const wanted = args.filter((a, i) => !a.startsWith("--") && (rootAt === -1 || i !== rootAt + 1));
 const unknown = wanted.filter((id) => !providers.some((p) => p.id === id));
 if (unknown.length) {
   console.error(`Unknown provider(s): ${unknown.join(", ")}. Known: ${providers.map((p) => p.id).join(", ")}.`);

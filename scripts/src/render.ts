@@ -132,12 +132,16 @@ function renderTurbo(d: ProviderDescriptor): string {
   );
 }
 
-function exampleOperation(d: ProviderDescriptor) {
-  return d.operations.find((op) => op.method === "GET" && !op.path.includes("{")) ?? d.operations[0];
+/** The README's example call: the first GET without path parameters, else the first operation. */
+function exampleCall(d: ProviderDescriptor): string {
+  const op = d.operations.find((o) => o.method === "GET" && !o.path.includes("{")) ?? d.operations[0];
+  if (!op) return 'client.GET("/")';
+  const params = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => `${m[1]}: "${m[1]}"`);
+  const init = params.length ? `, { params: { path: { ${params.join(", ")} } } }` : "";
+  return `client.${op.method}("${op.path}"${init})`;
 }
 
 function renderReadme(d: ProviderDescriptor): string {
-  const example = exampleOperation(d);
   const env = [
     ...d.credentials.map((c) => `| \`${c.env}\` | \`${c.option}\` | ${c.kind === "bearer" ? "`Authorization: Bearer …`" : `\`${c.header}\` header`} |`),
     ...d.baseUrlEnv.map((name) => `| \`${name}\` | \`baseUrl\` | base URL (default \`${d.serverUrl}\`) |`),
@@ -158,7 +162,7 @@ Its only runtime dependency is \`openapi-fetch\`. For retries, pagination and ty
 import { createClient } from "${d.packageName}";
 
 const client = createClient(); // credentials and base URL from the environment, see below
-const { data, error, response } = await client.${example?.method ?? "GET"}("${example?.path ?? "/"}");
+const { data, error, response } = await ${exampleCall(d)};
 console.log(response.status, error ?? Object.keys(data));
 \`\`\`
 
