@@ -243,7 +243,7 @@ export interface operations {
         tool_name?: string[];
         /** @description Search ticket title, ticket ID, and agent name. */
         search?: string;
-        /** @description Filter by metadata key/value. Each entry is sent as its own query parameter `metadata.<key>=<value>` (e.g. `metadata.team=billing`). Keys contain only letters, numbers, dots, underscores, dashes, or colons; values are at most 500 characters. No OpenAPI parameter style produces `metadata.<key>` names, so this family is modelled as one object parameter carrying the `x-agentruns-query-style: dotted` extension, which the generated client honours (see specs/README.md). */
+        /** @description Filter by metadata key/value. Replace <key> with a metadata key containing only letters, numbers, dots, underscores, dashes, or colons. (agentruns: each entry of this object is sent as its own query parameter `metadata.<key>=<value>`, e.g. `metadata.team=billing`; no OpenAPI parameter style produces such names, so the family is one object parameter with the `x-agentruns-query-style: dotted` extension, which the generated client honours. See specs/README.md.) */
         metadata?: {
           [key: string]: string;
         };
