@@ -11,12 +11,17 @@ import { renderPackage } from "./src/render.js";
 const args = process.argv.slice(2);
 const rootAt = args.indexOf("--root");
 // --root points the generator at another checkout (the drift tests use a scratch copy).
-const root = rootAt === -1 ? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..") : path.resolve(args[rootAt + 1] ?? ".");
+const root =
+  rootAt === -1
+    ? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+    : path.resolve(args[rootAt + 1] ?? ".");
 const check = args.includes("--check");
 const wanted = args.filter((a, i) => !a.startsWith("--") && (rootAt === -1 || i !== rootAt + 1));
 const unknown = wanted.filter((id) => !providers.some((p) => p.id === id));
 if (unknown.length) {
-  console.error(`Unknown provider(s): ${unknown.join(", ")}. Known: ${providers.map((p) => p.id).join(", ")}.`);
+  console.error(
+    `Unknown provider(s): ${unknown.join(", ")}. Known: ${providers.map((p) => p.id).join(", ")}.`,
+  );
   process.exit(2);
 }
 

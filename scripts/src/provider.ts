@@ -104,12 +104,28 @@ function credentialsOf(entry: ProviderEntry, doc: Json): Credential[] {
     if (!s) throw new Error(`${entry.spec}: security requirement names unknown scheme "${scheme}"`);
     const description = String(s.description ?? "");
     if (s.type === "http" && String(s.scheme).toLowerCase() === "bearer") {
-      return { scheme, kind: "bearer", header: "Authorization", option: "apiKey", env: `${prefix}_API_KEY`, description };
+      return {
+        scheme,
+        kind: "bearer",
+        header: "Authorization",
+        option: "apiKey",
+        env: `${prefix}_API_KEY`,
+        description,
+      };
     }
     if (s.type === "apiKey" && s.in === "header") {
-      return { scheme, kind: "header", header: s.name, option: camel(scheme), env: `${prefix}_${screaming(scheme)}`, description };
+      return {
+        scheme,
+        kind: "header",
+        header: s.name,
+        option: camel(scheme),
+        env: `${prefix}_${screaming(scheme)}`,
+        description,
+      };
     }
-    throw new Error(`${entry.spec}: security scheme "${scheme}" (${s.type}/${s.in ?? s.scheme}) is not supported yet`);
+    throw new Error(
+      `${entry.spec}: security scheme "${scheme}" (${s.type}/${s.in ?? s.scheme}) is not supported yet`,
+    );
   });
 }
 
@@ -120,7 +136,12 @@ function operationsOf(doc: Json): { operations: Operation[]; dotted: string[] } 
     for (const method of METHODS) {
       const op = item[method];
       if (!op) continue;
-      operations.push({ method: method.toUpperCase(), path: p, operationId: op.operationId, summary: op.summary });
+      operations.push({
+        method: method.toUpperCase(),
+        path: p,
+        operationId: op.operationId,
+        summary: op.summary,
+      });
       for (const raw of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
         const param = deref(doc, raw);
         if (param.in === "query" && param["x-agentruns-query-style"] === "dotted") dotted.add(param.name);
@@ -131,9 +152,11 @@ function operationsOf(doc: Json): { operations: Operation[]; dotted: string[] } 
 }
 
 export function describeProvider(entry: ProviderEntry, doc: Json): ProviderDescriptor {
-  if (!/^[a-z][a-z0-9-]*$/.test(entry.id)) throw new Error(`provider id "${entry.id}" must match ^[a-z][a-z0-9-]*$`);
+  if (!/^[a-z][a-z0-9-]*$/.test(entry.id))
+    throw new Error(`provider id "${entry.id}" must match ^[a-z][a-z0-9-]*$`);
   const serverUrl = doc.servers?.[0]?.url;
-  if (typeof serverUrl !== "string") throw new Error(`${entry.spec}: no servers[0].url to use as the default base URL`);
+  if (typeof serverUrl !== "string")
+    throw new Error(`${entry.spec}: no servers[0].url to use as the default base URL`);
   const { operations, dotted } = operationsOf(doc);
   return {
     id: entry.id,

@@ -17,7 +17,12 @@ let root: string;
 /** Runs the real CLI against the scratch checkout; never throws, returns the exit code and output. */
 async function generate(...args: string[]): Promise<{ code: number; out: string }> {
   try {
-    const { stdout, stderr } = await run(tsx, [path.join(scriptsDir, "generate.ts"), "--root", root, ...args]);
+    const { stdout, stderr } = await run(tsx, [
+      path.join(scriptsDir, "generate.ts"),
+      "--root",
+      root,
+      ...args,
+    ]);
     return { code: 0, out: stdout + stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -61,7 +66,10 @@ describe("generate --check", () => {
   it("fails, naming the stale file, when a spec is edited without regenerating", async () => {
     const spec = path.join(root, "specs/duvo.openapi.json");
     const text = await readFile(spec, "utf8");
-    await writeFile(spec, text.replace('"description": "Sort direction (default desc)"', '"description": "Sort order"'));
+    await writeFile(
+      spec,
+      text.replace('"description": "Sort direction (default desc)"', '"description": "Sort order"'),
+    );
     const { code, out } = await generate("--check");
     expect(code).toBe(1);
     expect(out).toContain("packages/duvo-openapi/src/generated/schema.ts: changed");
@@ -69,9 +77,9 @@ describe("generate --check", () => {
     expect(out).toContain("run `pnpm generate` and commit the result");
 
     expect((await generate()).code).toBe(0);
-    expect(await readFile(path.join(root, "packages/duvo-openapi/src/generated/schema.ts"), "utf8")).toContain(
-      "@description Sort order",
-    );
+    expect(
+      await readFile(path.join(root, "packages/duvo-openapi/src/generated/schema.ts"), "utf8"),
+    ).toContain("@description Sort order");
     expect((await generate("--check")).code).toBe(0);
   });
 

@@ -63,7 +63,9 @@ describe.each(cases)("@agentruns/$id-openapi createClient", (c) => {
 
   it("reads credentials and the base URL from the environment", async () => {
     server.respondWith({ body: c.body });
-    const client = c.mod.createClient({ env: { ...c.env, [baseUrlVar(c.id)]: server.url } }) as duvo.ApiClient;
+    const client = c.mod.createClient({
+      env: { ...c.env, [baseUrlVar(c.id)]: server.url },
+    }) as duvo.ApiClient;
     await client.GET(c.path as "/v1/runs");
     const req = server.only();
     expect(req.pathname).toBe(c.path);
@@ -72,7 +74,9 @@ describe.each(cases)("@agentruns/$id-openapi createClient", (c) => {
 
   it("prefers options over the environment, and keeps caller headers", async () => {
     server.respondWith({ body: c.body });
-    const options = Object.fromEntries(c.mod.provider.credentials.map((cr) => [cr.option, `opt-${cr.option}`]));
+    const options = Object.fromEntries(
+      c.mod.provider.credentials.map((cr) => [cr.option, `opt-${cr.option}`]),
+    );
     const client = c.mod.createClient({
       ...options,
       baseUrl: server.url,
@@ -122,7 +126,11 @@ describe.each(cases)("@agentruns/$id-openapi createClient", (c) => {
       ...c.env,
       [baseUrlVar(c.id)]: server.url,
     });
-    expect(stdout.trim()).toBe(`200 [ ${Object.keys(c.body as object).map((k) => `'${k}'`).join(", ")} ]`);
+    expect(stdout.trim()).toBe(
+      `200 [ ${Object.keys(c.body as object)
+        .map((k) => `'${k}'`)
+        .join(", ")} ]`,
+    );
     expect(server.only().pathname).toBe(c.path);
   });
 });

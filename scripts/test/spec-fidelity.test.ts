@@ -17,7 +17,10 @@ function resolve(doc: Json, node: any): any {
   if (Array.isArray(node)) return node.map((n) => resolve(doc, n));
   if (!node || typeof node !== "object") return node;
   if (typeof node.$ref === "string") {
-    const target = node.$ref.slice(2).split("/").reduce((n: Json, k: string) => n[k], doc);
+    const target = node.$ref
+      .slice(2)
+      .split("/")
+      .reduce((n: Json, k: string) => n[k], doc);
     return resolve(doc, target);
   }
   if (Array.isArray(node.allOf) && node.allOf.length === 1 && node.nullable === true) {
@@ -64,16 +67,22 @@ function checkParam(p: PageParam, param: Json) {
   const array = p.type.endsWith("[]");
   const schema = array ? param.schema.items : param.schema;
   const base = p.type.replace(/\[\]$/, "");
-  expect(param.schema.type, p.name).toBe(array ? "array" : base.startsWith("enum") ? "string" : base.replace(/<.*/, ""));
+  expect(param.schema.type, p.name).toBe(
+    array ? "array" : base.startsWith("enum") ? "string" : base.replace(/<.*/, ""),
+  );
   const format = base.match(/^string<(.+)>$/)?.[1];
   expect(schema.format, p.name).toBe(format);
   expect(schema.enum, p.name).toEqual(p.options);
-  expect(param.schema.default === undefined ? undefined : String(param.schema.default), p.name).toBe(p.default);
+  expect(param.schema.default === undefined ? undefined : String(param.schema.default), p.name).toBe(
+    p.default,
+  );
   expect(schema.pattern, p.name).toBe(p.pattern);
   expect(param.schema.maxItems, p.name).toBe(p.maxItems);
   expect(schema.maxLength, p.name).toBe(p.maxLength);
   const range = p.range?.match(/^(?:(\d+) <= )?x(?: <= (\d+)| >= (\d+))?$/);
-  expect(schema.minimum, p.name).toBe(range?.[1] ? Number(range[1]) : range?.[3] ? Number(range[3]) : undefined);
+  expect(schema.minimum, p.name).toBe(
+    range?.[1] ? Number(range[1]) : range?.[3] ? Number(range[3]) : undefined,
+  );
   expect(schema.maximum, p.name).toBe(range?.[2] ? Number(range[2]) : undefined);
   if (param.description !== undefined) expect(p.text[0], p.name).toBe(param.description);
 }
@@ -97,13 +106,31 @@ function checkExample(doc: Json, value: unknown, schema: Json, at: string) {
     }
     return;
   }
-  const json = typeof value === "number" ? (Number.isInteger(value) ? ["integer", "number"] : ["number"]) : [typeof value];
-  expect(types.some((t) => json.includes(t)), `${at}: ${types} vs ${JSON.stringify(value)}`).toBe(true);
+  const json =
+    typeof value === "number"
+      ? Number.isInteger(value)
+        ? ["integer", "number"]
+        : ["number"]
+      : [typeof value];
+  expect(
+    types.some((t) => json.includes(t)),
+    `${at}: ${types} vs ${JSON.stringify(value)}`,
+  ).toBe(true);
 }
 
 describe.each([
-  { name: "Duvo GET /v1/runs", page: "specs/upstream/duvo-list-runs.seed-000.txt", file: "specs/duvo.openapi.json", path: "/v1/runs" },
-  { name: "Duckie GET /api/v1/runs", page: "specs/upstream/duckie-list-runs.seed-004.txt", file: "specs/duckie.openapi.yaml", path: "/api/v1/runs" },
+  {
+    name: "Duvo GET /v1/runs",
+    page: "specs/upstream/duvo-list-runs.seed-000.txt",
+    file: "specs/duvo.openapi.json",
+    path: "/v1/runs",
+  },
+  {
+    name: "Duckie GET /api/v1/runs",
+    page: "specs/upstream/duckie-list-runs.seed-004.txt",
+    file: "specs/duckie.openapi.yaml",
+    path: "/api/v1/runs",
+  },
 ])("$name matches its rendered page", ({ page, file, path: p }) => {
   it("has every parameter with the page's type, default, range, enum, pattern and limits", async () => {
     const text = await read(page);

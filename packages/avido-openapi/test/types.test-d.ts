@@ -6,15 +6,13 @@ const client = createClient({ apiKey: "k", applicationId: "a", env: {} });
 
 describe("Avido client types", () => {
   it("types results from the spec", () => {
-    expectTypeOf(client.GET("/v0/runs"))
-      .resolves.toHaveProperty("data")
-      .toEqualTypeOf<
-        | {
-            data: RunOutput[];
-            pagination: { skip: number; limit: number; total: number; totalPages: number; totalCount?: number };
-          }
-        | undefined
-      >();
+    expectTypeOf(client.GET("/v0/runs")).resolves.toHaveProperty("data").toEqualTypeOf<
+      | {
+          data: RunOutput[];
+          pagination: { skip: number; limit: number; total: number; totalPages: number; totalCount?: number };
+        }
+      | undefined
+    >();
     expectTypeOf<RunType>().toEqualTypeOf<"MANUAL" | "SCHEDULED" | "EXPERIMENT" | "MONITORING">();
     expectTypeOf<CreateClientOptions>().toHaveProperty("applicationId").toEqualTypeOf<string | undefined>();
   });

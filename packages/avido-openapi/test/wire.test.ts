@@ -51,7 +51,10 @@ describe("Avido wire format", () => {
   });
 
   it("returns ValidationErrorResponse bodies on 422", async () => {
-    const body = { message: "Invalid request data", issues: [{ code: "too_big", message: "≤ 100", path: ["limit"] }] };
+    const body = {
+      message: "Invalid request data",
+      issues: [{ code: "too_big", message: "≤ 100", path: ["limit"] }],
+    };
     server.respondWith({ status: 422, body });
     const { error, response } = await client.GET("/v0/runs", { params: { query: { limit: 100 } } });
     expect(response.status).toBe(422);

@@ -46,7 +46,13 @@ describe("Duckie wire format", () => {
     server.respondWith({ body: empty });
     await client.GET("/api/v1/runs", {
       params: {
-        query: { "duration[eq]": 1, "duration[gt]": 2, "duration[gte]": 3, "duration[lt]": 4, "duration[lte]": 5 },
+        query: {
+          "duration[eq]": 1,
+          "duration[gt]": 2,
+          "duration[gte]": 3,
+          "duration[lt]": 4,
+          "duration[lte]": 5,
+        },
       },
     });
     expect(server.only().rawQuery).toBe(

@@ -7,9 +7,9 @@ const run_id = "3c90c3cc-0d44-4b50-8888-8dd25736052a";
 
 describe("Duvo client types", () => {
   it("types results from the spec", () => {
-    expectTypeOf(client.GET("/v1/runs")).resolves.toHaveProperty("data").toEqualTypeOf<
-      { data: RunSummary[]; total: number } | undefined
-    >();
+    expectTypeOf(client.GET("/v1/runs"))
+      .resolves.toHaveProperty("data")
+      .toEqualTypeOf<{ data: RunSummary[]; total: number } | undefined>();
     expectTypeOf<
       paths["/v1/runs/{run_id}"]["get"]["responses"][200]["content"]["application/json"]["run"]
     >().toEqualTypeOf<Run | null>();
