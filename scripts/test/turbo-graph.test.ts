@@ -1,0 +1,58 @@
+// Turbo's task graph: nothing changed means identical task hashes (full cache hit); editing one provider's spec
+// changes the hashes of that provider's chain and its dependents only.
+import { execFile } from "node:child_process";
+import { appendFile, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const turbo = path.join(repo, "node_modules", ".bin", "turbo");
+let clone: string;
+
+/** taskId -> hash of every task with a command, as Turbo would compute it for `build typecheck test`. */
+async function taskHashes(): Promise<Map<string, string>> {
+  const { stdout } = await run(turbo, ["run", "build", "typecheck", "test", "--dry=json"], {
+    cwd: clone,
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const tasks: { taskId: string; hash: string; command: string }[] = JSON.parse(stdout).tasks;
+  return new Map(tasks.filter((t) => t.command !== "<NONEXISTENT>").map((t) => [t.taskId, t.hash]));
+}
+
+function changed(before: Map<string, string>, after: Map<string, string>): string[] {
+  return [...after].filter(([id, hash]) => before.get(id) !== hash).map(([id]) => id).sort();
+}
+
+beforeAll(async () => {
+  // A clean clone of the committed tree, so the edit below never touches the working copy.
+  clone = await mkdtemp(path.join(os.tmpdir(), "agentruns-turbo-"));
+  await run("git", ["clone", "--quiet", repo, clone]);
+});
+afterAll(() => rm(clone, { recursive: true, force: true }));
+
+describe("turbo task graph", () => {
+  it("computes the same hashes when nothing changed", async () => {
+    const first = await taskHashes();
+    expect(first.size).toBeGreaterThanOrEqual(12);
+    expect(changed(first, await taskHashes())).toEqual([]);
+  });
+
+  it("re-runs only the edited provider's chain and its dependents", async () => {
+    const before = await taskHashes();
+    await appendFile(path.join(clone, "specs/duckie.openapi.yaml"), "# edited\n");
+    expect(changed(before, await taskHashes())).toEqual([
+      "@agentruns/duckie-openapi#build",
+      "@agentruns/duckie-openapi#generate",
+      "@agentruns/duckie-openapi#test",
+      "@agentruns/duckie-openapi#typecheck",
+      // scripts/ tests import every generated package, so they depend on it.
+      "@agentruns/scripts#test",
+      "@agentruns/scripts#typecheck",
+    ]);
+  });
+});
