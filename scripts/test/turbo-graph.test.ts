@@ -25,7 +25,10 @@ async function taskHashes(): Promise<Map<string, string>> {
 }
 
 function changed(before: Map<string, string>, after: Map<string, string>): string[] {
-  return [...after].filter(([id, hash]) => before.get(id) !== hash).map(([id]) => id).sort();
+  return [...after]
+    .filter(([id, hash]) => before.get(id) !== hash)
+    .map(([id]) => id)
+    .sort();
 }
 
 beforeAll(async () => {
