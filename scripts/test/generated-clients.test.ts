@@ -141,3 +141,16 @@ it("Duvo also accepts DUVO_API_BASE_URL (the official CLI's name), after DUVO_BA
   expect(server.requests).toHaveLength(1);
   expect(duvo.provider.baseUrlEnv).toEqual(["DUVO_BASE_URL", "DUVO_API_BASE_URL"]);
 });
+
+it("the root README example sends exactly the request its comment shows", async () => {
+  server.respondWith({ body: { data: [], pagination: { limit: 50, next_cursor: null, has_more: false } } });
+  const [example] = await readmeExamples(path.join(repo, "README.md"), "js");
+  const shown = example!.match(/^\/\/ (GET \S+)$/m)![1];
+  await runExample(path.join(repo, "packages/duckie-openapi"), example!, {
+    DUCKIE_API_KEY: "dk_live_readme",
+    DUCKIE_BASE_URL: server.url,
+  });
+  const req = server.only();
+  expect(`${req.method} ${req.rawUrl}`).toBe(shown);
+  expect(req.headers.authorization).toBe("Bearer dk_live_readme");
+});
