@@ -33,7 +33,7 @@ for (const entry of providers.filter((p) => !wanted.length || wanted.includes(p.
   const current = await readFile(path.join(dir, "package.json"), "utf8")
     .then((text) => JSON.parse(text).version as string)
     .catch(() => undefined);
-  const files = await renderPackage(descriptor, { root, version: current, workspace: true });
+  const files = await renderPackage(descriptor, doc, { root, version: current, workspace: true });
   const drift = check ? await diffPackage(dir, files) : await writePackage(dir, files);
   const where = path.relative(root, dir);
   if (!drift.length) console.log(`${where}: up to date`);

@@ -17,7 +17,7 @@ beforeAll(async () => {
   // Inside scripts/ so that the generated code resolves openapi-fetch from scripts/node_modules.
   dir = await mkdtemp(path.join(scriptsDir, ".tmp-acme-"));
   const { doc } = await loadSpec(scriptsDir, entry);
-  await writePackage(dir, await renderPackage(describeProvider(entry, doc), { root: scriptsDir }));
+  await writePackage(dir, await renderPackage(describeProvider(entry, doc), doc, { root: scriptsDir }));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
