@@ -1,0 +1,326 @@
+// The HTTP engine every provider simulator shares: routing and validation from the spec, auth, faults, request log.
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
+import type { AddressInfo } from "node:net";
+import { ManualClock, RealClock, type Clock } from "./clock.js";
+import { SimError, reasonPhrase, type SimErrorKind } from "./errors.js";
+import { Faults, type FaultAction } from "./faults.js";
+import { SpecIndex, loadSpec, type Operation } from "./openapi.js";
+
+export interface SimulatorOptions {
+  /** TCP port; 0 (default) picks a free one. */
+  port?: number;
+  /** Interface to listen on; default 127.0.0.1. */
+  host?: string;
+  /** Default: the real clock. Pass a ManualClock for deterministic tests. */
+  clock?: Clock;
+  /** Accepted API keys; default: any non-empty key. */
+  apiKeys?: readonly string[];
+  /** Seed of the generated data set (default 1). */
+  seed?: number;
+  /** How many runs to generate (default 250). */
+  runs?: number;
+  /** Check every response against the spec and collect problems in `violations` (default true). */
+  validateResponses?: boolean;
+  /** One line per request: method, path, status, ms. */
+  logger?: (line: string) => void;
+}
+
+export interface RecordedRequest {
+  method: string;
+  pathname: string;
+  rawQuery: string;
+  operationId?: string;
+  headers: IncomingHttpHeaders;
+  /** Status sent, if any (a reset or stalled request has none). */
+  status?: number;
+  /** The fault applied, if one was. */
+  fault?: FaultAction["type"];
+  /** Whether the operation's handler ran, i.e. the request took effect. */
+  handled: boolean;
+  at: number;
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface RequestContext {
+  op: Operation;
+  query: Record<string, any>;
+  path: Record<string, any>;
+  body: any;
+  headers: IncomingHttpHeaders;
+  requestId: string;
+  now: number;
+}
+
+export type Handler = (ctx: RequestContext) => Reply;
+
+const kindOfStatus = (status: number): SimErrorKind =>
+  (
+    ({
+      400: "bad_request",
+      401: "unauthorized",
+      403: "forbidden",
+      404: "not_found",
+      409: "conflict",
+      429: "rate_limited",
+    }) as const
+  )[status as 400] ?? (status >= 500 ? "internal" : "bad_request");
+
+const header = (headers: IncomingHttpHeaders, name: string): string | undefined => {
+  const v = headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+export abstract class Simulator {
+  readonly faults = new Faults();
+  readonly requests: RecordedRequest[] = [];
+  /** Responses that did not match the spec (should stay empty). */
+  readonly violations: string[] = [];
+  readonly clock: Clock;
+  protected readonly spec: SpecIndex;
+  protected readonly options: SimulatorOptions;
+  protected abstract readonly handlers: Record<string, Handler>;
+  #server?: Server;
+  #url?: string;
+  #ids = 0;
+  #stopTicking?: () => void;
+
+  constructor(provider: string, options: SimulatorOptions = {}) {
+    this.options = options;
+    this.clock = options.clock ?? new RealClock();
+    this.spec = new SpecIndex(loadSpec(provider));
+  }
+
+  /** The credential check of this provider; returns the error to send, or nothing. */
+  protected abstract authenticate(headers: IncomingHttpHeaders): SimError | undefined;
+  /** This provider's documented error response for an error. */
+  protected abstract renderError(error: SimError, requestId: string): Reply;
+  /** Headers added to every successful response (rate-limit headers, …). */
+  protected successHeaders(_ctx: RequestContext): Record<string, string> {
+    return {};
+  }
+  /** Lets time-driven state (run lifecycles) catch up to `now`. */
+  protected tick(_now: number): void {}
+
+  protected header = header;
+
+  /** Accepts a key when `apiKeys` is unset (any non-empty key) or lists it. */
+  protected keyAccepted(key: string | undefined): boolean {
+    if (!key) return false;
+    return !this.options.apiKeys || this.options.apiKeys.includes(key);
+  }
+
+  get url(): string {
+    if (!this.#url) throw new Error("simulator not started: await start() first");
+    return this.#url;
+  }
+
+  async start(): Promise<this> {
+    const server = createServer((req, res) => void this.#handle(req, res));
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(this.options.port ?? 0, this.options.host ?? "127.0.0.1", resolve);
+    });
+    const { address, port } = server.address() as AddressInfo;
+    this.#server = server;
+    this.#url = `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
+    if (this.clock instanceof ManualClock) this.#stopTicking = this.clock.onAdvance((now) => this.tick(now));
+    else {
+      const timer = setInterval(() => this.tick(this.clock.now()), 100);
+      timer.unref();
+      this.#stopTicking = () => clearInterval(timer);
+    }
+    return this;
+  }
+
+  async close(): Promise<void> {
+    this.#stopTicking?.();
+    const server = this.#server;
+    if (!server) return;
+    this.#server = undefined;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Requests received for an operation (by operationId or "METHOD /path"), counting faulted ones. */
+  count(operation: string, which: "received" | "handled" = "received"): number {
+    return this.requests.filter(
+      (r) =>
+        (r.operationId === operation || `${r.method} ${r.pathname}` === operation) &&
+        (which === "received" || r.handled),
+    ).length;
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse) {
+    const started = performance.now();
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const url = new URL(req.url ?? "/", "http://sim");
+    const method = req.method ?? "GET";
+    const route = this.spec.route(method, url.pathname);
+    const requestId = `req_${(++this.#ids).toString(36).padStart(8, "0")}`;
+    const record: RecordedRequest = {
+      method,
+      pathname: url.pathname,
+      rawQuery: url.search.slice(1),
+      operationId: route?.op.operationId,
+      headers: req.headers,
+      handled: false,
+      at: this.clock.now(),
+    };
+    this.requests.push(record);
+    const fault = this.faults.take(method, url.pathname, route?.op.operationId);
+    if (fault) record.fault = fault.type;
+    const log = (status: number | string) =>
+      this.options.logger?.(
+        `${method} ${url.pathname} ${status} ${Math.round(performance.now() - started)}ms`,
+      );
+
+    // Faults that act before the request takes effect.
+    if (fault?.type === "reset" && fault.when === "before-handler")
+      return (log("reset"), req.socket.destroy());
+    if (fault?.type === "stall" && fault.when === "before-handler") return log("stalled");
+    if (fault?.type === "delay") await new Promise((r) => setTimeout(r, fault.ms));
+    if (fault?.type === "status") {
+      const reply = this.renderError(
+        new SimError(kindOfStatus(fault.status), reasonPhrase[fault.status] ?? "Error", [], fault.status),
+        requestId,
+      );
+      const headers: Record<string, string> = { ...fault.headers };
+      if (fault.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);
+      if (fault.retryAfterMs !== undefined) headers["retry-after-ms"] = String(fault.retryAfterMs);
+      if (fault.rateLimitReset !== undefined) headers["x-ratelimit-reset"] = String(fault.rateLimitReset);
+      record.status = fault.status;
+      log(fault.status);
+      return this.#send(
+        res,
+        fault.status,
+        fault.body ?? reply.body,
+        { ...reply.headers, ...headers },
+        requestId,
+      );
+    }
+    if (fault?.type === "body" && fault.body !== "truncated") {
+      const status = fault.status ?? 502;
+      record.status = status;
+      log(status);
+      const html = fault.body === "html";
+      res.writeHead(status, { "content-type": html ? "text/html" : "text/plain", "x-request-id": requestId });
+      return void res.end(
+        html
+          ? `<html><body><h1>${status} ${reasonPhrase[status] ?? "Error"}</h1></body></html>`
+          : "upstream connect error or disconnect/reset before headers",
+      );
+    }
+
+    let reply: Reply;
+    try {
+      reply = this.#dispatch(route, req.headers, url, raw, requestId);
+      record.handled = true;
+    } catch (e) {
+      const error = e instanceof SimError ? e : new SimError("internal", "Internal server error");
+      if (!(e instanceof SimError)) this.options.logger?.(`simulator error: ${(e as Error).stack ?? e}`);
+      reply = this.renderError(error, requestId);
+    }
+    if (route && this.options.validateResponses !== false) {
+      this.violations.push(...this.spec.checkResponse(route.op, reply.status, reply.body));
+    }
+    log(reply.status);
+
+    // Faults that act after the request took effect.
+    if (fault?.type === "stall") return;
+    const text = JSON.stringify(reply.body ?? {});
+    if (fault?.type === "reset") {
+      res.writeHead(reply.status, {
+        "content-type": "application/json",
+        "content-length": String(Buffer.byteLength(text)),
+      });
+      res.write(text.slice(0, Math.floor(text.length / 2)));
+      return void setImmediate(() => req.socket.destroy());
+    }
+    record.status = reply.status;
+    if (fault?.type === "body")
+      return this.#send(
+        res,
+        reply.status,
+        text.slice(0, Math.floor(text.length / 2)),
+        reply.headers,
+        requestId,
+        true,
+      );
+    this.#send(res, reply.status, reply.body, reply.headers, requestId);
+  }
+
+  #dispatch(
+    route: ReturnType<SpecIndex["route"]>,
+    headers: IncomingHttpHeaders,
+    url: URL,
+    raw: string,
+    requestId: string,
+  ): Reply {
+    if (!route) throw new SimError("not_found", `Route ${url.pathname} not found`);
+    const authError = this.authenticate(headers);
+    if (authError) throw authError;
+    const parsed = this.spec.parse(route.op, url.searchParams, route.path);
+    if (Array.isArray(parsed))
+      throw new SimError("validation", parsed.map((i) => i.message).join("; "), parsed);
+    let body: unknown;
+    if (raw.length) {
+      if (!/^application\/json\b/i.test(header(headers, "content-type") ?? "")) {
+        throw new SimError("bad_request", "Request body must be application/json");
+      }
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        throw new SimError("bad_request", "Request body is not valid JSON");
+      }
+    }
+    const bodyIssues = this.spec.checkBody(route.op, body);
+    if (bodyIssues.length)
+      throw new SimError("validation", bodyIssues.map((i) => i.message).join("; "), bodyIssues);
+    const handler = this.handlers[route.op.operationId];
+    if (!handler) throw new SimError("internal", `no handler for ${route.op.operationId}`);
+    const now = this.clock.now();
+    this.tick(now);
+    const ctx: RequestContext = {
+      op: route.op,
+      query: parsed.query,
+      path: parsed.path,
+      body,
+      headers,
+      requestId,
+      now,
+    };
+    const reply = handler(ctx);
+    return { ...reply, headers: { ...this.successHeaders(ctx), ...reply.headers } };
+  }
+
+  #send(
+    res: ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> | undefined,
+    requestId: string,
+    rawText = false,
+  ) {
+    const text = rawText ? String(body) : JSON.stringify(body ?? {});
+    res.writeHead(status, {
+      "content-type": "application/json",
+      "content-length": String(Buffer.byteLength(text)),
+      "x-request-id": requestId,
+      ...headers,
+    });
+    res.end(text);
+  }
+}
