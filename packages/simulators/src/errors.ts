@@ -37,6 +37,8 @@ export class SimError extends Error {
     message: string,
     readonly issues: Issue[] = [],
     status?: number,
+    /** Extra response headers (Retry-After on 429, …). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = "SimError";

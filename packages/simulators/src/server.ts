@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import { ManualClock, RealClock, type Clock } from "./clock.js";
 import { SimError, reasonPhrase, type SimErrorKind } from "./errors.js";
 import { Faults, type FaultAction } from "./faults.js";
+import { RateLimiter, type RateLimitState } from "./rate-limit.js";
 import { SpecIndex, loadSpec, type Operation } from "./openapi.js";
 
 export interface SimulatorOptions {
@@ -29,6 +30,11 @@ export interface SimulatorOptions {
   validateResponses?: boolean;
   /** One line per request: method, path, status, ms. */
   logger?: (line: string) => void;
+  /**
+   * Requests per minute per API key before 429 (with Retry-After and X-RateLimit-* headers).
+   * Default: the provider's documented limit (Duvo 300, Duckie 600, Avido none); false turns it off.
+   */
+  rateLimit?: number | false;
 }
 
 export interface RecordedRequest {
@@ -90,6 +96,9 @@ export abstract class Simulator {
   protected readonly spec: SpecIndex;
   protected readonly options: SimulatorOptions;
   protected abstract readonly handlers: Record<string, Handler>;
+  /** The provider's documented requests-per-minute limit per key, if any. */
+  protected readonly documentedRateLimit: number | undefined = undefined;
+  #limiter?: RateLimiter | null;
   #server?: Server;
   #url?: string;
   #ids = 0;
@@ -103,6 +112,16 @@ export abstract class Simulator {
 
   /** The credential check of this provider; returns the error to send, or nothing. */
   protected abstract authenticate(headers: IncomingHttpHeaders): SimError | undefined;
+  /** The API key a request is counted against for rate limiting. */
+  protected abstract apiKeyOf(headers: IncomingHttpHeaders): string;
+  /** Headers that report the rate-limit window (every response, and 429s). */
+  protected rateLimitHeaders(state: RateLimitState): Record<string, string> {
+    return {
+      "x-ratelimit-limit": String(state.limit),
+      "x-ratelimit-remaining": String(state.remaining),
+      "x-ratelimit-reset": String(state.reset),
+    };
+  }
   /** This provider's documented error response for an error. */
   protected abstract renderError(error: SimError, requestId: string): Reply;
   /** Headers added to every successful response (rate-limit headers, …). */
@@ -232,6 +251,7 @@ export abstract class Simulator {
       const error = e instanceof SimError ? e : new SimError("internal", "Internal server error");
       if (!(e instanceof SimError)) this.options.logger?.(`simulator error: ${(e as Error).stack ?? e}`);
       reply = this.renderError(error, requestId);
+      reply.headers = { ...reply.headers, ...error.headers };
     }
     if (route && this.options.validateResponses !== false) {
       this.violations.push(...this.spec.checkResponse(route.op, reply.status, reply.body));
@@ -272,6 +292,20 @@ export abstract class Simulator {
     if (!route) throw new SimError("not_found", `Route ${url.pathname} not found`);
     const authError = this.authenticate(headers);
     if (authError) throw authError;
+    const limit = this.#rateLimit(headers);
+    if (limit?.exceeded) {
+      const retryAfter = String(Math.max(1, Math.ceil(limit.retryAfterMs / 1000)));
+      throw new SimError(
+        "rate_limited",
+        `Rate limit of ${limit.limit} requests per minute exceeded`,
+        [],
+        429,
+        {
+          ...this.rateLimitHeaders(limit),
+          "retry-after": retryAfter,
+        },
+      );
+    }
     const parsed = this.spec.parse(route.op, url.searchParams, route.path);
     if (Array.isArray(parsed))
       throw new SimError("validation", parsed.map((i) => i.message).join("; "), parsed);
@@ -303,7 +337,23 @@ export abstract class Simulator {
       now,
     };
     const reply = handler(ctx);
-    return { ...reply, headers: { ...this.successHeaders(ctx), ...reply.headers } };
+    return {
+      ...reply,
+      headers: {
+        ...(limit ? this.rateLimitHeaders(limit) : {}),
+        ...this.successHeaders(ctx),
+        ...reply.headers,
+      },
+    };
+  }
+
+  #rateLimit(headers: IncomingHttpHeaders): RateLimitState | undefined {
+    if (this.#limiter === undefined) {
+      const limit =
+        this.options.rateLimit === false ? undefined : (this.options.rateLimit ?? this.documentedRateLimit);
+      this.#limiter = limit ? new RateLimiter(limit) : null;
+    }
+    return this.#limiter?.hit(this.apiKeyOf(headers), this.clock.now());
   }
 
   #send(

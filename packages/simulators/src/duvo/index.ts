@@ -81,6 +81,13 @@ export class DuvoSimulator extends Simulator {
     this.#inflight.add(p);
   }
 
+  /** 300 requests per minute per API key (Duvo's docs). */
+  protected override readonly documentedRateLimit = 300;
+
+  protected apiKeyOf(headers: IncomingHttpHeaders): string {
+    return this.header(headers, "authorization") ?? "";
+  }
+
   protected authenticate(headers: IncomingHttpHeaders): SimError | undefined {
     const auth = this.header(headers, "authorization");
     const key = auth?.match(/^Bearer (.+)$/)?.[1];

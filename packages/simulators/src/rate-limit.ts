@@ -1,0 +1,40 @@
+// Fixed-window request limits per API key on the simulator's clock, as the providers document them.
+
+export interface RateLimitState {
+  limit: number;
+  remaining: number;
+  /** Window end, Unix seconds. */
+  reset: number;
+  /** Milliseconds until the window resets. */
+  retryAfterMs: number;
+  exceeded: boolean;
+}
+
+export class RateLimiter {
+  #window = -1;
+  readonly #counts = new Map<string, number>();
+
+  constructor(
+    readonly limit: number,
+    readonly windowMs = 60_000,
+  ) {}
+
+  /** Counts one request for `key` at `now`. */
+  hit(key: string, now: number): RateLimitState {
+    const window = Math.floor(now / this.windowMs);
+    if (window !== this.#window) {
+      this.#window = window;
+      this.#counts.clear();
+    }
+    const count = (this.#counts.get(key) ?? 0) + 1;
+    this.#counts.set(key, count);
+    const end = (window + 1) * this.windowMs;
+    return {
+      limit: this.limit,
+      remaining: Math.max(0, this.limit - count),
+      reset: Math.ceil(end / 1000),
+      retryAfterMs: end - now,
+      exceeded: count > this.limit,
+    };
+  }
+}
