@@ -53,9 +53,12 @@ describe("turbo task graph", () => {
       "@agentruns/duckie-openapi#generate",
       "@agentruns/duckie-openapi#test",
       "@agentruns/duckie-openapi#typecheck",
-      // scripts/ tests import every generated package, so they depend on it.
+      // scripts/ tests and the simulators import every generated package, so they depend on it.
       "@agentruns/scripts#test",
       "@agentruns/scripts#typecheck",
+      "@agentruns/simulators#build",
+      "@agentruns/simulators#test",
+      "@agentruns/simulators#typecheck",
     ]);
   });
 });

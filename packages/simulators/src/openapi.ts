@@ -71,7 +71,13 @@ function issuesOf(errors: ErrorObject[] | null | undefined, root: string[]): Iss
     if (e.keyword === "required") path.push(String(e.params.missingProperty));
     if (e.keyword === "additionalProperties") path.push(String(e.params.additionalProperty));
     const detail =
-      e.keyword === "enum" ? `${e.message}: ${(e.params.allowedValues as unknown[]).join(", ")}` : e.message;
+      e.keyword === "required"
+        ? "is required"
+        : e.keyword === "additionalProperties"
+          ? "is not allowed (no such field)"
+          : e.keyword === "enum"
+            ? `${e.message}: ${(e.params.allowedValues as unknown[]).join(", ")}`
+            : e.message;
     return { path, keyword: e.keyword, message: `${path.join("/")} ${detail ?? "is invalid"}` };
   });
 }
