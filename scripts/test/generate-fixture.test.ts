@@ -1,5 +1,6 @@
 // Adding a provider is one spec plus one list entry: generate a package for a fixture spec, type-check and call it.
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startCaptureServer } from "@agentruns/testkit";
@@ -11,15 +12,26 @@ import { renderPackage } from "../src/render.js";
 
 const scriptsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const entry: ProviderEntry = { id: "acme", title: "Acme", spec: "test/fixtures/acme.openapi.yaml" };
+let root: string;
 let dir: string;
 
 beforeAll(async () => {
-  // Inside scripts/ so that the generated code resolves openapi-fetch from scripts/node_modules.
-  dir = await mkdtemp(path.join(scriptsDir, ".tmp-acme-"));
+  // Outside the workspace (nothing in the repo changes while other tasks read it); the generated code
+  // resolves openapi-fetch through a link to the one installed for scripts/.
+  // Laid out like the repository: <root>/tsconfig.base.json and <root>/packages/acme-openapi.
+  root = await mkdtemp(path.join(os.tmpdir(), "agentruns-acme-"));
+  await copyFile(path.join(scriptsDir, "..", "tsconfig.base.json"), path.join(root, "tsconfig.base.json"));
+  dir = path.join(root, "packages", "acme-openapi");
+  await mkdir(path.join(dir, "node_modules"), { recursive: true });
+  await symlink(
+    path.join(scriptsDir, "node_modules", "openapi-fetch"),
+    path.join(dir, "node_modules", "openapi-fetch"),
+    "dir",
+  );
   const { doc } = await loadSpec(scriptsDir, entry);
   await writePackage(dir, await renderPackage(describeProvider(entry, doc), doc, { root: scriptsDir }));
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(() => rm(root, { recursive: true, force: true }));
 
 function typeErrors(files: string[]): string[] {
   const program = ts.createProgram(files, {
