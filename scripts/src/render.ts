@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import * as prettier from "prettier";
 import type { ProviderDescriptor } from "./provider.js";
+import { renderOperations } from "./rules.js";
 
 const TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../templates");
 
@@ -199,6 +200,7 @@ Query parameters ${d.dottedQueryParams.map((p) => `\`${p}\``).join(", ")} take a
 
 - \`paths\`, \`components\`, \`operations\`: the openapi-typescript types of the spec, plus one named alias per component schema (\`components["schemas"]["Run"]\` is also exported as \`Run\`).
 - \`${d.packageName}/openapi.json\`: the spec itself as JSON (for validators and mock servers).
+- \`operationTable\`: each operation's method, path and input constraints from the spec (used by \`@agentruns/core\` to validate input before sending).
 - \`createClient\`, \`ApiClient\`, \`CreateClientOptions\`, \`MissingCredentialError\`, \`Credentials\`, \`provider\` (server, env var names).
 
 ## Operations
@@ -237,6 +239,7 @@ export async function renderPackage(
   await add("src/index.ts", await renderTemplate(d, "index.ts"));
   await add("src/client.ts", await renderTemplate(d, "client.ts"));
   await add("src/generated/provider.ts", renderProvider(d));
+  await add("src/generated/operations.ts", renderOperations(d, doc as Record<string, unknown>, header(d)));
   await add("src/generated/schema.ts", await renderSchema(d, opts.root));
   return files;
 }

@@ -1,0 +1,98 @@
+// Extracts each operation's method, path and input constraints from the spec, for validation before any request.
+import type { ProviderDescriptor } from "./provider.js";
+
+type Json = Record<string, any>;
+
+/** The JSON Schema keywords the run-time input check understands (see packages/core/src/validate.ts). */
+const KEEP = [
+  "type",
+  "enum",
+  "format",
+  "pattern",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "minLength",
+  "maxLength",
+  "minItems",
+  "maxItems",
+  "nullable",
+  "required",
+] as const;
+
+function resolve(doc: Json, node: Json): Json {
+  let seen = 0;
+  while (typeof node?.$ref === "string") {
+    if (++seen > 32) throw new Error(`$ref cycle at ${node.$ref}`);
+    node = node.$ref
+      .slice(2)
+      .split("/")
+      .reduce((n: Json, k: string) => n?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
+  }
+  return node;
+}
+
+/** The subset of a schema that input validation needs, with every $ref inlined. */
+function rule(doc: Json, raw: Json, depth = 0): Json {
+  const s = resolve(doc, raw);
+  if (!s || typeof s !== "object" || depth > 8) return {};
+  const out: Json = {};
+  for (const k of KEEP) if (s[k] !== undefined) out[k] = s[k];
+  if (s.items) out.items = rule(doc, s.items, depth + 1);
+  if (s.properties) {
+    out.properties = Object.fromEntries(Object.entries<Json>(s.properties).map(([k, v]) => [k, rule(doc, v, depth + 1)]));
+  }
+  if (s.additionalProperties === false) out.additionalProperties = false;
+  else if (s.additionalProperties && typeof s.additionalProperties === "object") {
+    out.additionalProperties = rule(doc, s.additionalProperties, depth + 1);
+  }
+  if (s.propertyNames?.pattern) out.propertyNames = { pattern: s.propertyNames.pattern };
+  if (Array.isArray(s.allOf) && s.allOf.length === 1) Object.assign(out, rule(doc, s.allOf[0], depth + 1));
+  return out;
+}
+
+export function renderOperations(d: ProviderDescriptor, doc: Json, header: string): string {
+  const table: Json = {};
+  for (const op of d.operations) {
+    if (!op.operationId) throw new Error(`${d.specPath}: ${op.method} ${op.path} has no operationId`);
+    const item = doc.paths[op.path];
+    const o = item[op.method.toLowerCase()];
+    const params: Json = { path: {}, query: {} };
+    for (const raw of [...(item.parameters ?? []), ...(o.parameters ?? [])]) {
+      const p = resolve(doc, raw);
+      if (p.in !== "path" && p.in !== "query") continue;
+      params[p.in][p.name] = {
+        required: p.required === true,
+        schema: rule(doc, p.schema ?? {}),
+        ...(p["x-agentruns-query-style"] === "dotted" ? { dotted: true } : {}),
+      };
+    }
+    const body = o.requestBody ? resolve(doc, o.requestBody) : undefined;
+    const json = body?.content?.["application/json"]?.schema;
+    table[op.operationId] = {
+      method: op.method,
+      path: op.path,
+      pathParams: params.path,
+      query: params.query,
+      ...(json ? { body: { required: body.required === true, schema: rule(doc, json) } } : {}),
+    };
+  }
+  return (
+    header +
+    `// Why: what each operation sends and accepts, for input validation and retry decisions at run time.\n` +
+    `import type { operations } from "./schema.js";\n\n` +
+    `/** A JSON Schema subset (refs inlined) describing one input value. */\n` +
+    `export interface Rule {\n  type?: string | string[];\n  enum?: readonly unknown[];\n  format?: string;\n  pattern?: string;\n` +
+    `  minimum?: number;\n  maximum?: number;\n  exclusiveMinimum?: number;\n  exclusiveMaximum?: number;\n` +
+    `  minLength?: number;\n  maxLength?: number;\n  minItems?: number;\n  maxItems?: number;\n  nullable?: boolean;\n` +
+    `  required?: readonly string[];\n  items?: Rule;\n  properties?: Readonly<Record<string, Rule>>;\n` +
+    `  additionalProperties?: Rule | false;\n  propertyNames?: { pattern: string };\n}\n\n` +
+    `export interface ParamSpec {\n  required: boolean;\n  schema: Rule;\n  /** Sent as \`<name>.<key>=<value>\` per entry. */\n  dotted?: boolean;\n}\n\n` +
+    `export interface OperationSpec {\n  method: "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "OPTIONS" | "HEAD" | "TRACE";\n  path: string;\n` +
+    `  pathParams: Readonly<Record<string, ParamSpec>>;\n  query: Readonly<Record<string, ParamSpec>>;\n` +
+    `  body?: { required: boolean; schema: Rule };\n}\n\n` +
+    `/** Every operation of the spec by operationId. */\n` +
+    `export const operationTable: { readonly [K in keyof operations]: OperationSpec } = ${JSON.stringify(table, null, 2)};\n`
+  );
+}
