@@ -1,0 +1,158 @@
+// Every error the clients throw: one ApiError family for HTTP answers, and separate classes for transport, time-outs,
+// aborts, pagination loops and invalid input. Messages never contain credentials.
+
+/** Base of every error thrown by @agentruns clients. */
+export class AgentRunsError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Invalid input, thrown before any network I/O. `field` names the offending argument (e.g. `query.limit`). */
+export class ValidationError extends AgentRunsError {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A paginated list broke its own contract (a repeated cursor, an empty page that claims more). */
+export class PaginationError extends AgentRunsError {}
+
+export interface ApiErrorInit {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  requestId: string | undefined;
+  attempts: number;
+  method: string;
+  path: string;
+  /** Server-requested wait before retrying, when it sent one. */
+  retryAfterMs?: number;
+}
+
+/** Pulls a human-readable detail out of any provider's error body. */
+function detailOf(body: unknown): string | undefined {
+  if (typeof body === "string") return body.trim().slice(0, 200) || undefined;
+  if (!body || typeof body !== "object") return undefined;
+  const b = body as { message?: unknown; error?: unknown };
+  if (typeof b.message === "string") return b.message;
+  if (
+    b.error &&
+    typeof b.error === "object" &&
+    typeof (b.error as { message?: unknown }).message === "string"
+  ) {
+    return (b.error as { message: string }).message;
+  }
+  if (typeof b.error === "string") return b.error;
+  return undefined;
+}
+
+/** The API answered with an error status. Subclasses name the common statuses. */
+export class ApiError extends AgentRunsError {
+  readonly status: number;
+  readonly headers: Headers;
+  /** The parsed error body (JSON, else text; undefined when the body was empty). */
+  readonly body: unknown;
+  readonly requestId: string | undefined;
+  /** How many attempts were made, retries included. */
+  readonly attempts: number;
+  readonly method: string;
+  readonly path: string;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(init: ApiErrorInit, redact: (text: string) => string = (t) => t) {
+    const detail = detailOf(init.body);
+    super(
+      redact(
+        `${init.status} ${init.method} ${init.path}${detail ? `: ${detail}` : " (no error body)"}` +
+          (init.requestId ? ` [request ${init.requestId}]` : "") +
+          (init.attempts > 1 ? ` after ${init.attempts} attempts` : ""),
+      ),
+    );
+    this.status = init.status;
+    this.headers = init.headers;
+    this.body = init.body;
+    this.requestId = init.requestId;
+    this.attempts = init.attempts;
+    this.method = init.method;
+    this.path = init.path;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+
+  /** The subclass for a status. */
+  static for(init: ApiErrorInit, redact?: (text: string) => string): ApiError {
+    const Class = STATUS_CLASSES[init.status] ?? (init.status >= 500 ? InternalServerError : ApiError);
+    return new Class(init, redact);
+  }
+
+  toJSON() {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      requestId: this.requestId,
+      attempts: this.attempts,
+      method: this.method,
+      path: this.path,
+      body: this.body,
+    };
+  }
+}
+
+export class BadRequestError extends ApiError {}
+export class AuthenticationError extends ApiError {}
+export class PermissionDeniedError extends ApiError {}
+export class NotFoundError extends ApiError {}
+export class ConflictError extends ApiError {}
+export class UnprocessableEntityError extends ApiError {}
+export class RateLimitError extends ApiError {}
+export class InternalServerError extends ApiError {}
+
+const STATUS_CLASSES: Record<number, typeof ApiError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
+/** No usable HTTP answer: connection refused or reset, DNS failure, or a body that could not be read or parsed. */
+export class ApiConnectionError extends AgentRunsError {
+  constructor(
+    message: string,
+    readonly attempts: number,
+    /** True when the request provably never reached the server (connection refused). */
+    readonly refused: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** An attempt took longer than `timeoutMs`, or the whole call longer than `deadlineMs`. */
+export class ApiTimeoutError extends AgentRunsError {
+  constructor(
+    message: string,
+    readonly attempts: number,
+    readonly kind: "attempt" | "deadline",
+  ) {
+    super(message);
+  }
+}
+
+/** The caller's AbortSignal fired. */
+export class ApiAbortError extends AgentRunsError {
+  constructor(
+    message: string,
+    readonly attempts: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,51 @@
+// Entry point of @agentruns/core: the engine provider clients are declared on, and the errors they throw.
+export {
+  BaseClient,
+  type CallInput,
+  type ClientOptions,
+  type ProviderDefinition,
+  type RequestOptions,
+  type BodyOf,
+  type PathOf,
+  type QueryOf,
+  type ResultOf,
+} from "./client.js";
+export { APIPromise, type WithResponse } from "./api-promise.js";
+export {
+  Page,
+  PagePromise,
+  cursorPagination,
+  offsetPagination,
+  skipPagination,
+  type Paginator,
+  type WalkState,
+} from "./pagination.js";
+export {
+  AgentRunsError,
+  ApiAbortError,
+  ApiConnectionError,
+  ApiError,
+  ApiTimeoutError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PaginationError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+  ValidationError,
+} from "./errors.js";
+export {
+  DEFAULT_RETRY,
+  backoffMs,
+  retryable,
+  serverWaitMs,
+  type Failure,
+  type RetryClass,
+  type RetryTuning,
+} from "./retry.js";
+export { sleep } from "./signals.js";
+export { check, validateInput, type OperationSpec, type ParamSpec, type Rule } from "./validate.js";
+export type { Logger, LogLevel } from "./logging.js";
