@@ -197,6 +197,12 @@ export class BaseClient<Ops> {
     return new PagePromise((input.query ?? {}) as Record<string, unknown>, fetchPage, paginator);
   }
 
+  /** The error body as the caller will see it: empty text becomes undefined, and no credential survives. */
+  #redactBody(body: unknown): unknown {
+    if (body === "" || body === undefined) return undefined;
+    return typeof body === "string" ? this.#redact(body) : JSON.parse(this.#redact(JSON.stringify(body)));
+  }
+
   async #execute(
     operationId: keyof Ops & string,
     input: CallInput<unknown>,
@@ -239,12 +245,13 @@ export class BaseClient<Ops> {
             return { data: result.data, response, requestId: requestIdOf(response, undefined) };
           }
           const wait = serverWaitMs(response.headers, Date.now());
+          const body = this.#redactBody(result.error);
           error = ApiError.for(
             {
               status: response.status,
               headers: response.headers,
-              body: result.error,
-              requestId: requestIdOf(response, result.error),
+              body,
+              requestId: requestIdOf(response, body),
               attempts: attempt,
               method: spec.method,
               path,

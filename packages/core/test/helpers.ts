@@ -1,0 +1,52 @@
+// Test clients built straight on BaseClient with the generated provider definitions (no provider package needed).
+import * as avido from "@agentruns/avido-openapi";
+import * as duckie from "@agentruns/duckie-openapi";
+import * as duvo from "@agentruns/duvo-openapi";
+import { BaseClient, type ClientOptions } from "../src/index.js";
+
+export const duvoClient = (options: ClientOptions & { apiKey?: string }) =>
+  new BaseClient<duvo.operations>(
+    {
+      title: "Duvo",
+      provider: duvo.provider,
+      createClient: duvo.createClient,
+      operationTable: duvo.operationTable,
+      idempotent: ["stopRun"],
+    },
+    { env: {}, ...options },
+  );
+
+export const duckieClient = (options: ClientOptions & { apiKey?: string }) =>
+  new BaseClient<duckie.operations>(
+    {
+      title: "Duckie",
+      provider: duckie.provider,
+      createClient: duckie.createClient,
+      operationTable: duckie.operationTable,
+    },
+    { env: {}, ...options },
+  );
+
+export const avidoClient = (options: ClientOptions & { apiKey?: string; applicationId?: string }) =>
+  new BaseClient<avido.operations>(
+    {
+      title: "Avido",
+      provider: avido.provider,
+      createClient: avido.createClient,
+      operationTable: avido.operationTable,
+    },
+    { env: {}, ...options },
+  );
+
+export const AGENT = "0f8fad5b-d9cb-469f-a165-70867728950e";
+export const RUN = "3c90c3cc-0d44-4b50-8888-8dd25736052a";
+
+/** Resolves to the error a promise rejects with (fails the test if it resolves). */
+export async function rejection(p: PromiseLike<unknown>): Promise<Error> {
+  try {
+    await p;
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error("expected the call to fail");
+}
