@@ -1,0 +1,209 @@
+// Pagination for each scheme against the simulators, the loop guards against misbehaving servers,
+// and flat memory while walking 100,000 items.
+import { startCaptureServer, type CaptureServer } from "@agentruns/testkit";
+import {
+  ManualClock,
+  startAvidoSimulator,
+  startDuckieSimulator,
+  startDuvoSimulator,
+} from "@agentruns/simulators";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  PaginationError,
+  cursorPagination,
+  offsetPagination,
+  skipPagination,
+  type Page,
+} from "../src/index.js";
+import { avidoClient, duckieClient, duvoClient, rejection } from "./helpers.js";
+
+describe("schemes", () => {
+  it("offset + total (Duvo): one page when awaited, every item when iterated", async () => {
+    const sim = await startDuvoSimulator({ clock: new ManualClock(), runs: 230, rateLimit: false });
+    try {
+      const c = duvoClient({ apiKey: "k", baseUrl: sim.url });
+      const page = await c.paginate("listRuns", { query: { limit: 100 } }, offsetPagination("data"));
+      expect(page.data).toHaveLength(100);
+      expect(page.body.total).toBe(230);
+      expect(page.hasNextPage()).toBe(true);
+      expect(page.nextPageQuery()).toEqual({ limit: 100, offset: 100 });
+      const second = await page.nextPage();
+      expect(second.data[0]).not.toEqual(page.data[0]);
+      const ids: string[] = [];
+      for await (const run of c.paginate("listRuns", { query: { limit: 100 } }, offsetPagination("data")))
+        ids.push(run.id);
+      expect(new Set(ids).size).toBe(230);
+      const sizes: number[] = [];
+      for await (const p of c
+        .paginate("listRuns", { query: { limit: 100 } }, offsetPagination("data"))
+        .iterPages())
+        sizes.push(p.data.length);
+      expect(sizes).toEqual([100, 100, 30]);
+      expect(sim.count("listRuns")).toBe(2 + 3 + 3);
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it("skip + totalPages (Avido)", async () => {
+    const sim = await startAvidoSimulator({ clock: new ManualClock(), runs: 120 });
+    try {
+      const c = avidoClient({ apiKey: "k", applicationId: "a", baseUrl: sim.url });
+      const ids: string[] = [];
+      for await (const run of c.paginate("listRuns", { query: { limit: 50 } }, skipPagination()))
+        ids.push(run.id);
+      expect(new Set(ids).size).toBe(120);
+      expect(sim.count("listRuns")).toBe(3);
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it("cursor + has_more (Duckie)", async () => {
+    const sim = await startDuckieSimulator({ clock: new ManualClock(), runs: 250, rateLimit: false });
+    try {
+      const c = duckieClient({ apiKey: "k", baseUrl: sim.url });
+      const ids: string[] = [];
+      for await (const run of c.paginate(
+        "listRuns",
+        { query: { limit: 100, status: ["completed", "failed"] } },
+        cursorPagination(),
+      ))
+        ids.push(run.id);
+      const expected = sim.runs.filter((r) => ["completed", "failed"].includes(r.summary.status)).length;
+      expect(ids).toHaveLength(expected);
+      expect(new Set(ids).size).toBe(expected);
+      const last = sim.requests.at(-1)!;
+      expect(new URLSearchParams(last.rawQuery).getAll("status")).toEqual(["completed", "failed"]);
+      expect(new URLSearchParams(last.rawQuery).get("cursor")).toEqual(expect.any(String));
+    } finally {
+      await sim.close();
+    }
+  });
+});
+
+describe("loop guards", () => {
+  let server: CaptureServer;
+  beforeAll(async () => {
+    server = await startCaptureServer();
+  });
+  afterAll(() => server.close());
+
+  const duckie = () => duckieClient({ apiKey: "k", baseUrl: server.url });
+  const run = (id: string) => ({ id, created_at: "t", updated_at: "t", status: "completed" });
+  async function drain(iterable: AsyncIterable<unknown>) {
+    let n = 0;
+    for await (const _ of iterable) n++;
+    return n;
+  }
+
+  it("a repeated cursor ends with PaginationError instead of looping", async () => {
+    server.respondWith({
+      body: { data: [run("a")], pagination: { limit: 1, next_cursor: "same", has_more: true } },
+    });
+    const e = await rejection(drain(duckie().paginate("listRuns", {}, cursorPagination())));
+    expect(e).toBeInstanceOf(PaginationError);
+    expect(e.message).toBe('The API returned cursor "same" twice: stopping instead of looping');
+  });
+
+  it("has_more without a cursor ends with PaginationError", async () => {
+    server.respondWith({ body: { data: [], pagination: { limit: 1, next_cursor: null, has_more: true } } });
+    expect(await rejection(duckie().paginate("listRuns", {}, cursorPagination()))).toBeInstanceOf(
+      PaginationError,
+    );
+  });
+
+  it("follows a few empty cursor pages, but not endlessly", async () => {
+    let n = 0;
+    server.respondWith(() => ({
+      body: { data: [], pagination: { limit: 1, next_cursor: `c${++n}`, has_more: n < 3 } },
+    }));
+    expect(await drain(duckie().paginate("listRuns", {}, cursorPagination()))).toBe(0);
+    n = 0;
+    server.respondWith(() => ({
+      body: { data: [], pagination: { limit: 1, next_cursor: `c${++n}`, has_more: true } },
+    }));
+    const e = await rejection(drain(duckie().paginate("listRuns", {}, cursorPagination())));
+    expect(e.message).toBe("4 empty pages in a row that claim more: stopping instead of looping");
+  });
+
+  it("an empty offset page that claims more ends with PaginationError", async () => {
+    server.respondWith({ body: { data: [], total: 50 } });
+    const e = await rejection(
+      duvoClient({ apiKey: "k", baseUrl: server.url }).paginate("listRuns", {}, offsetPagination("data")),
+    );
+    expect(e).toBeInstanceOf(PaginationError);
+    expect(e.message).toBe("Empty page at offset 0 although total is 50: stopping instead of looping");
+  });
+
+  it("an empty skip page that claims more pages ends with PaginationError", async () => {
+    server.respondWith({ body: { data: [], pagination: { skip: 0, limit: 25, total: 100, totalPages: 4 } } });
+    const c = avidoClient({ apiKey: "k", applicationId: "a", baseUrl: server.url });
+    expect(await rejection(c.paginate("listRuns", {}, skipPagination()))).toBeInstanceOf(PaginationError);
+  });
+
+  it("nextPage() after the last page is an error, not a request", async () => {
+    server.respondWith({
+      body: { data: [run("a")], pagination: { limit: 1, next_cursor: null, has_more: false } },
+    });
+    server.reset();
+    const page = await duckie().paginate("listRuns", {}, cursorPagination());
+    expect(page.hasNextPage()).toBe(false);
+    await expect(page.nextPage()).rejects.toThrow(PaginationError);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe("memory", () => {
+  it("walks 100,000 items holding only the current page", async () => {
+    const server = await startCaptureServer();
+    const TOTAL = 100_000;
+    const PER_PAGE = 100;
+    server.respondWith((req) => {
+      const start = Number(new URLSearchParams(req.rawQuery).get("cursor") ?? 0);
+      const data = Array.from({ length: PER_PAGE }, (_, i) => ({
+        id: `r${start + i}`,
+        created_at: "t",
+        updated_at: "t",
+        status: "completed",
+        padding: "x".repeat(200),
+      }));
+      const next = start + PER_PAGE;
+      return {
+        body: {
+          data,
+          pagination: {
+            limit: PER_PAGE,
+            next_cursor: next < TOTAL ? String(next) : null,
+            has_more: next < TOTAL,
+          },
+        },
+      };
+    });
+    try {
+      const list = duckieClient({ apiKey: "k", baseUrl: server.url }).paginate(
+        "listRuns",
+        { query: { limit: PER_PAGE } },
+        cursorPagination(),
+      );
+      let count = 0;
+      // The call itself keeps its first page (awaiting it again must not refetch); every later page is let go.
+      let secondPage: WeakRef<Page<unknown, unknown>> | undefined;
+      let n = 0;
+      for await (const page of list.iterPages()) {
+        if (++n === 2) secondPage = new WeakRef(page);
+        count += page.data.length;
+      }
+      expect(count).toBe(TOTAL);
+      // Nothing keeps walked pages alive: once collected, the second page is gone.
+      (globalThis as { gc?: () => void }).gc?.();
+      await new Promise((r) => setTimeout(r, 0));
+      (globalThis as { gc?: () => void }).gc?.();
+      expect(typeof (globalThis as { gc?: () => void }).gc).toBe("function");
+      expect(secondPage!.deref()).toBeUndefined();
+    } finally {
+      server.requests.length = 0;
+      await server.close();
+    }
+  }, 60_000);
+});
