@@ -194,7 +194,8 @@ export class BaseClient<Ops> {
       this.#execute(operationId, { ...(input as CallInput<unknown>), query }, options) as Promise<
         WithResponse<ResultOf<Ops[K]>>
       >;
-    return new PagePromise((input.query ?? {}) as Record<string, unknown>, fetchPage, paginator);
+    const query = Object.fromEntries(Object.entries(input.query ?? {}).filter(([, v]) => v !== undefined));
+    return new PagePromise(query, fetchPage, paginator);
   }
 
   /** The error body as the caller will see it: empty text becomes undefined, and no credential survives. */
