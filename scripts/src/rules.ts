@@ -41,7 +41,9 @@ function rule(doc: Json, raw: Json, depth = 0): Json {
   for (const k of KEEP) if (s[k] !== undefined) out[k] = s[k];
   if (s.items) out.items = rule(doc, s.items, depth + 1);
   if (s.properties) {
-    out.properties = Object.fromEntries(Object.entries<Json>(s.properties).map(([k, v]) => [k, rule(doc, v, depth + 1)]));
+    out.properties = Object.fromEntries(
+      Object.entries<Json>(s.properties).map(([k, v]) => [k, rule(doc, v, depth + 1)]),
+    );
   }
   if (s.additionalProperties === false) out.additionalProperties = false;
   else if (s.additionalProperties && typeof s.additionalProperties === "object") {

@@ -34,3 +34,20 @@ export async function runExample(
     await rm(file, { force: true });
   }
 }
+
+export interface ReadmeExample {
+  code: string;
+  /** The ```text block right after the code block, if there is one: what the example prints. */
+  output: string | undefined;
+}
+
+/** Every ```js block of a README, paired with the ```text block that follows it. */
+export async function readmeExamplePairs(readmePath: string): Promise<ReadmeExample[]> {
+  const text = await readFile(readmePath, "utf8");
+  const blocks = [...text.matchAll(/```(\w*)\n([\s\S]*?)\n```/g)].map((m) => ({ lang: m[1], body: m[2]! }));
+  return blocks.flatMap((b, i) =>
+    b.lang === "js"
+      ? [{ code: b.body, output: blocks[i + 1]?.lang === "text" ? blocks[i + 1]!.body : undefined }]
+      : [],
+  );
+}

@@ -1,0 +1,27 @@
+// Every example in the README runs as published (built dist, imported by package name) against the Duckie simulator
+// and prints exactly the output the README shows.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { readmeExamplePairs, runExample } from "@agentruns/testkit";
+import { startDuckieSimulator, type Simulator } from "@agentruns/simulators";
+import { afterAll, beforeAll, expect, it } from "vitest";
+
+const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startDuckieSimulator({ runs: 2000, rateLimit: false });
+});
+afterAll(() => sim.close());
+
+it("README examples print what the README says", async () => {
+  const examples = await readmeExamplePairs(path.join(dir, "README.md"));
+  expect(examples.length).toBeGreaterThan(0);
+  for (const { code, output } of examples) {
+    const { stdout } = await runExample(dir, code, {
+      DUCKIE_API_KEY: "readme-key",
+      DUCKIE_BASE_URL: sim.url,
+    });
+    if (output !== undefined) expect(stdout.trim()).toBe(output.trim());
+  }
+  expect(sim.violations).toEqual([]);
+});

@@ -1,0 +1,41 @@
+// Size budget: each provider client bundled for the browser (openapi-fetch and the core included), minified and
+// gzipped, stays under 10 kB; it must bundle without Node built-ins and tree-shake to nothing when unused.
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+
+const BUDGET = 10 * 1024;
+
+async function bundle(contents: string) {
+  const result = await build({
+    stdin: { contents, resolveDir: import.meta.dirname, loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  return result.outputFiles[0]!.contents;
+}
+
+describe.each([
+  ["@agentruns/duvo", "Duvo"],
+  ["@agentruns/avido", "Avido"],
+  ["@agentruns/duckie", "Duckie"],
+])("%s", (pkg, name) => {
+  it(`is under ${BUDGET} bytes min+gz for the browser`, async () => {
+    const code = await bundle(
+      `import { ${name} } from "${pkg}"; globalThis.client = new ${name}({ apiKey: "k", env: {} });`,
+    );
+    const gz = gzipSync(code).length;
+    console.log(`${pkg}: ${code.length} B minified, ${gz} B min+gz`);
+    expect(gz).toBeLessThan(BUDGET);
+  });
+
+  it("tree-shakes away when nothing is used", async () => {
+    const code = await bundle(`import "${pkg}";`);
+    expect(code.length).toBe(0);
+  });
+});
