@@ -48,17 +48,39 @@ describe("turbo task graph", () => {
   it("re-runs only the edited provider's chain and its dependents", async () => {
     const before = await taskHashes();
     await appendFile(path.join(clone, "specs/duckie.openapi.yaml"), "# edited\n");
-    expect(changed(before, await taskHashes())).toEqual([
+    const hit = changed(before, await taskHashes());
+    expect(hit).toEqual([
+      "@agentruns/avido#test", // test and type-check tasks of packages whose tests use the simulators
+      "@agentruns/avido#typecheck",
+      "@agentruns/core#test",
+      "@agentruns/core#typecheck",
+      "@agentruns/demo#build",
+      "@agentruns/demo#test",
+      "@agentruns/demo#typecheck",
+      "@agentruns/duckie#build", // the Duckie chain itself
+      "@agentruns/duckie#test",
+      "@agentruns/duckie#typecheck",
       "@agentruns/duckie-openapi#build",
       "@agentruns/duckie-openapi#generate",
       "@agentruns/duckie-openapi#test",
       "@agentruns/duckie-openapi#typecheck",
-      // scripts/ tests and the simulators import every generated package, so they depend on it.
+      "@agentruns/duvo#test",
+      "@agentruns/duvo#typecheck",
       "@agentruns/scripts#test",
       "@agentruns/scripts#typecheck",
-      "@agentruns/simulators#build",
+      "@agentruns/simulators#build", // validates requests against every spec
       "@agentruns/simulators#test",
       "@agentruns/simulators#typecheck",
     ]);
+    // Nothing of the other providers' generated chains, and no build that does not ship Duckie code.
+    for (const untouched of [
+      "@agentruns/duvo-openapi#",
+      "@agentruns/avido-openapi#",
+      "@agentruns/core#build",
+      "@agentruns/duvo#build",
+      "@agentruns/avido#build",
+    ]) {
+      expect(hit.filter((t) => t.startsWith(untouched))).toEqual([]);
+    }
   });
 });
