@@ -68,9 +68,10 @@ describe("runs", () => {
     expect(posted).toMatchObject({ role: "user", text_content: "thanks" });
     const texts: (string | undefined)[] = [];
     for await (const m of duvo.runs.messages.list(run.id, { limit: 2 })) texts.push(m.text_content);
-    expect(texts[0]).toBe("Refund order 1042");
-    expect(texts.at(-1)).toBe("thanks");
-    expect(sim.count("listRunMessages")).toBe(Math.ceil(texts.length / 2));
+    // The message resumed the run, so the agent may already have answered it: "thanks" is there, not necessarily last.
+    expect(texts.slice(0, 4)).toEqual(["Refund order 1042", "Starting the task.", "Thanks, continuing.", "Done."]);
+    expect(texts).toContain("thanks");
+    expect(sim.count("listRunMessages")).toBeGreaterThanOrEqual(Math.ceil(texts.length / 2));
   });
 
   it("answers question requests with answers", async () => {
