@@ -17,7 +17,7 @@ const QUESTION_AGENT = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
 let sim: DuvoSimulator;
 let duvo: Duvo;
 let hooks: CaptureServer;
-let firstRun: string;
+let firstRun = "";
 
 beforeAll(async () => {
   // Real time with fast agents: waitFor polls for real.
@@ -43,6 +43,7 @@ describe("runs", () => {
       message: "Refund order 1042",
       webhook_url: `${hooks.url}/duvo`,
     });
+    firstRun = run.id;
     expect(run).toMatchObject({ agent_id: AGENT, status: "pending" });
     const updates: string[] = [];
     const waiting = await duvo.runs.waitFor(run.id, {
