@@ -144,7 +144,9 @@ it("Duvo also accepts DUVO_API_BASE_URL (the official CLI's name), after DUVO_BA
 
 it("the root README example sends exactly the request its comment shows", async () => {
   server.respondWith({ body: { data: [], pagination: { limit: 50, next_cursor: null, has_more: false } } });
-  const [example] = await readmeExamples(path.join(repo, "README.md"), "js");
+  const example = (await readmeExamples(path.join(repo, "README.md"), "js")).find((code) =>
+    code.includes("// GET "),
+  );
   const shown = example!.match(/^\/\/ (GET \S+)$/m)![1];
   await runExample(path.join(repo, "packages/duckie-openapi"), example!, {
     DUCKIE_API_KEY: "dk_live_readme",
