@@ -74,27 +74,44 @@ async function renderTemplate(d: ProviderDescriptor, name: string): Promise<stri
   return header(d, ` and scripts/templates/${name}`) + text;
 }
 
+/** One subpath of the exports map, for ESM (dist/) and CommonJS (dist/cjs/). */
+const dual = (rel: string) => ({
+  import: { types: `./dist/${rel}.d.ts`, default: `./dist/${rel}.js` },
+  require: { types: `./dist/cjs/${rel}.d.ts`, default: `./dist/cjs/${rel}.js` },
+});
+
 function renderPackageJson(d: ProviderDescriptor, opts: RenderOptions): string {
   const pkg = {
     name: d.packageName,
     version: opts.version ?? "0.0.0",
     description: `Generated TypeScript types and a typed openapi-fetch client for the ${d.title} API (${d.specPath}).`,
+    keywords: ["agentruns", d.id, "openapi", "openapi-fetch", "openapi-typescript"],
     license: "MIT",
+    repository: {
+      type: "git",
+      url: "git+https://github.com/agentruns/agentruns.git",
+      directory: `packages/${d.id}-openapi`,
+    },
     type: "module",
     sideEffects: false,
     engines: { node: VERSIONS.node },
-    main: "./dist/index.js",
-    types: "./dist/index.d.ts",
+    main: "./dist/cjs/index.js",
+    module: "./dist/index.js",
+    types: "./dist/cjs/index.d.ts",
+    // For TypeScript's node10 resolution, which ignores the exports map.
+    typesVersions: { "*": { spec: ["./dist/cjs/generated/spec.d.ts"] } },
     exports: {
-      ".": { types: "./dist/index.d.ts", default: "./dist/index.js" },
+      ".": dual("index"),
+      "./spec": dual("generated/spec"),
       "./openapi.json": "./openapi.json",
       "./package.json": "./package.json",
     },
     files: ["dist", "src", "openapi.json", "README.md"],
     scripts: {
       generate: `tsx ../../scripts/generate.ts ${d.id}`,
-      build: "tsc -p tsconfig.build.json",
+      build: "node ../../scripts/build-package.mjs",
       typecheck: "tsc -p tsconfig.json --noEmit",
+      "lint:package": "publint --strict && attw --pack .",
       test: "vitest run --typecheck",
     },
     dependencies: { "openapi-fetch": VERSIONS.openapiFetch },
@@ -103,6 +120,7 @@ function renderPackageJson(d: ProviderDescriptor, opts: RenderOptions): string {
       typescript: VERSIONS.typescript,
       vitest: VERSIONS.vitest,
     },
+    publishConfig: { access: "public" },
   };
   return JSON.stringify(pkg, null, 2) + "\n";
 }
@@ -199,7 +217,7 @@ Query parameters ${d.dottedQueryParams.map((p) => `\`${p}\``).join(", ")} take a
 ## Exports
 
 - \`paths\`, \`components\`, \`operations\`: the openapi-typescript types of the spec, plus one named alias per component schema (\`components["schemas"]["Run"]\` is also exported as \`Run\`).
-- \`${d.packageName}/openapi.json\`: the spec itself as JSON (for validators and mock servers).
+- \`${d.packageName}/openapi.json\` and \`${d.packageName}/spec\` (\`export const spec\`): the spec itself, as JSON and as a module (for validators and mock servers).
 - \`operationTable\`: each operation's method, path and input constraints from the spec (used by \`@agentruns/core\` to validate input before sending).
 - \`createClient\`, \`ApiClient\`, \`CreateClientOptions\`, \`MissingCredentialError\`, \`Credentials\`, \`provider\` (server, env var names).
 
@@ -234,8 +252,16 @@ export async function renderPackage(
     "tsconfig.build.json",
     tsconfig({ compilerOptions: { rootDir: "src", outDir: "dist", types: [] }, include: ["src"] }),
   );
-  // The spec itself, as JSON, for tools that need it at run time (validators, simulators): `<pkg>/openapi.json`.
+  // The spec itself, for tools that need it at run time (validators, simulators): as JSON (`<pkg>/openapi.json`)
+  // and as a module (`<pkg>/spec`) that loads the same way from ES modules and CommonJS.
   await add("openapi.json", JSON.stringify(doc, null, 2) + "\n");
+  await add(
+    "src/generated/spec.ts",
+    header(d) +
+      `// Why: the spec as a module, importable from ESM and CJS alike; the main entry does not load it.\n\n` +
+      `/** ${d.apiTitle} ${d.apiVersion}, as vendored in ${d.specPath}. */\n` +
+      `export const spec: { readonly [key: string]: unknown } = ${JSON.stringify(doc, null, 2)};\n`,
+  );
   await add("src/index.ts", await renderTemplate(d, "index.ts"));
   await add("src/client.ts", await renderTemplate(d, "client.ts"));
   await add("src/generated/provider.ts", renderProvider(d));

@@ -1,6 +1,8 @@
 // The vendored spec as a request router and validator: parameters, bodies and responses are checked with Ajv
 // against the spec's own schemas, never with hand-written rules.
-import { createRequire } from "node:module";
+import { spec as avidoSpec } from "@agentruns/avido-openapi/spec";
+import { spec as duckieSpec } from "@agentruns/duckie-openapi/spec";
+import { spec as duvoSpec } from "@agentruns/duvo-openapi/spec";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import formatsModule from "ajv-formats";
@@ -10,9 +12,13 @@ type Json = Record<string, any>;
 const addFormats = formatsModule.default;
 const METHODS = ["get", "put", "post", "delete", "patch"] as const;
 
-/** Reads `@agentruns/<provider>-openapi/openapi.json`, the spec the generated client was built from. */
+const SPECS: Record<string, Json> = { duvo: duvoSpec, avido: avidoSpec, duckie: duckieSpec };
+
+/** The spec a provider's generated client was built from (`@agentruns/<provider>-openapi/spec`). */
 export function loadSpec(provider: string): Json {
-  return createRequire(import.meta.url)(`@agentruns/${provider}-openapi/openapi.json`) as Json;
+  const spec = SPECS[provider];
+  if (!spec) throw new Error(`no spec for provider "${provider}"`);
+  return spec;
 }
 
 /** OpenAPI 3.0's `nullable` as JSON Schema: `{…, nullable: true}` → `{anyOf: [{…}, {type: "null"}]}`. */
