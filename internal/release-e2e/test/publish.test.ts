@@ -1,0 +1,239 @@
+// Release end to end: version every package with changesets (snapshot), publish them to a real local registry,
+// install them with plain npm in a fresh project, and use them from ESM, CommonJS and TypeScript (node16 and
+// bundler resolution), against the simulators.
+import { execFile } from "node:child_process";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import {
+  startAvidoSimulator,
+  startDuckieSimulator,
+  startDuvoSimulator,
+  type Simulator,
+} from "@agentruns/simulators";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startRegistry, type Registry } from "./registry.js";
+
+const exec = promisify(execFile);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, "../../..");
+const bin = (name: string) => path.resolve(here, "..", "node_modules", ".bin", name);
+const PUBLISHED = [
+  "core",
+  "duvo-openapi",
+  "avido-openapi",
+  "duckie-openapi",
+  "duvo",
+  "avido",
+  "duckie",
+  "simulators",
+];
+
+let tmp: string;
+let registry: Registry;
+let app: string;
+let sims: Simulator[] = [];
+const versions = new Map<string, string>();
+
+async function sh(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}) {
+  try {
+    return await exec(cmd, args, { cwd, env: { ...process.env, ...env }, maxBuffer: 32 * 1024 * 1024 });
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string; message: string };
+    throw new Error(
+      `${cmd} ${args.join(" ")} failed in ${cwd}:\n${err.stdout ?? ""}\n${err.stderr ?? err.message}`,
+    );
+  }
+}
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), "agentruns-release-"));
+  registry = await startRegistry(tmp);
+  const npmEnv = { NPM_CONFIG_USERCONFIG: registry.npmrc, npm_config_registry: `${registry.url}/` };
+
+  // openapi-fetch and its one dependency come from the local pnpm store, so the registry needs no uplink.
+  const req = createRequire(path.join(repo, "packages/duvo-openapi/package.json"));
+  const fetchDir = path.dirname(req.resolve("openapi-fetch/package.json"));
+  const helpersDir = path.dirname(
+    createRequire(path.join(fetchDir, "package.json")).resolve("openapi-typescript-helpers/package.json"),
+  );
+  for (const dir of [helpersDir, fetchDir]) {
+    // Copied first: the store's files are hard links, which npm would pack as empty link entries.
+    const copy = path.join(tmp, "vendor", path.basename(dir));
+    await cp(dir, copy, { recursive: true });
+    await sh(
+      "npm",
+      ["publish", copy, "--ignore-scripts", "--provenance=false", "--tag", "latest"],
+      tmp,
+      npmEnv,
+    );
+  }
+
+  // A clean clone of the committed tree, with the packages as built in this checkout.
+  const ws = path.join(tmp, "ws");
+  await sh("git", ["clone", "--quiet", repo, ws], tmp);
+  for (const p of PUBLISHED)
+    await cp(path.join(repo, "packages", p, "dist"), path.join(ws, "packages", p, "dist"), {
+      recursive: true,
+    });
+  // pnpm resolves workspace: ranges from the installed workspace; everything comes from the local store.
+  await sh("pnpm", ["install", "--offline", "--frozen-lockfile", "--ignore-scripts"], ws, { CI: "true" });
+  const names = PUBLISHED.map((p) => `"@agentruns/${p}": patch`).join("\n");
+  await writeFile(
+    path.join(ws, ".changeset", "e2e-release.md"),
+    `---\n${names}\n---\n\nEnd-to-end release test.\n`,
+  );
+  await sh(path.join(repo, "node_modules/.bin/changeset"), ["version", "--snapshot", "e2e"], ws);
+  for (const p of PUBLISHED)
+    versions.set(p, JSON.parse(await readFile(path.join(ws, "packages", p, "package.json"), "utf8")).version);
+  await sh(
+    path.join(repo, "node_modules/.bin/changeset"),
+    ["publish", "--tag", "e2e", "--no-git-tag"],
+    ws,
+    npmEnv,
+  );
+
+  // A fresh project outside any workspace, installed with plain npm from the local registry only.
+  app = path.join(tmp, "app");
+  await mkdir(app);
+  await writeFile(
+    path.join(app, "package.json"),
+    JSON.stringify({ name: "consumer", version: "1.0.0", private: true }),
+  );
+  await sh(
+    "npm",
+    [
+      "install",
+      "--no-audit",
+      "--no-fund",
+      "@agentruns/duvo@e2e",
+      "@agentruns/avido@e2e",
+      "@agentruns/duckie@e2e",
+    ],
+    app,
+    npmEnv,
+  );
+
+  sims = [
+    await startDuvoSimulator({ runs: 10 }),
+    await startAvidoSimulator({ runs: 10 }),
+    await startDuckieSimulator({ runs: 10 }),
+  ];
+}, 240_000);
+
+afterAll(async () => {
+  for (const s of sims) await s.close();
+  await registry?.close();
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+const simEnv = () => ({
+  DUVO_API_KEY: "k",
+  DUVO_BASE_URL: sims[0]!.url,
+  AVIDO_API_KEY: "k",
+  AVIDO_APPLICATION_ID: "a",
+  AVIDO_BASE_URL: sims[1]!.url,
+  DUCKIE_API_KEY: "k",
+  DUCKIE_BASE_URL: sims[2]!.url,
+});
+
+describe("published packages", () => {
+  it("were versioned by changesets, with changelogs, and published under the e2e tag", async () => {
+    for (const p of PUBLISHED) {
+      expect(versions.get(p)).toMatch(/^0\.0\.1-e2e-\d{14}$/);
+      const meta = (await (await fetch(`${registry.url}/@agentruns%2f${p}`)).json()) as {
+        "dist-tags": Record<string, string>;
+      };
+      expect(meta["dist-tags"].e2e).toBe(versions.get(p));
+    }
+    expect(await readFile(path.join(tmp, "ws/packages/duvo/CHANGELOG.md"), "utf8")).toContain(
+      "End-to-end release test.",
+    );
+    const installed = JSON.parse(
+      await readFile(path.join(app, "node_modules/@agentruns/duvo/package.json"), "utf8"),
+    );
+    expect(installed.version).toBe(versions.get("duvo"));
+    expect(installed.dependencies).toEqual({
+      "@agentruns/core": `^${versions.get("core")}`,
+      "@agentruns/duvo-openapi": `^${versions.get("duvo-openapi")}`,
+    });
+  });
+
+  it("import from ESM and call the simulators", async () => {
+    const script = `
+      import { Duvo, NotFoundError } from "@agentruns/duvo";
+      import { Avido } from "@agentruns/avido";
+      import { Duckie } from "@agentruns/duckie";
+      const page = await new Duvo().runs.list({ limit: 3 });
+      let avido = 0; for await (const r of new Avido().runs.list({ limit: 4 })) avido++;
+      let duckie = 0; for await (const r of new Duckie().runs.list({ limit: 4, status: ["completed", "failed", "running", "cancelled", "paused"] })) duckie++;
+      const missing = await new Duvo().runs.get("3c90c3cc-0d44-4b50-8888-8dd25736052a").catch((e) => e instanceof NotFoundError);
+      console.log(page.data.length, page.body.total, avido, duckie, missing);`;
+    await writeFile(path.join(app, "esm.mjs"), script);
+    const { stdout } = await sh(process.execPath, ["esm.mjs"], app, simEnv());
+    expect(stdout.trim()).toBe("3 10 10 10 true");
+  });
+
+  it("require from CommonJS and call the simulators", async () => {
+    const script = `
+      const { Duvo, ApiError } = require("@agentruns/duvo");
+      const { Avido } = require("@agentruns/avido");
+      const { Duckie } = require("@agentruns/duckie");
+      (async () => {
+        const run = await new Duvo().runs.create({ agent_id: "0f8fad5b-d9cb-469f-a165-70867728950e" });
+        const avido = await new Avido().runs.list({ limit: 2 });
+        const duckie = await new Duckie().runs.list({ duration: { gte: 0 }, limit: 2 });
+        console.log(run.status, avido.data.length, duckie.data.length, typeof ApiError);
+      })();`;
+    await writeFile(path.join(app, "cjs.cjs"), script);
+    const { stdout } = await sh(process.execPath, ["cjs.cjs"], app, simEnv());
+    expect(stdout.trim()).toBe("pending 2 2 function");
+  });
+
+  it("type-check with moduleResolution node16 (CJS and ESM files) and bundler", async () => {
+    const check = `
+      import { Duvo, NotFoundError, type Run } from "@agentruns/duvo";
+      import { Avido } from "@agentruns/avido";
+      import { Duckie } from "@agentruns/duckie";
+      export async function main(): Promise<Run> {
+        for await (const r of new Duckie({ apiKey: "k" }).runs.list({ status: ["failed"], duration: { gte: 60 } })) void r.id;
+        await new Avido({ apiKey: "k", applicationId: "a" }).runs.list({ orderBy: "createdAt", startDate: new Date() });
+        return new Duvo({ apiKey: "k" }).runs.create({ agent_id: "x" });
+      }
+      // @ts-expect-error the types are real: "nope" is not a Duckie status
+      void new Duckie({ apiKey: "k" }).runs.list({ status: ["nope"] });
+      export const isMissing = (e: unknown) => e instanceof NotFoundError;
+    `;
+    await writeFile(path.join(app, "check.ts"), check);
+    await writeFile(path.join(app, "check.mts"), check);
+    const base = {
+      strict: true,
+      noEmit: true,
+      target: "es2022",
+      lib: ["es2022", "dom"],
+      types: [],
+      skipLibCheck: false,
+    };
+    await writeFile(
+      path.join(app, "tsconfig.node16.json"),
+      JSON.stringify({
+        compilerOptions: { ...base, module: "node16", moduleResolution: "node16" },
+        files: ["check.ts", "check.mts"],
+      }),
+    );
+    await writeFile(
+      path.join(app, "tsconfig.bundler.json"),
+      JSON.stringify({
+        compilerOptions: { ...base, module: "esnext", moduleResolution: "bundler" },
+        files: ["check.ts"],
+      }),
+    );
+    for (const config of ["tsconfig.node16.json", "tsconfig.bundler.json"]) {
+      const { stdout } = await sh(bin("tsc"), ["-p", config], app);
+      expect(stdout).toBe("");
+    }
+  });
+});
