@@ -66,6 +66,8 @@ describe("turbo task graph", () => {
       "@agentruns/duckie-openapi#typecheck",
       "@agentruns/duvo#test",
       "@agentruns/duvo#typecheck",
+      "@agentruns/release-e2e#test",
+      "@agentruns/release-e2e#typecheck",
       "@agentruns/scripts#test",
       "@agentruns/scripts#typecheck",
       "@agentruns/simulators#build", // validates requests against every spec
