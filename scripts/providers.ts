@@ -13,6 +13,8 @@ export const providers: readonly ProviderEntry[] = [
     id: "avido",
     title: "Avido",
     spec: "specs/avido.openapi.yaml",
+    // Avido's docs embed this Stainless-hosted document (see specs/README.md).
+    source: "https://app.stainless.com/api/spec/documented/avido/openapi.documented.yml",
   },
   {
     id: "duckie",

@@ -13,6 +13,8 @@ export interface ProviderEntry {
   spec: string;
   /** Env vars that override the base URL, first set wins. Default `[<ID>_BASE_URL]`. */
   baseUrlEnv?: string[];
+  /** Where `pnpm spec:update` fetches the provider's published spec (absent: the provider publishes none). */
+  source?: string;
 }
 
 /** How one security scheme of the spec is filled from client options or the environment. */

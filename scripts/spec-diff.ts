@@ -1,0 +1,13 @@
+// CLI: classify the changes between two versions of a spec. Usage: tsx scripts/spec-diff.ts <old> <new>
+import { readFile } from "node:fs/promises";
+import { diffSpecs } from "./src/diff/rules.js";
+import { summarize } from "./src/diff/report.js";
+import { parseSpecText } from "./src/provider.js";
+
+const [oldFile, newFile] = process.argv.slice(2);
+if (!oldFile || !newFile) {
+  console.error("Usage: tsx scripts/spec-diff.ts <old spec> <new spec>");
+  process.exit(2);
+}
+const load = async (f: string) => parseSpecText(await readFile(f, "utf8"), f);
+console.log(summarize(`${oldFile} → ${newFile}`, diffSpecs(await load(oldFile), await load(newFile))));
