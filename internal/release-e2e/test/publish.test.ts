@@ -1,13 +1,11 @@
 // Release end to end: version every package with changesets (snapshot), publish them to a real local registry,
 // install them with plain npm in a fresh project, and use them from ESM, CommonJS and TypeScript (node16 and
 // bundler resolution), against the simulators.
-import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import {
   startAvidoSimulator,
   startDuckieSimulator,
@@ -16,8 +14,8 @@ import {
 } from "@agentruns/simulators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRegistry, type Registry } from "./registry.js";
+import { sh } from "./sh.js";
 
-const exec = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../../..");
 const bin = (name: string) => path.resolve(here, "..", "node_modules", ".bin", name);
@@ -37,17 +35,6 @@ let registry: Registry;
 let app: string;
 let sims: Simulator[] = [];
 const versions = new Map<string, string>();
-
-async function sh(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}) {
-  try {
-    return await exec(cmd, args, { cwd, env: { ...process.env, ...env }, maxBuffer: 32 * 1024 * 1024 });
-  } catch (e) {
-    const err = e as { stdout?: string; stderr?: string; message: string };
-    throw new Error(
-      `${cmd} ${args.join(" ")} failed in ${cwd}:\n${err.stdout ?? ""}\n${err.stderr ?? err.message}`,
-    );
-  }
-}
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), "agentruns-release-"));

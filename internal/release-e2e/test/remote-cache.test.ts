@@ -1,16 +1,15 @@
 // Team-scale caching: a real turborepo-remote-cache server on loopback. A build in one clean clone fills it; a second
 // fresh clone with an empty local cache gets every task from it, byte for byte; a wrong token is refused and the
 // build falls back to running locally.
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "./registry.js";
+import { sh } from "./sh.js";
 
-const exec = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../../..");
 const TOKEN = "team-cache-token";
@@ -23,17 +22,6 @@ interface TaskSummary {
   hash: string;
   cache: { status: "HIT" | "MISS"; source?: "LOCAL" | "REMOTE" };
   execution?: { exitCode: number };
-}
-
-async function sh(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}) {
-  try {
-    return await exec(cmd, args, { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
-  } catch (e) {
-    const err = e as { stdout?: string; stderr?: string; message: string };
-    throw new Error(
-      `${cmd} ${args.join(" ")} failed in ${cwd}:\n${err.stdout ?? ""}\n${err.stderr ?? err.message}`,
-    );
-  }
 }
 
 /** A clean clone of the committed tree with its dependencies installed from the local store. */

@@ -1,7 +1,7 @@
 // The Avido client: one declaration over the generated Avido types and the shared core.
 import {
   BaseClient,
-  ValidationError,
+  isoDate,
   skipPagination,
   type ClientOptions,
   type QueryOf,
@@ -25,13 +25,6 @@ export type ListRunsParams = Omit<QueryOf<operations["listRuns"]>, "startDate" |
   endDate?: string | Date;
 };
 
-const iso = (name: string, v: string | Date | undefined) => {
-  if (!(v instanceof Date)) return v;
-  if (Number.isNaN(v.getTime()))
-    throw new ValidationError(`Invalid input: ${name} is an invalid Date`, `query.${name}`);
-  return v.toISOString();
-};
-
 export class Avido extends BaseClient<operations> {
   declare readonly raw: ApiClient;
 
@@ -47,8 +40,8 @@ export class Avido extends BaseClient<operations> {
         {
           query: {
             ...params,
-            startDate: iso("startDate", params.startDate),
-            endDate: iso("endDate", params.endDate),
+            startDate: isoDate("startDate", params.startDate),
+            endDate: isoDate("endDate", params.endDate),
           },
         },
         skipPagination<RunOutput>(),

@@ -11,6 +11,7 @@ export {
   type ResultOf,
 } from "./client.js";
 export { APIPromise, type WithResponse } from "./api-promise.js";
+export { isoDate } from "./dates.js";
 export {
   Page,
   PagePromise,

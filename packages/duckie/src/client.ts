@@ -2,6 +2,7 @@
 // conveniences Duckie's query syntax needs (duration operators as an object, Dates for the time bounds).
 import {
   BaseClient,
+  isoDate,
   ValidationError,
   cursorPagination,
   type ClientOptions,
@@ -32,18 +33,11 @@ export type ListRunsParams = Omit<Query, `duration[${DurationOp}]` | "created_af
 
 const OPS: readonly DurationOp[] = ["eq", "gt", "gte", "lt", "lte"];
 
-const iso = (name: string, v: string | Date | undefined) => {
-  if (!(v instanceof Date)) return v;
-  if (Number.isNaN(v.getTime()))
-    throw new ValidationError(`Invalid input: ${name} is an invalid Date`, `query.${name}`);
-  return v.toISOString();
-};
-
 function toQuery({ duration, created_after, created_before, ...rest }: ListRunsParams): Query {
   const query: Record<string, unknown> = {
     ...rest,
-    created_after: iso("created_after", created_after),
-    created_before: iso("created_before", created_before),
+    created_after: isoDate("created_after", created_after),
+    created_before: isoDate("created_before", created_before),
   };
   for (const [op, value] of Object.entries(duration ?? {})) {
     if (!OPS.includes(op as DurationOp)) {

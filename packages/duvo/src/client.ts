@@ -1,6 +1,7 @@
 // The Duvo client: each method is one declaration over the generated Duvo types and the shared core.
 import {
   BaseClient,
+  isoDate,
   ValidationError,
   offsetPagination,
   type ClientOptions,
@@ -26,13 +27,6 @@ export interface DuvoOptions extends ClientOptions, Credentials {}
 export type ListRunsParams = Omit<QueryOf<operations["listRuns"]>, "since"> & { since?: string | Date };
 export type ListMessagesParams = QueryOf<operations["listRunMessages"]>;
 
-const iso = (name: string, v: string | Date | undefined) => {
-  if (!(v instanceof Date)) return v;
-  if (Number.isNaN(v.getTime()))
-    throw new ValidationError(`Invalid input: ${name} is an invalid Date`, `query.${name}`);
-  return v.toISOString().replace(/\.\d{3}Z$/, "Z");
-};
-
 export class Duvo extends BaseClient<operations> {
   declare readonly raw: ApiClient;
 
@@ -51,7 +45,7 @@ export class Duvo extends BaseClient<operations> {
     list: (params: ListRunsParams = {}, options?: RequestOptions) =>
       this.paginate(
         "listRuns",
-        { query: { ...params, since: iso("since", params.since) } },
+        { query: { ...params, since: isoDate("since", params.since) } },
         offsetPagination("data"),
         options,
       ),
