@@ -130,7 +130,10 @@ const simEnv = () => ({
 describe("published packages", () => {
   it("were versioned by changesets, with changelogs, and published under the e2e tag", async () => {
     for (const p of PUBLISHED) {
-      expect(versions.get(p)).toMatch(/^0\.0\.1-e2e-\d{14}$/);
+      // The calculated next version (pending changesets included) with the snapshot suffix.
+      const [, next] = versions.get(p)!.match(/^(\d+\.\d+\.\d+)-e2e-\d{14}$/) ?? [];
+      expect(next, p).toBeDefined();
+      expect(next).not.toBe(JSON.parse(await readFile(path.join(repo, "packages", p, "package.json"), "utf8")).version);
       const meta = (await (await fetch(`${registry.url}/@agentruns%2f${p}`)).json()) as {
         "dist-tags": Record<string, string>;
       };
