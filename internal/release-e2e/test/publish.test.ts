@@ -133,7 +133,9 @@ describe("published packages", () => {
       // The calculated next version (pending changesets included) with the snapshot suffix.
       const [, next] = versions.get(p)!.match(/^(\d+\.\d+\.\d+)-e2e-\d{14}$/) ?? [];
       expect(next, p).toBeDefined();
-      expect(next).not.toBe(JSON.parse(await readFile(path.join(repo, "packages", p, "package.json"), "utf8")).version);
+      expect(next).not.toBe(
+        JSON.parse(await readFile(path.join(repo, "packages", p, "package.json"), "utf8")).version,
+      );
       const meta = (await (await fetch(`${registry.url}/@agentruns%2f${p}`)).json()) as {
         "dist-tags": Record<string, string>;
       };
