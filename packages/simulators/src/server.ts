@@ -82,6 +82,15 @@ const kindOfStatus = (status: number): SimErrorKind =>
     }) as const
   )[status as 400] ?? (status >= 500 ? "internal" : "bad_request");
 
+const EXPOSED_HEADERS = [
+  "x-request-id",
+  "retry-after",
+  "retry-after-ms",
+  "x-ratelimit-limit",
+  "x-ratelimit-remaining",
+  "x-ratelimit-reset",
+].join(", ");
+
 const header = (headers: IncomingHttpHeaders, name: string): string | undefined => {
   const v = headers[name];
   return Array.isArray(v) ? v[0] : v;
@@ -187,6 +196,17 @@ export abstract class Simulator {
     const raw = Buffer.concat(chunks).toString("utf8");
     const url = new URL(req.url ?? "/", "http://sim");
     const method = req.method ?? "GET";
+    // Browsers may call the simulators too: CORS on every answer; preflights are answered and not recorded.
+    res.setHeader("access-control-allow-origin", "*");
+    res.setHeader("access-control-expose-headers", EXPOSED_HEADERS);
+    if (method === "OPTIONS" && req.headers["access-control-request-method"]) {
+      res.writeHead(204, {
+        "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE",
+        "access-control-allow-headers": req.headers["access-control-request-headers"] ?? "*",
+        "access-control-max-age": "600",
+      });
+      return void res.end();
+    }
     const route = this.spec.route(method, url.pathname);
     const requestId = `req_${(++this.#ids).toString(36).padStart(8, "0")}`;
     const record: RecordedRequest = {

@@ -180,3 +180,23 @@ describe("faults on other providers", () => {
     });
   });
 });
+
+describe("browsers", () => {
+  it("answers CORS preflights without recording them, and allows every origin", async () => {
+    const pre = await fetch(`${sim.url}/v1/runs`, {
+      method: "OPTIONS",
+      headers: {
+        origin: "http://127.0.0.1:1",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization, content-type",
+      },
+    });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get("access-control-allow-origin")).toBe("*");
+    expect(pre.headers.get("access-control-allow-headers")).toBe("authorization, content-type");
+    expect(sim.requests).toHaveLength(0);
+    const res = await call(sim.url, "GET", "/v1/runs", { headers: auth });
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(res.headers.get("access-control-expose-headers")).toContain("x-request-id");
+  });
+});
