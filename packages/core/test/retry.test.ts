@@ -31,7 +31,8 @@ const client = (extra = {}) =>
     apiKey: "k",
     baseUrl: sim.url,
     maxRetries: 2,
-    timeoutMs: 150,
+    timeoutMs: 1_500, // a stalled attempt waits this out; healthy ones must fit even on a loaded machine
+
     retry: { baseDelayMs: 2, maxDelayMs: 10 },
     ...extra,
   });
