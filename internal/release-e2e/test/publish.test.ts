@@ -39,7 +39,14 @@ const versions = new Map<string, string>();
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), "agentruns-release-"));
   registry = await startRegistry(tmp);
-  const npmEnv = { NPM_CONFIG_USERCONFIG: registry.npmrc, npm_config_registry: `${registry.url}/` };
+  // Only the local registry is ever asked; no update checks, audits or funding calls.
+  const npmEnv = {
+    NPM_CONFIG_USERCONFIG: registry.npmrc,
+    npm_config_registry: `${registry.url}/`,
+    npm_config_update_notifier: "false",
+    npm_config_audit: "false",
+    npm_config_fund: "false",
+  };
 
   // openapi-fetch and its one dependency come from the local pnpm store, so the registry needs no uplink.
   const req = createRequire(path.join(repo, "packages/duvo-openapi/package.json"));
