@@ -17,7 +17,7 @@ let clone: string;
 async function taskHashes(): Promise<Map<string, string>> {
   const { stdout } = await run(turbo, ["run", "build", "typecheck", "test", "--dry=json"], {
     cwd: clone,
-    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", TURBO_NO_UPDATE_NOTIFIER: "1" },
     maxBuffer: 64 * 1024 * 1024,
   });
   const tasks: { taskId: string; hash: string; command: string }[] = JSON.parse(stdout).tasks;

@@ -44,6 +44,7 @@ async function build(
     TURBO_TOKEN: token,
     TURBO_TEAM: "agentruns",
     TURBO_TELEMETRY_DISABLED: "1",
+    TURBO_NO_UPDATE_NOTIFIER: "1",
   });
   const runs = path.join(dir, ".turbo", "runs");
   const [latest] = (await readdir(runs))
