@@ -33,6 +33,7 @@ async function duvoDemo() {
     await duvo.runs.waitFor(run.id, { intervalMs: 100, onUpdate });
     await duvo.runs.messages.create(run.id, { message: "Also email the customer, please." });
     line("  posted a follow-up message: the run resumes");
+    last = "resumed"; // report what the next poll sees, even if the run already finished again
     await duvo.runs.waitFor(run.id, { intervalMs: 100, onUpdate });
     line("  messages:");
     for await (const m of duvo.runs.messages.list(run.id))
