@@ -225,21 +225,38 @@ export class BaseClient<Ops> {
       ...(input.body !== undefined ? { body: input.body } : {}),
       headers: options.headers,
     };
+    // The caller's signal and the deadline end the whole call: attempts and the waits between them.
+    const call = anySignal([options.signal, deadline.signal]);
+    /** The error for a call the caller aborted or the deadline ended, if that is what happened. */
+    const cancelled = (attempt: number): Error | undefined => {
+      if (options.signal?.aborted) {
+        return new ApiAbortError(`${this.#def.title} ${label} was aborted`, attempt, {
+          cause: options.signal.reason,
+        });
+      }
+      if (deadline.signal.aborted) {
+        return new ApiTimeoutError(
+          `${this.#def.title} ${label} exceeded its ${options.deadlineMs ?? this.#options.deadlineMs} ms deadline`,
+          attempt,
+          "deadline",
+        );
+      }
+      return undefined;
+    };
     let waited = 0;
     try {
       for (let attempt = 1; ; attempt++) {
         const attemptTimer = timer(timeoutMs);
-        const signals = anySignal([options.signal, deadline.signal, attemptTimer.signal]);
+        const signals = anySignal([call.signal, attemptTimer.signal]);
         const started = Date.now();
         let failure: Failure;
         let error: Error;
-        let response: Response | undefined;
         try {
           const result = await (this.raw as RawClient).request(spec.method.toLowerCase(), spec.path, {
             ...init,
             signal: signals.signal,
           });
-          response = result.response;
+          const response = result.response;
           const ms = Date.now() - started;
           if (response.ok) {
             this.#log("info", `${this.#def.title} ${label} ${response.status} ${ms}ms attempt ${attempt}`);
@@ -262,17 +279,8 @@ export class BaseClient<Ops> {
           );
           failure = { kind: "status", status: response.status };
         } catch (e) {
-          if (options.signal?.aborted)
-            throw new ApiAbortError(`${this.#def.title} ${label} was aborted`, attempt, {
-              cause: options.signal.reason,
-            });
-          if (deadline.signal.aborted) {
-            throw new ApiTimeoutError(
-              `${this.#def.title} ${label} exceeded its ${options.deadlineMs ?? this.#options.deadlineMs} ms deadline`,
-              attempt,
-              "deadline",
-            );
-          }
+          const stop = cancelled(attempt);
+          if (stop) throw stop;
           if (attemptTimer.signal.aborted) {
             error = new ApiTimeoutError(
               `${this.#def.title} ${label} timed out after ${timeoutMs} ms (attempt ${attempt})`,
@@ -322,21 +330,14 @@ export class BaseClient<Ops> {
         );
         waited += delay;
         try {
-          await sleep(delay, anySignal([options.signal, deadline.signal]).signal);
-        } catch {
-          if (options.signal?.aborted)
-            throw new ApiAbortError(`${this.#def.title} ${label} was aborted`, attempt, {
-              cause: options.signal.reason,
-            });
-          throw new ApiTimeoutError(
-            `${this.#def.title} ${label} exceeded its ${options.deadlineMs ?? this.#options.deadlineMs} ms deadline`,
-            attempt,
-            "deadline",
-          );
+          await sleep(delay, call.signal);
+        } catch (e) {
+          throw cancelled(attempt) ?? e;
         }
       }
     } finally {
       deadline.clear();
+      call.dispose();
     }
   }
 }
