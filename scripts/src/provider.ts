@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
+import { resolveRef } from "./json-ref.js";
 
 /** One line of providers.ts. Everything not given follows the conventions documented in README.md. */
 export interface ProviderEntry {
@@ -84,16 +85,6 @@ const screaming = (name: string): string =>
     .replace(/[^A-Za-z0-9]+/g, "_")
     .toUpperCase();
 
-/** Resolves a local `$ref` (`#/components/...`) once; other objects are returned as they are. */
-function deref(doc: Json, obj: Json): Json {
-  if (typeof obj?.$ref !== "string") return obj;
-  if (!obj.$ref.startsWith("#/")) throw new Error(`external $ref not supported: ${obj.$ref}`);
-  return obj.$ref
-    .slice(2)
-    .split("/")
-    .reduce((node: Json, key: string) => node?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
-}
-
 function credentialsOf(entry: ProviderEntry, doc: Json): Credential[] {
   const schemes: Json = doc.components?.securitySchemes ?? {};
   const requirements: Json[] = doc.security ?? [];
@@ -145,7 +136,7 @@ function operationsOf(doc: Json): { operations: Operation[]; dotted: string[] } 
         summary: op.summary,
       });
       for (const raw of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
-        const param = deref(doc, raw);
+        const param = resolveRef(doc, raw);
         if (param.in === "query" && param["x-agentruns-query-style"] === "dotted") dotted.add(param.name);
       }
     }

@@ -1,5 +1,6 @@
 // Extracts each operation's method, path and input constraints from the spec, for validation before any request.
 import type { ProviderDescriptor } from "./provider.js";
+import { resolveRef } from "./json-ref.js";
 
 type Json = Record<string, any>;
 
@@ -21,21 +22,9 @@ const KEEP = [
   "required",
 ] as const;
 
-function resolve(doc: Json, node: Json): Json {
-  let seen = 0;
-  while (typeof node?.$ref === "string") {
-    if (++seen > 32) throw new Error(`$ref cycle at ${node.$ref}`);
-    node = node.$ref
-      .slice(2)
-      .split("/")
-      .reduce((n: Json, k: string) => n?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
-  }
-  return node;
-}
-
 /** The subset of a schema that input validation needs, with every $ref inlined. */
 function rule(doc: Json, raw: Json, depth = 0): Json {
-  const s = resolve(doc, raw);
+  const s = resolveRef(doc, raw);
   if (!s || typeof s !== "object" || depth > 8) return {};
   const out: Json = {};
   for (const k of KEEP) if (s[k] !== undefined) out[k] = s[k];
@@ -62,7 +51,7 @@ export function renderOperations(d: ProviderDescriptor, doc: Json, header: strin
     const o = item[op.method.toLowerCase()];
     const params: Json = { path: {}, query: {} };
     for (const raw of [...(item.parameters ?? []), ...(o.parameters ?? [])]) {
-      const p = resolve(doc, raw);
+      const p = resolveRef(doc, raw);
       if (p.in !== "path" && p.in !== "query") continue;
       params[p.in][p.name] = {
         required: p.required === true,
@@ -70,7 +59,7 @@ export function renderOperations(d: ProviderDescriptor, doc: Json, header: strin
         ...(p["x-agentruns-query-style"] === "dotted" ? { dotted: true } : {}),
       };
     }
-    const body = o.requestBody ? resolve(doc, o.requestBody) : undefined;
+    const body = o.requestBody ? resolveRef(doc, o.requestBody) : undefined;
     const json = body?.content?.["application/json"]?.schema;
     table[op.operationId] = {
       method: op.method,

@@ -1,5 +1,7 @@
 // Puts a spec in the one shape the differ compares: every local $ref inlined, and the three ways specs say
 // "X or null" (3.0 nullable, allOf+nullable, 3.1 oneOf/anyOf with {type: "null"} or a type array) folded to one.
+import { pointer } from "../json-ref.js";
+
 type Json = Record<string, any>;
 
 /** Descriptive keywords: a change to these alone is a patch. */
@@ -13,14 +15,6 @@ export const DOC_KEYS = new Set([
   "x-agentruns-reconstructed",
   "deprecated",
 ]);
-
-function pointer(doc: Json, ref: string): Json {
-  if (!ref.startsWith("#/")) throw new Error(`only local $refs are supported (got ${ref})`);
-  return ref
-    .slice(2)
-    .split("/")
-    .reduce((n: Json, k: string) => n?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
-}
 
 const isNull = (s: Json) =>
   s && (s.type === "null" || (Array.isArray(s.type) && s.type.length === 1 && s.type[0] === "null"));
