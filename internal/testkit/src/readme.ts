@@ -6,11 +6,15 @@ import { promisify } from "node:util";
 
 const run = promisify(execFile);
 
+/** Every fenced code block of a markdown file, in order, with its language tag. */
+async function fencedBlocks(readmePath: string): Promise<{ lang: string; body: string }[]> {
+  const text = await readFile(readmePath, "utf8");
+  return [...text.matchAll(/```(\w*)\n([\s\S]*?)\n```/g)].map((m) => ({ lang: m[1]!, body: m[2]! }));
+}
+
 /** The fenced code blocks of a markdown file in `lang` (e.g. "js"), in order. */
 export async function readmeExamples(readmePath: string, lang: string): Promise<string[]> {
-  const text = await readFile(readmePath, "utf8");
-  const fence = new RegExp("```" + lang + "\\n([\\s\\S]*?)\\n```", "g");
-  return [...text.matchAll(fence)].map((m) => m[1]!);
+  return (await fencedBlocks(readmePath)).filter((b) => b.lang === lang).map((b) => b.body);
 }
 
 /**
@@ -43,8 +47,7 @@ export interface ReadmeExample {
 
 /** Every ```js block of a README, paired with the ```text block that follows it. */
 export async function readmeExamplePairs(readmePath: string): Promise<ReadmeExample[]> {
-  const text = await readFile(readmePath, "utf8");
-  const blocks = [...text.matchAll(/```(\w*)\n([\s\S]*?)\n```/g)].map((m) => ({ lang: m[1], body: m[2]! }));
+  const blocks = await fencedBlocks(readmePath);
   return blocks.flatMap((b, i) =>
     b.lang === "js"
       ? [{ code: b.body, output: blocks[i + 1]?.lang === "text" ? blocks[i + 1]!.body : undefined }]
