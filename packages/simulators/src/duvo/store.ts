@@ -96,6 +96,8 @@ export class DuvoStore {
   readonly runs: RunRecord[];
   readonly #byId = new Map<string, RunRecord>();
   readonly #rng: Random;
+  /** Runs with lifecycle steps still to apply (the seeded history has none). */
+  readonly #scheduled = new Set<RunRecord>();
   #messageIds = 0;
 
   constructor(
@@ -127,14 +129,15 @@ export class DuvoStore {
     return run.status === "waiting" ? run.humanRequests.find((r) => r.responded_at === null) : undefined;
   }
 
-  /** Applies every lifecycle step due by `now`, in time order. */
+  /** Applies every lifecycle step due by `now`, in time order; only runs with steps left are visited. */
   tick(now: number): void {
-    for (const run of this.runs) {
+    for (const run of this.#scheduled) {
       while (run.timeline.length && run.timeline[0]!.at <= now) {
         const step = run.timeline.shift()!;
         step.apply(run, step.at);
         run.updated_at = Math.max(run.updated_at, step.at);
       }
+      if (!run.timeline.length) this.#scheduled.delete(run);
     }
   }
 
@@ -164,6 +167,7 @@ export class DuvoStore {
   #schedule(run: RunRecord, from: number, steps: ((run: RunRecord, at: number) => void)[]) {
     const { stepMs } = this.#behaviour(run.agent_id);
     steps.forEach((apply, i) => run.timeline.push({ at: from + (i + 1) * stepMs, apply }));
+    this.#scheduled.add(run);
   }
 
   #finish(run: RunRecord, at: number) {
