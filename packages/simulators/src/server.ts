@@ -91,7 +91,8 @@ const EXPOSED_HEADERS = [
   "x-ratelimit-reset",
 ].join(", ");
 
-const header = (headers: IncomingHttpHeaders, name: string): string | undefined => {
+/** A request header's (first) value. */
+export const header = (headers: IncomingHttpHeaders, name: string): string | undefined => {
   const v = headers[name];
   return Array.isArray(v) ? v[0] : v;
 };
@@ -139,8 +140,6 @@ export abstract class Simulator {
   }
   /** Lets time-driven state (run lifecycles) catch up to `now`. */
   protected tick(_now: number): void {}
-
-  protected header = header;
 
   /** Accepts a key when `apiKeys` is unset (any non-empty key) or lists it. */
   protected keyAccepted(key: string | undefined): boolean {

@@ -1,7 +1,7 @@
 // The Avido simulator: GET /v0/runs with skip pagination, ordering and date filters, and Avido's error shapes.
 import type { IncomingHttpHeaders } from "node:http";
 import { SimError, type Issue } from "../errors.js";
-import { Simulator, type Handler, type Reply, type SimulatorOptions } from "../server.js";
+import { Simulator, header, type Handler, type Reply, type SimulatorOptions } from "../server.js";
 import { seedAvido, type AvidoRun } from "./seed.js";
 
 export interface AvidoSimulatorOptions extends SimulatorOptions {
@@ -54,12 +54,12 @@ export class AvidoSimulator extends Simulator {
   }
 
   protected apiKeyOf(headers: IncomingHttpHeaders): string {
-    return this.header(headers, "x-api-key") ?? "";
+    return header(headers, "x-api-key") ?? "";
   }
 
   protected authenticate(headers: IncomingHttpHeaders): SimError | undefined {
-    const key = this.header(headers, "x-api-key");
-    const app = this.header(headers, "x-application-id");
+    const key = header(headers, "x-api-key");
+    const app = header(headers, "x-application-id");
     if (!key) return new SimError("unauthorized", "Missing x-api-key header");
     if (!this.keyAccepted(key)) return new SimError("unauthorized", "Invalid API key");
     if (!app) return new SimError("unauthorized", "Missing x-application-id header");

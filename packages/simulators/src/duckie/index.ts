@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { ErrorCode } from "@agentruns/duckie-openapi";
 import { SimError, type SimErrorKind } from "../errors.js";
 import type { RateLimitState } from "../rate-limit.js";
-import { Simulator, type Handler, type Reply, type SimulatorOptions } from "../server.js";
+import { Simulator, header, type Handler, type Reply, type SimulatorOptions } from "../server.js";
 import { decodeCursor, encodeCursor, newestFirst } from "./cursor.js";
 import { DuckieSeeder, type DuckieRun } from "./seed.js";
 
@@ -43,11 +43,11 @@ export class DuckieSimulator extends Simulator {
   }
 
   protected apiKeyOf(headers: IncomingHttpHeaders): string {
-    return this.header(headers, "authorization") ?? "";
+    return header(headers, "authorization") ?? "";
   }
 
   protected authenticate(headers: IncomingHttpHeaders): SimError | undefined {
-    const key = this.header(headers, "authorization")?.match(/^Bearer (.+)$/)?.[1];
+    const key = header(headers, "authorization")?.match(/^Bearer (.+)$/)?.[1];
     if (!key) return new SimError("unauthorized", "Missing API key: send Authorization: Bearer <key>");
     if (!this.keyAccepted(key)) return new SimError("unauthorized", "Invalid API key");
     return undefined;

@@ -2,7 +2,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { iso } from "../clock.js";
 import { SimError, reasonPhrase } from "../errors.js";
-import { Simulator, type Handler, type Reply, type SimulatorOptions } from "../server.js";
+import { Simulator, header, type Handler, type Reply, type SimulatorOptions } from "../server.js";
 import {
   DuvoStore,
   TERMINAL,
@@ -85,11 +85,11 @@ export class DuvoSimulator extends Simulator {
   protected override readonly documentedRateLimit = 300;
 
   protected apiKeyOf(headers: IncomingHttpHeaders): string {
-    return this.header(headers, "authorization") ?? "";
+    return header(headers, "authorization") ?? "";
   }
 
   protected authenticate(headers: IncomingHttpHeaders): SimError | undefined {
-    const auth = this.header(headers, "authorization");
+    const auth = header(headers, "authorization");
     const key = auth?.match(/^Bearer (.+)$/)?.[1];
     if (!auth) return new SimError("unauthorized", "Missing API key: send Authorization: Bearer <key>");
     if (!this.keyAccepted(key)) return new SimError("unauthorized", "Invalid API key");
