@@ -1,12 +1,12 @@
 // `pnpm spec:update` end to end in a clean clone: a new spec served from loopback is vendored, the typed package
 // regenerated, the change classified into changesets, and the wrapper type-checked, naming the code that broke.
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { startCaptureServer, type CaptureServer } from "@agentruns/testkit";
+import { cloneWorkspace, startCaptureServer, type CaptureServer } from "@agentruns/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 const exec = promisify(execFile);
@@ -38,14 +38,7 @@ const changesetFiles = async () =>
 
 beforeAll(async () => {
   const tmp = await mkdtemp(path.join(os.tmpdir(), "agentruns-spec-update-"));
-  clone = path.join(tmp, "repo");
-  await sh("git", ["clone", "--quiet", repo, clone], tmp);
-  await sh("pnpm", ["install", "--offline", "--frozen-lockfile", "--ignore-scripts"], clone);
-  for (const p of await readdir(path.join(repo, "packages"))) {
-    await cp(path.join(repo, "packages", p, "dist"), path.join(clone, "packages", p, "dist"), {
-      recursive: true,
-    }).catch(() => undefined);
-  }
+  clone = await cloneWorkspace(repo, path.join(tmp, "repo"));
   original = JSON.parse(await readFile(path.join(clone, "specs/duvo.openapi.json"), "utf8"));
   server = await startCaptureServer();
 }, 120_000);

@@ -13,6 +13,7 @@ import {
   type Simulator,
 } from "@agentruns/simulators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cloneWorkspace } from "@agentruns/testkit";
 import { startRegistry, type Registry } from "./registry.js";
 import { sh } from "./sh.js";
 
@@ -67,14 +68,7 @@ beforeAll(async () => {
   }
 
   // A clean clone of the committed tree, with the packages as built in this checkout.
-  const ws = path.join(tmp, "ws");
-  await sh("git", ["clone", "--quiet", repo, ws], tmp);
-  for (const p of PUBLISHED)
-    await cp(path.join(repo, "packages", p, "dist"), path.join(ws, "packages", p, "dist"), {
-      recursive: true,
-    });
-  // pnpm resolves workspace: ranges from the installed workspace; everything comes from the local store.
-  await sh("pnpm", ["install", "--offline", "--frozen-lockfile", "--ignore-scripts"], ws, { CI: "true" });
+  const ws = await cloneWorkspace(repo, path.join(tmp, "ws"), PUBLISHED);
   const names = PUBLISHED.map((p) => `"@agentruns/${p}": patch`).join("\n");
   await writeFile(
     path.join(ws, ".changeset", "e2e-release.md"),

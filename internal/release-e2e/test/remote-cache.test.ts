@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cloneWorkspace } from "@agentruns/testkit";
 import { freePort } from "./registry.js";
 import { sh } from "./sh.js";
 
@@ -26,10 +27,7 @@ interface TaskSummary {
 
 /** A clean clone of the committed tree with its dependencies installed from the local store. */
 async function freshClone(name: string): Promise<string> {
-  const dir = path.join(tmp, name);
-  await sh("git", ["clone", "--quiet", repo, dir], tmp);
-  await sh("pnpm", ["install", "--offline", "--frozen-lockfile", "--ignore-scripts"], dir, { CI: "true" });
-  return dir;
+  return cloneWorkspace(repo, path.join(tmp, name), []);
 }
 
 /** Runs `turbo run build` against the cache server; returns each task's cache result. */

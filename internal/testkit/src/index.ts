@@ -1,3 +1,4 @@
 // Entry point of the private test kit.
 export * from "./capture-server.js";
 export * from "./readme.js";
+export * from "./workspace-clone.js";
