@@ -37,13 +37,13 @@ export class Avido extends BaseClient<operations> {
     list: (params: ListRunsParams = {}, options?: RequestOptions) =>
       this.paginate(
         "listRuns",
-        {
+        () => ({
           query: {
             ...params,
-            startDate: isoDate("startDate", params.startDate),
-            endDate: isoDate("endDate", params.endDate),
+            startDate: isoDate("startDate", params?.startDate),
+            endDate: isoDate("endDate", params?.endDate),
           },
-        },
+        }),
         skipPagination<RunOutput>(),
         options,
       ),

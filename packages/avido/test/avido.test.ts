@@ -45,7 +45,7 @@ describe("runs.list", () => {
     await expect(avido.runs.list({ orderBy: "name" as "id" })).rejects.toThrow(
       'orderBy must be one of "createdAt", "modifiedAt", "type", "id"',
     );
-    expect(() => avido.runs.list({ startDate: new Date("nope") })).toThrow(ValidationError);
+    await expect(avido.runs.list({ startDate: new Date("nope") })).rejects.toThrow(ValidationError);
     expect(sim.requests.length).toBe(before);
     const wrongApp = new Avido({ apiKey: "k", applicationId: "app_2", baseUrl: sim.url, env: {} });
     await expect(wrongApp.runs.list()).rejects.toBeInstanceOf(PermissionDeniedError);

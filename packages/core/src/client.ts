@@ -3,6 +3,9 @@
 import { APIPromise, type WithResponse } from "./api-promise.js";
 import { ApiAbortError, ApiConnectionError, ApiError, ApiTimeoutError, ValidationError } from "./errors.js";
 import { createLog, redactor, safeHeaders, type Log, type Logger, type LogLevel } from "./logging.js";
+import { checkBaseUrl, checkCount, checkCredential, checkDelay, checkHeaders, checkMs } from "./options.js";
+import { describeFailure, redactCause } from "./redact.js";
+import { followRedirectsSafely } from "./redirects.js";
 import { PagePromise, type Paginator } from "./pagination.js";
 import {
   DEFAULT_RETRY,
@@ -13,7 +16,7 @@ import {
   type RetryClass,
   type RetryTuning,
 } from "./retry.js";
-import { anySignal, sleep, timer } from "./signals.js";
+import { CallScope } from "./signals.js";
 import { validateInput, type OperationSpec } from "./validate.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -60,7 +63,13 @@ interface Credential {
 /** What a provider package declares; everything else is shared. */
 export interface ProviderDefinition<Ops> {
   title: string;
-  provider: { readonly credentials: readonly Credential[] };
+  provider: {
+    readonly credentials: readonly Credential[];
+    /** The spec's server, the default base URL. */
+    readonly serverUrl?: string;
+    /** Env vars that override the spec's server, first set one wins. */
+    readonly baseUrlEnv?: readonly string[];
+  };
   /** The generated createClient of `@agentruns/<provider>-openapi`. */
   createClient: (options: any) => unknown;
   operationTable: { readonly [K in keyof Ops]: OperationSpec };
@@ -87,6 +96,9 @@ export interface CallInput<Op> {
   body?: BodyOf<Op>;
 }
 
+/** A call's input, or a function that builds it: anything it throws becomes the call's rejection, never a throw. */
+export type InputOf<Op> = CallInput<Op> | (() => CallInput<Op>);
+
 interface RawClient {
   request(
     method: string,
@@ -104,18 +116,29 @@ const requestIdOf = (response: Response, body: unknown): string | undefined =>
   ((body as { error?: { request_id?: unknown } } | undefined)?.error?.request_id as string | undefined) ??
   undefined;
 
-/** True when the error says the connection was refused, i.e. the request never reached the server. */
+/** Codes that prove the request never left: the connection was refused, or the host name did not resolve. */
+const NEVER_SENT = new Set(["ECONNREFUSED", "ConnectionRefused", "ENOTFOUND", "EAI_AGAIN"]);
+
+/** True when the error proves the request never reached the server. */
 function refused(error: unknown): boolean {
   for (
     let e = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined, i = 0;
-    e && i < 4;
+    e && i < 5;
     e = e.cause as typeof e, i++
   ) {
-    if (e.code === "ECONNREFUSED" || e.code === "ConnectionRefused") return true;
-    if (typeof e.message === "string" && /ECONNREFUSED|connection refused/i.test(e.message)) return true;
+    if (typeof e.code === "string" && NEVER_SENT.has(e.code)) return true;
+    if (typeof e.message === "string" && /ECONNREFUSED|connection refused|ENOTFOUND/i.test(e.message))
+      return true;
   }
   return false;
 }
+
+const resolveInput = <Op>(input: InputOf<Op>): CallInput<Op> =>
+  typeof input === "function" ? input() : (input ?? {});
+
+/** Said of a create whose outcome is unknown, so nobody repeats it blindly. */
+const MAY_HAVE_TAKEN_EFFECT =
+  "; the request may have reached the server and taken effect, so it was not retried: check before repeating it";
 
 export class BaseClient<Ops> {
   /** The generated openapi-fetch client, for anything the ergonomic methods do not cover. */
@@ -128,6 +151,16 @@ export class BaseClient<Ops> {
   readonly #log: Log;
 
   constructor(def: ProviderDefinition<Ops>, options: ClientOptions & Record<string, unknown> = {}) {
+    const where = `new ${def.title}()`;
+    checkMs("timeoutMs", options.timeoutMs, where);
+    checkMs("deadlineMs", options.deadlineMs, where);
+    checkCount("maxRetries", options.maxRetries, where);
+    checkHeaders("headers", options.headers, where);
+    for (const [name, value] of Object.entries(options.retry ?? {}))
+      checkDelay(`retry.${name}`, value, where);
+    if (options.fetch !== undefined && typeof options.fetch !== "function") {
+      throw new ValidationError(`${where}: fetch must be a function`, "fetch");
+    }
     this.#def = def;
     this.#options = options;
     this.#retry = { ...DEFAULT_RETRY, ...options.retry };
@@ -142,15 +175,24 @@ export class BaseClient<Ops> {
           c.option,
         );
       }
+      checkCredential(def.title, c.option, value);
       credentials[c.option] = value;
     }
+    const fromEnv = (def.provider.baseUrlEnv ?? []).find((name) => !!env[name]);
+    const baseUrl =
+      options.baseUrl !== undefined
+        ? checkBaseUrl(def.title, options.baseUrl, "baseUrl")
+        : fromEnv
+          ? checkBaseUrl(def.title, env[fromEnv], fromEnv)
+          : def.provider.serverUrl;
     this.#redact = redactor(Object.values(credentials));
     this.#log = createLog(options.logger, options.logLevel ?? "info", this.#redact);
+    const fetchImpl = options.fetch ?? ((request: Request) => globalThis.fetch(request));
     const raw = def.createClient({
       ...credentials,
       env,
-      baseUrl: options.baseUrl,
-      fetch: options.fetch,
+      baseUrl,
+      fetch: followRedirectsSafely(fetchImpl, def.title),
       headers: options.headers,
     }) as RawClient;
     if (options.logger && options.logLevel === "debug") {
@@ -168,34 +210,57 @@ export class BaseClient<Ops> {
     this.raw = raw;
   }
 
-  /** Calls one operation of the spec; resolves to its success body (or `map` of it). */
+  /** Calls one operation of the spec; resolves to its success body (or `map` of it). Never throws: it rejects. */
   request<K extends keyof Ops & string, R = ResultOf<Ops[K]>>(
     operationId: K,
-    input: CallInput<Ops[K]>,
+    input: InputOf<Ops[K]>,
     options: RequestOptions = {},
     map?: (data: ResultOf<Ops[K]>) => R,
   ): APIPromise<R> {
-    return new APIPromise(
-      this.#execute(operationId, input as CallInput<unknown>, options).then((r) => ({
-        ...r,
-        data: map ? map(r.data as ResultOf<Ops[K]>) : (r.data as R),
-      })),
-    );
+    const result = new Promise<CallInput<unknown>>((resolve) =>
+      resolve(resolveInput(input) as CallInput<unknown>),
+    )
+      .then((call) => this.#execute(operationId, call, options))
+      .then((r) =>
+        map ? { ...r, data: this.#mapped(operationId, r, map as (d: unknown) => R) } : (r as WithResponse<R>),
+      );
+    return new APIPromise(result);
   }
 
-  /** Calls a list operation; the result is awaitable (one Page) and async-iterable (every item). */
+  /** Calls a list operation; the result is awaitable (one Page) and async-iterable (every item). Never throws. */
   paginate<K extends keyof Ops & string, Item>(
     operationId: K,
-    input: CallInput<Ops[K]>,
+    input: InputOf<Ops[K]>,
     paginator: Paginator<ResultOf<Ops[K]>, Item>,
     options: RequestOptions = {},
   ): PagePromise<Item, ResultOf<Ops[K]>> {
+    let base: CallInput<unknown> = {};
     const fetchPage = (query: Record<string, unknown>) =>
-      this.#execute(operationId, { ...(input as CallInput<unknown>), query }, options) as Promise<
-        WithResponse<ResultOf<Ops[K]>>
-      >;
-    const query = Object.fromEntries(Object.entries(input.query ?? {}).filter(([, v]) => v !== undefined));
-    return new PagePromise(query, fetchPage, paginator);
+      this.#execute(operationId, { ...base, query }, options) as Promise<WithResponse<ResultOf<Ops[K]>>>;
+    const firstQuery = () => {
+      base = resolveInput(input) as CallInput<unknown>;
+      return Object.fromEntries(
+        Object.entries((base.query ?? {}) as Record<string, unknown>).filter(([, v]) => v !== undefined),
+      );
+    };
+    return new PagePromise(firstQuery, fetchPage, paginator, `${this.#def.title} ${operationId}`);
+  }
+
+  /** `map` of a success body; a body without what the method returns is an error, not `undefined` or a TypeError. */
+  #mapped<R>(operationId: string, r: WithResponse<unknown>, map: (data: unknown) => R): R {
+    const data = r.data !== null && typeof r.data === "object" ? map(r.data) : undefined;
+    if (data !== undefined) return data;
+    const spec = (this.#def.operationTable as Record<string, OperationSpec>)[operationId]!;
+    const creates = spec.method !== "GET" && !this.#idempotent.has(operationId as keyof Ops);
+    throw new ApiConnectionError(
+      this.#redact(
+        `${this.#def.title} ${spec.method} ${r.response.url ? new URL(r.response.url).pathname : spec.path} answered ` +
+          `${r.response.status} without the expected body (${r.data === undefined ? "empty" : "a different shape"})` +
+          (creates ? MAY_HAVE_TAKEN_EFFECT : ""),
+      ),
+      1,
+      false,
+    );
   }
 
   /** The error body as the caller will see it: empty text becomes undefined, and no credential survives. */
@@ -209,60 +274,63 @@ export class BaseClient<Ops> {
     input: CallInput<unknown>,
     options: RequestOptions,
   ): Promise<WithResponse<unknown>> {
+    const title = this.#def.title;
     const spec = this.#def.operationTable[operationId];
-    validateInput(spec, input as Record<string, unknown>, `${this.#def.title} ${operationId}`);
+    if (!spec) throw new ValidationError(`${title} has no operation "${String(operationId)}"`, "operationId");
+    const where = `${title} ${operationId}`;
+    if (options === null || typeof options !== "object") {
+      throw new ValidationError(`${where}: request options must be an object`, "options");
+    }
+    checkMs("timeoutMs", options.timeoutMs, where);
+    checkMs("deadlineMs", options.deadlineMs, where);
+    checkCount("maxRetries", options.maxRetries, where);
+    checkHeaders("headers", options.headers, where);
+    if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+      throw new ValidationError(`${where}: signal must be an AbortSignal`, "signal");
+    }
+    validateInput(spec, input as Record<string, unknown>, where);
     const cls: RetryClass =
       spec.method === "GET" || this.#idempotent.has(operationId) ? "idempotent" : "create";
     const maxRetries = options.maxRetries ?? this.#options.maxRetries ?? 2;
     const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? 60_000;
-    const deadline = timer(options.deadlineMs ?? this.#options.deadlineMs);
+    const deadlineMs = options.deadlineMs ?? this.#options.deadlineMs;
     const path = spec.path.replace(/\{([^}]+)\}/g, (_, n: string) =>
       encodeURIComponent(String((input.path as Record<string, unknown>)?.[n])),
     );
     const label = `${spec.method} ${path}`;
-    const init = {
+    const init: Record<string, unknown> = {
       params: { path: input.path, query: input.query },
-      ...(input.body !== undefined ? { body: input.body } : {}),
       headers: options.headers,
     };
+    if (input.body !== undefined) init.body = input.body;
     // The caller's signal and the deadline end the whole call: attempts and the waits between them.
-    const call = anySignal([options.signal, deadline.signal]);
-    /** The error for a call the caller aborted or the deadline ended, if that is what happened. */
-    const cancelled = (attempt: number): Error | undefined => {
-      if (options.signal?.aborted) {
-        return new ApiAbortError(`${this.#def.title} ${label} was aborted`, attempt, {
-          cause: options.signal.reason,
-        });
-      }
-      if (deadline.signal.aborted) {
-        return new ApiTimeoutError(
-          `${this.#def.title} ${label} exceeded its ${options.deadlineMs ?? this.#options.deadlineMs} ms deadline`,
-          attempt,
-          "deadline",
-        );
-      }
-      return undefined;
-    };
+    const scope = new CallScope(options.signal, deadlineMs);
+    /** The error for a call the caller aborted or the deadline ended. */
+    const cancelled = (attempt: number): Error =>
+      scope.cancelled === "abort"
+        ? new ApiAbortError(this.#redact(`${title} ${label} was aborted`), attempt, { cause: scope.reason })
+        : new ApiTimeoutError(
+            this.#redact(`${title} ${label} exceeded its ${deadlineMs} ms deadline`),
+            attempt,
+            "deadline",
+          );
     let waited = 0;
     try {
       for (let attempt = 1; ; attempt++) {
-        const attemptTimer = timer(timeoutMs);
-        const signals = anySignal([call.signal, attemptTimer.signal]);
+        if (scope.cancelled) throw cancelled(attempt - 1);
+        init.signal = scope.begin(timeoutMs);
         const started = Date.now();
         let failure: Failure;
         let error: Error;
         try {
-          const result = await (this.raw as RawClient).request(spec.method.toLowerCase(), spec.path, {
-            ...init,
-            signal: signals.signal,
-          });
+          const result = await (this.raw as RawClient).request(spec.method.toLowerCase(), spec.path, init);
           const response = result.response;
           const ms = Date.now() - started;
           if (response.ok) {
-            this.#log("info", `${this.#def.title} ${label} ${response.status} ${ms}ms attempt ${attempt}`);
+            this.#log("info", `${title} ${label} ${response.status} ${ms}ms attempt ${attempt}`);
             return { data: result.data, response, requestId: requestIdOf(response, undefined) };
           }
-          const wait = serverWaitMs(response.headers, Date.now());
+          const wait = serverWaitMs(response.headers, Date.now(), response.status);
           const body = this.#redactBody(result.error);
           error = ApiError.for(
             {
@@ -279,11 +347,13 @@ export class BaseClient<Ops> {
           );
           failure = { kind: "status", status: response.status };
         } catch (e) {
-          const stop = cancelled(attempt);
-          if (stop) throw stop;
-          if (attemptTimer.signal.aborted) {
+          const timedOut = scope.end();
+          if (scope.cancelled) throw cancelled(attempt);
+          if (e instanceof ApiConnectionError) throw e; // a redirect that must not be followed
+          const note = cls === "create" ? MAY_HAVE_TAKEN_EFFECT : "";
+          if (timedOut) {
             error = new ApiTimeoutError(
-              `${this.#def.title} ${label} timed out after ${timeoutMs} ms (attempt ${attempt})`,
+              this.#redact(`${title} ${label} timed out after ${timeoutMs} ms (attempt ${attempt})${note}`),
               attempt,
               "attempt",
             );
@@ -293,18 +363,17 @@ export class BaseClient<Ops> {
             const what =
               e instanceof SyntaxError
                 ? "returned a body that is not valid JSON"
-                : `failed: ${(e as Error)?.message ?? e}`;
+                : `failed: ${describeFailure(e)}`;
             error = new ApiConnectionError(
-              this.#redact(`${this.#def.title} ${label} ${what}`),
+              this.#redact(`${title} ${label} ${what}${isRefused ? "" : note}`),
               attempt,
               isRefused,
-              { cause: e },
+              { cause: redactCause(e, this.#redact) },
             );
             failure = { kind: "connection", refused: isRefused };
           }
         } finally {
-          attemptTimer.clear();
-          signals.dispose();
+          scope.end();
         }
         const status = failure.kind === "status" ? failure.status : failure.kind;
         const serverWait = error instanceof ApiError ? error.retryAfterMs : undefined;
@@ -317,7 +386,7 @@ export class BaseClient<Ops> {
         ) {
           this.#log(
             failure.kind === "status" && failure.status < 500 ? "warn" : "error",
-            `${this.#def.title} ${label} ${status} ${Date.now() - started}ms attempt ${attempt}`,
+            `${title} ${label} ${status} ${Date.now() - started}ms attempt ${attempt}`,
             {
               requestId: error instanceof ApiError ? error.requestId : undefined,
             },
@@ -326,18 +395,14 @@ export class BaseClient<Ops> {
         }
         this.#log(
           "warn",
-          `${this.#def.title} ${label} ${status} ${Date.now() - started}ms attempt ${attempt}, retrying in ${delay}ms`,
+          `${title} ${label} ${status} ${Date.now() - started}ms attempt ${attempt}, retrying in ${delay}ms`,
         );
         waited += delay;
-        try {
-          await sleep(delay, call.signal);
-        } catch (e) {
-          throw cancelled(attempt) ?? e;
-        }
+        await scope.sleep(delay);
+        if (scope.cancelled) throw cancelled(attempt);
       }
     } finally {
-      deadline.clear();
-      call.dispose();
+      scope.dispose();
     }
   }
 }

@@ -1,5 +1,6 @@
 // Every error the clients throw: one ApiError family for HTTP answers, and separate classes for transport, time-outs,
-// aborts, pagination loops and invalid input. Messages never contain credentials.
+// aborts, pagination loops and invalid input. No field of any of them contains a credential.
+import { redactHeaders } from "./redact.js";
 
 /** Base of every error thrown by @agentruns clients. */
 export class AgentRunsError extends Error {
@@ -64,6 +65,7 @@ export class ApiError extends AgentRunsError {
   readonly path: string;
   readonly retryAfterMs: number | undefined;
 
+  /** `redact` is applied to every field: message, headers, request id, path (the body is redacted by the caller). */
   constructor(init: ApiErrorInit, redact: (text: string) => string = (t) => t) {
     const detail = detailOf(init.body);
     super(
@@ -74,12 +76,12 @@ export class ApiError extends AgentRunsError {
       ),
     );
     this.status = init.status;
-    this.headers = init.headers;
+    this.headers = redactHeaders(init.headers, redact);
     this.body = init.body;
-    this.requestId = init.requestId;
+    this.requestId = init.requestId === undefined ? undefined : redact(init.requestId);
     this.attempts = init.attempts;
     this.method = init.method;
-    this.path = init.path;
+    this.path = redact(init.path);
     this.retryAfterMs = init.retryAfterMs;
   }
 

@@ -29,11 +29,22 @@ export function createLog(
   };
 }
 
-/** A function that replaces each secret (of 4+ characters) wherever it occurs. */
+/** A function that replaces each secret (of 4+ characters), as written or URL-encoded, wherever it occurs. */
 export function redactor(secrets: readonly string[]): (text: string) => string {
-  const live = secrets.filter((s) => s.length >= 4);
+  const forms = new Set<string>();
+  for (const s of secrets) {
+    if (s.length < 4) continue;
+    forms.add(s);
+    forms.add(encodeURIComponent(s));
+    forms.add(JSON.stringify(s).slice(1, -1));
+  }
+  // Longest first, so a secret's encoded form is not half-replaced through the plain one.
+  const live = [...forms].sort((a, b) => b.length - a.length);
   if (!live.length) return (t) => t;
-  return (text) => live.reduce((t, s) => t.split(s).join("[redacted]"), text);
+  return (text) => {
+    for (const s of live) if (text.includes(s)) text = text.split(s).join("[redacted]");
+    return text;
+  };
 }
 
 /** Request headers for a debug line, with credential headers masked. */

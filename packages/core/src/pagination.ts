@@ -83,10 +83,21 @@ export class PagePromise<Item, Body = unknown>
   extends APIPromise<Page<Item, Body>>
   implements AsyncIterable<Item>
 {
-  constructor(query: Query, fetch: FetchPage<Body>, paginator: Paginator<Body, Item>) {
+  /** `firstQuery` builds the first page's query; if it throws, the promise rejects (nothing is thrown). */
+  constructor(
+    firstQuery: Query | (() => Query),
+    fetch: FetchPage<Body>,
+    paginator: Paginator<Body, Item>,
+    label = "list",
+  ) {
     const state: WalkState = { cursors: new Set(), emptyPages: 0 };
+    const guarded = shapeGuard(paginator, label);
     super(
-      fetch(query).then((first) => ({ ...first, data: new Page(first, query, fetch, paginator, state) })),
+      new Promise<Query>((resolve) =>
+        resolve(typeof firstQuery === "function" ? firstQuery() : firstQuery),
+      ).then((query) =>
+        fetch(query).then((first) => ({ ...first, data: new Page(first, query, fetch, guarded, state) })),
+      ),
     );
   }
 
@@ -99,6 +110,36 @@ export class PagePromise<Item, Body = unknown>
   }
 }
 
+/**
+ * A paginator that reports a page of the wrong shape (empty body, items not an array, missing paging fields) as a
+ * PaginationError naming the list, instead of a TypeError from deep inside a scheme.
+ */
+function shapeGuard<Body, Item>(paginator: Paginator<Body, Item>, label: string): Paginator<Body, Item> {
+  const wrong = (what: string, cause: unknown) =>
+    new PaginationError(`${label} answered with a page of the wrong shape (${what})`, { cause });
+  return {
+    items(body) {
+      if (body === null || typeof body !== "object")
+        throw wrong(body === undefined ? "empty body" : "not an object", undefined);
+      let items: Item[];
+      try {
+        items = paginator.items(body);
+      } catch (e) {
+        throw e instanceof PaginationError ? e : wrong("items missing", e);
+      }
+      if (!Array.isArray(items)) throw wrong("items are not a list", undefined);
+      return items;
+    },
+    next(body, query, state) {
+      try {
+        return paginator.next(body, query, state);
+      } catch (e) {
+        throw e instanceof PaginationError ? e : wrong("paging fields missing", e);
+      }
+    },
+  };
+}
+
 const num = (v: unknown) => (typeof v === "number" ? v : Number(v ?? 0));
 
 /** Offset pagination with a total (Duvo): the next offset is offset + items received, until total. */
@@ -109,6 +150,7 @@ export function offsetPagination<Body extends { total: number }, K extends keyof
   return {
     items: (body) => body[itemsKey] as Item[],
     next(body, query) {
+      if (typeof body.total !== "number") throw new TypeError("total is not a number");
       const got = (body[itemsKey] as unknown[]).length;
       const offset = num(query.offset);
       if (offset + got >= body.total) return undefined;
@@ -130,6 +172,9 @@ export function skipPagination<Item>(): Paginator<
     items: (body) => body.data,
     next(body, query) {
       const { skip, limit, total, totalPages } = body.pagination;
+      if (![skip, limit, total, totalPages].every((n) => typeof n === "number")) {
+        throw new TypeError("pagination.skip, limit, total and totalPages must be numbers");
+      }
       const page = Math.floor(skip / Math.max(1, limit));
       if (page + 1 >= totalPages || skip + body.data.length >= total) return undefined;
       if (body.data.length === 0) {
@@ -151,6 +196,7 @@ export function cursorPagination<Item>(
     items: (body) => body.data,
     next(body, query, state) {
       const { has_more, next_cursor } = body.pagination;
+      if (typeof has_more !== "boolean") throw new TypeError("pagination.has_more is not a boolean");
       if (!has_more) return undefined;
       if (!next_cursor)
         throw new PaginationError("has_more is true but next_cursor is empty: stopping instead of looping");

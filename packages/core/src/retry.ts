@@ -38,23 +38,34 @@ export function retryable(cls: RetryClass, failure: Failure): boolean {
   return failure.status === 408 || failure.status === 429 || failure.status >= 500;
 }
 
+const SECONDS = /^\s*\d+(\.\d+)?\s*$/;
+
 /**
- * The wait the server asked for, in ms: `retry-after-ms`, else `Retry-After` (seconds or an HTTP date), else
- * `x-ratelimit-reset` (Unix seconds, or seconds from now when small). Undefined when none is usable.
+ * The wait the server asked for, in ms: `retry-after-ms`, else `Retry-After` (non-negative seconds or an HTTP date),
+ * else `x-ratelimit-reset` (Unix seconds, Unix ms, or seconds from now when small) — the reset only when the window
+ * is exhausted (`x-ratelimit-remaining: 0`, or a 429 that does not say). Negative, garbage and unknown values are
+ * ignored (undefined), so the caller falls back to its own backoff.
  */
-export function serverWaitMs(headers: Headers, now: number): number | undefined {
-  const ms = Number(headers.get("retry-after-ms"));
-  if (headers.has("retry-after-ms") && Number.isFinite(ms) && ms >= 0) return ms;
+export function serverWaitMs(headers: Headers, now: number, status?: number): number | undefined {
+  const afterMs = headers.get("retry-after-ms");
+  if (afterMs !== null && SECONDS.test(afterMs)) return Number(afterMs);
   const after = headers.get("retry-after");
   if (after !== null) {
-    const seconds = Number(after);
-    if (after.trim() !== "" && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-    const date = Date.parse(after);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
+    if (SECONDS.test(after)) return Number(after) * 1000;
+    // An HTTP date has a weekday and month name; a bare number (negative, say) is never read as a date.
+    if (/[a-z]{3}/i.test(after)) {
+      const date = Date.parse(after);
+      if (!Number.isNaN(date)) return Math.max(0, date - now);
+    }
   }
-  const reset = Number(headers.get("x-ratelimit-reset"));
-  if (headers.has("x-ratelimit-reset") && Number.isFinite(reset) && reset >= 0) {
-    return reset > 1e9 ? Math.max(0, reset * 1000 - now) : reset * 1000;
+  const reset = headers.get("x-ratelimit-reset");
+  const remaining = headers.get("x-ratelimit-remaining");
+  const exhausted = remaining === null ? status === 429 : Number(remaining) <= 0 && remaining.trim() !== "";
+  if (reset !== null && exhausted && SECONDS.test(reset)) {
+    const value = Number(reset);
+    if (value > 1e12) return Math.max(0, value - now);
+    if (value > 1e9) return Math.max(0, value * 1000 - now);
+    return value * 1000;
   }
   return undefined;
 }

@@ -1,46 +1,129 @@
-// Cancellation plumbing on web-standard AbortController only (AbortSignal.any is missing before Node 20.3).
+// Cancellation plumbing on web-standard AbortController only: one controller per attempt, one deadline timer per
+// call, and a single listener per caller signal however many calls share it (no EventTarget leak warnings).
 
-/** A signal that aborts when any input aborts; `dispose` detaches the listeners. */
-export function anySignal(signals: readonly (AbortSignal | undefined)[]): {
-  signal: AbortSignal;
-  dispose(): void;
-} {
-  const controller = new AbortController();
-  const live = signals.filter((s): s is AbortSignal => !!s);
-  const onAbort = (event: Event) => controller.abort((event.target as AbortSignal).reason);
-  for (const s of live) {
-    if (s.aborted) {
-      controller.abort(s.reason);
-      break;
-    }
-    s.addEventListener("abort", onAbort, { once: true });
+type Callback = () => void;
+
+/** The calls listening to each caller signal; the signal itself carries only one listener (the fan-out). */
+const listeners = new WeakMap<AbortSignal, Set<Callback>>();
+
+/** Runs `callback` once when `signal` aborts; the returned function unsubscribes. */
+export function onAbort(signal: AbortSignal, callback: Callback): () => void {
+  let set = listeners.get(signal);
+  if (!set) {
+    const fresh = new Set<Callback>();
+    listeners.set(signal, (set = fresh));
+    signal.addEventListener(
+      "abort",
+      () => {
+        listeners.delete(signal);
+        for (const cb of fresh) cb();
+      },
+      { once: true },
+    );
   }
-  return {
-    signal: controller.signal,
-    dispose: () => live.forEach((s) => s.removeEventListener("abort", onAbort)),
-  };
+  set.add(callback);
+  const live = set;
+  return () => void live.delete(callback);
 }
 
-/** A controller that aborts itself after `ms` (never when ms is undefined or Infinity). */
-export function timer(ms: number | undefined): { signal: AbortSignal; clear(): void } {
-  const controller = new AbortController();
-  if (ms === undefined || !Number.isFinite(ms)) return { signal: controller.signal, clear() {} };
-  const id = setTimeout(() => controller.abort(new Error(`timed out after ${ms} ms`)), Math.max(0, ms));
-  return { signal: controller.signal, clear: () => clearTimeout(id) };
+/** Why a call stopped early. */
+export type Cancel = "abort" | "deadline";
+
+/**
+ * The life of one call: the caller's signal and the overall deadline end it, each attempt gets its own controller
+ * and time-out, and the waits between attempts end as soon as the call does.
+ */
+export class CallScope {
+  /** Set once the caller aborted or the deadline passed. */
+  cancelled: Cancel | undefined;
+  #controller: AbortController | undefined;
+  #attemptTimer: ReturnType<typeof setTimeout> | undefined;
+  #attemptTimedOut = false;
+  #deadline: ReturnType<typeof setTimeout> | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #wake: Callback | undefined;
+  readonly #signal: AbortSignal | undefined;
+
+  constructor(signal: AbortSignal | undefined, deadlineMs: number | undefined) {
+    this.#signal = signal;
+    if (signal?.aborted) this.cancelled = "abort";
+    else if (signal) this.#unsubscribe = onAbort(signal, () => this.#cancel("abort"));
+    if (deadlineMs !== undefined && deadlineMs !== Infinity && !this.cancelled) {
+      this.#deadline = setTimeout(() => this.#cancel("deadline"), deadlineMs);
+    }
+  }
+
+  /** The caller's abort reason, if it aborted. */
+  get reason(): unknown {
+    return this.#signal?.reason;
+  }
+
+  #cancel(why: Cancel): void {
+    if (this.cancelled) return;
+    this.cancelled = why;
+    this.#controller?.abort(why === "abort" ? this.#signal?.reason : new Error("deadline exceeded"));
+    this.#wake?.();
+  }
+
+  /** Starts an attempt: its signal aborts on the caller's signal, the deadline, or after `timeoutMs`. */
+  begin(timeoutMs: number): AbortSignal {
+    const controller = new AbortController();
+    this.#controller = controller;
+    this.#attemptTimedOut = false;
+    if (this.cancelled) controller.abort();
+    else if (timeoutMs !== Infinity) {
+      this.#attemptTimer = setTimeout(() => {
+        this.#attemptTimedOut = true;
+        controller.abort(new Error(`timed out after ${timeoutMs} ms`));
+      }, timeoutMs);
+    }
+    return controller.signal;
+  }
+
+  /** Ends the current attempt (clears its timer); true when the attempt's own time-out fired. */
+  end(): boolean {
+    clearTimeout(this.#attemptTimer);
+    this.#attemptTimer = undefined;
+    this.#controller = undefined;
+    return this.#attemptTimedOut;
+  }
+
+  /** Waits `ms` between attempts; resolves early (check `cancelled`) when the call is cancelled. */
+  sleep(ms: number): Promise<void> {
+    if (this.cancelled) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(id);
+        this.#wake = undefined;
+        resolve();
+      };
+      const id = setTimeout(done, ms);
+      this.#wake = done;
+    });
+  }
+
+  /** Releases the deadline timer and the caller-signal subscription. */
+  dispose(): void {
+    clearTimeout(this.#deadline);
+    clearTimeout(this.#attemptTimer);
+    this.#unsubscribe?.();
+    this.#wake = undefined;
+  }
 }
 
 /** Waits `ms`, rejecting with the signal's reason as soon as it aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(id);
-      reject(signal!.reason);
-    };
+    const unsubscribe = signal
+      ? onAbort(signal, () => {
+          clearTimeout(id);
+          reject(signal.reason);
+        })
+      : undefined;
     const id = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      unsubscribe?.();
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

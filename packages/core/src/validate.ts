@@ -43,6 +43,9 @@ export interface CallInput {
   body?: unknown;
 }
 
+const own = (o: object | undefined, key: string): boolean =>
+  !!o && Object.prototype.hasOwnProperty.call(o, key);
+
 const patterns = new Map<string, RegExp>();
 const regex = (p: string) => {
   let r = patterns.get(p);
@@ -110,7 +113,7 @@ export function check(rule: Rule, v: unknown, at: string): string | undefined {
       return `${at} must be at least ${rule.minLength} characters`;
     if (rule.maxLength !== undefined && v.length > rule.maxLength)
       return `${at} must be at most ${rule.maxLength} characters`;
-    const format = rule.format && FORMATS[rule.format];
+    const format = rule.format && own(FORMATS, rule.format) && FORMATS[rule.format];
     if (format && !format(v)) return `${at} must be a valid ${rule.format} (got ${show(v)})`;
     if (rule.pattern && !regex(rule.pattern).test(v)) return `${at} has an invalid format (got ${show(v)})`;
   }
@@ -127,13 +130,14 @@ export function check(rule: Rule, v: unknown, at: string): string | undefined {
   }
   if (v && typeof v === "object" && !Array.isArray(v)) {
     const o = v as Record<string, unknown>;
-    for (const key of rule.required ?? []) if (o[key] === undefined) return `${at}.${key} is required`;
+    for (const key of rule.required ?? [])
+      if (!own(o, key) || o[key] === undefined) return `${at}.${key} is required`;
     for (const [key, value] of Object.entries(o)) {
       if (value === undefined) continue;
       if (rule.propertyNames && !regex(rule.propertyNames.pattern).test(key)) {
         return `${at} key ${show(key)} must match ${rule.propertyNames.pattern}`;
       }
-      const sub = rule.properties?.[key] ?? rule.additionalProperties;
+      const sub = own(rule.properties, key) ? rule.properties![key] : rule.additionalProperties;
       if (sub === false) return `${at}.${key} is not a known field`;
       const problem = sub && check(sub, value, `${at}.${key}`);
       if (problem) return problem;
@@ -147,8 +151,17 @@ export function validateInput(spec: OperationSpec, input: CallInput, label: stri
   const fail = (problem: string, field: string): never => {
     throw new ValidationError(`Invalid input to ${label}: ${problem}`, field);
   };
+  for (const part of ["path", "query"] as const) {
+    const v = input[part];
+    if (v !== undefined && (v === null || typeof v !== "object" || Array.isArray(v))) {
+      fail(
+        `${part} parameters must be an object (got ${v === null ? "null" : Array.isArray(v) ? "an array" : typeof v})`,
+        part,
+      );
+    }
+  }
   for (const [name, param] of Object.entries(spec.pathParams)) {
-    const v = input.path?.[name];
+    const v = own(input.path, name) ? input.path![name] : undefined;
     const at = `path.${name}`;
     if (v === undefined || v === "") fail(`${name} is required`, at);
     if (v === "." || v === "..") fail(`${name} must not be "${v}"`, at);
@@ -157,14 +170,15 @@ export function validateInput(spec: OperationSpec, input: CallInput, label: stri
   }
   for (const [name, v] of Object.entries(input.query ?? {})) {
     if (v === undefined) continue;
-    const param = spec.query[name];
+    const param = own(spec.query, name) ? spec.query[name] : undefined;
     if (!param)
       fail(`unknown parameter "${name}" (known: ${Object.keys(spec.query).join(", ")})`, `query.${name}`);
     const problem = check(param!.schema, v, name);
     if (problem) fail(problem, `query.${name}`);
   }
   for (const [name, param] of Object.entries(spec.query)) {
-    if (param.required && input.query?.[name] === undefined) fail(`${name} is required`, `query.${name}`);
+    if (param.required && (!own(input.query, name) || input.query![name] === undefined))
+      fail(`${name} is required`, `query.${name}`);
   }
   if (spec.body) {
     if (input.body === undefined) {

@@ -224,9 +224,21 @@ describe("retry rules", () => {
     expect(serverWaitMs(h({ "retry-after": "3" }), now)).toBe(3000);
     expect(serverWaitMs(h({ "retry-after": "Wed, 25 Nov 2026 10:00:05 GMT" }), now)).toBe(5000);
     expect(serverWaitMs(h({ "retry-after": "Wed, 25 Nov 2026 09:00:00 GMT" }), now)).toBe(0);
-    expect(serverWaitMs(h({ "x-ratelimit-reset": String(now / 1000 + 7) }), now)).toBe(7000);
-    expect(serverWaitMs(h({ "x-ratelimit-reset": "2" }), now)).toBe(2000);
+    // x-ratelimit-reset counts only when the window is exhausted: remaining 0, or a 429 that does not say.
+    const reset = String(now / 1000 + 7);
+    expect(serverWaitMs(h({ "x-ratelimit-reset": reset, "x-ratelimit-remaining": "0" }), now, 503)).toBe(
+      7000,
+    );
+    expect(serverWaitMs(h({ "x-ratelimit-reset": reset }), now, 429)).toBe(7000);
+    expect(serverWaitMs(h({ "x-ratelimit-reset": reset }), now, 503)).toBeUndefined();
+    expect(
+      serverWaitMs(h({ "x-ratelimit-reset": reset, "x-ratelimit-remaining": "250" }), now, 503),
+    ).toBeUndefined();
+    expect(serverWaitMs(h({ "x-ratelimit-reset": "2" }), now, 429)).toBe(2000);
+    expect(serverWaitMs(h({ "x-ratelimit-reset": String(now + 3000) }), now, 429)).toBe(3000);
     expect(serverWaitMs(h({ "retry-after": "soon" }), now)).toBeUndefined();
+    expect(serverWaitMs(h({ "retry-after": "-5" }), now)).toBeUndefined();
+    expect(serverWaitMs(h({ "retry-after-ms": "-1", "retry-after": "1" }), now)).toBe(1000);
     expect(serverWaitMs(h({}), now)).toBeUndefined();
   });
 

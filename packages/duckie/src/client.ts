@@ -39,6 +39,15 @@ function toQuery({ duration, created_after, created_before, ...rest }: ListRunsP
     created_after: isoDate("created_after", created_after),
     created_before: isoDate("created_before", created_before),
   };
+  if (
+    duration !== undefined &&
+    (duration === null || typeof duration !== "object" || Array.isArray(duration))
+  ) {
+    throw new ValidationError(
+      `Invalid input to Duckie listRuns: duration must be an object such as { gte: 60 }`,
+      "query.duration",
+    );
+  }
   for (const [op, value] of Object.entries(duration ?? {})) {
     if (!OPS.includes(op as DurationOp)) {
       throw new ValidationError(
@@ -61,6 +70,11 @@ export class Duckie extends BaseClient<operations> {
   readonly runs = {
     /** Runs, newest first: await for one page, `for await` for every run (cursor pagination). */
     list: (params: ListRunsParams = {}, options?: RequestOptions) =>
-      this.paginate("listRuns", { query: toQuery(params) }, cursorPagination<RunSummary>(), options),
+      this.paginate(
+        "listRuns",
+        () => ({ query: toQuery(params ?? {}) }),
+        cursorPagination<RunSummary>(),
+        options,
+      ),
   };
 }

@@ -51,7 +51,7 @@ describe("runs.list", () => {
       'metadata key "team name" must match ^[A-Za-z0-9._:-]+$',
     );
     await expect(duckie.runs.list({ metadata: { "a&b=c": "x" } })).rejects.toBeInstanceOf(ValidationError);
-    expect(() => duckie.runs.list({ duration: { ge: 5 } as never })).toThrow(
+    await expect(duckie.runs.list({ duration: { ge: 5 } as never })).rejects.toThrow(
       "duration.ge is not an operator (use eq, gt, gte, lt, lte)",
     );
     await expect(duckie.runs.list({ duration: { gte: -1 } })).rejects.toThrow(

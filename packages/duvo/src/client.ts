@@ -45,7 +45,7 @@ export class Duvo extends BaseClient<operations> {
     list: (params: ListRunsParams = {}, options?: RequestOptions) =>
       this.paginate(
         "listRuns",
-        { query: { ...params, since: isoDate("since", params.since) } },
+        () => ({ query: { ...params, since: isoDate("since", params?.since) } }),
         offsetPagination("data"),
         options,
       ),
@@ -74,20 +74,21 @@ export class Duvo extends BaseClient<operations> {
         requestId: string,
         body: RespondToHumanRequestBody,
         options?: RequestOptions,
-      ) => {
-        if ((body.approved === undefined) === (body.answers === undefined)) {
-          throw new ValidationError(
-            "Invalid input to Duvo respondToHumanRequest: pass exactly one of { approved } or { answers }",
-            "body",
-          );
-        }
-        return this.request(
+      ) =>
+        this.request(
           "respondToHumanRequest",
-          { path: { run_id: runId, request_id: requestId }, body },
+          () => {
+            if (!body || (body.approved === undefined) === (body.answers === undefined)) {
+              throw new ValidationError(
+                "Invalid input to Duvo respondToHumanRequest: pass exactly one of { approved } or { answers }",
+                "body",
+              );
+            }
+            return { path: { run_id: runId, request_id: requestId }, body };
+          },
           options,
           (d) => d.human_request,
-        );
-      },
+        ),
     },
   };
 }

@@ -1,5 +1,5 @@
 // runs.waitFor(): poll a run until it reaches a terminal status or stops for a human, with Duvo's suggested intervals.
-import { ApiAbortError, ApiTimeoutError, sleep } from "@agentruns/core";
+import { ApiAbortError, ApiTimeoutError, ValidationError, sleep } from "@agentruns/core";
 import type { GetRunResponse } from "@agentruns/duvo-openapi";
 import type { Duvo } from "./client.js";
 
@@ -33,22 +33,45 @@ export async function waitForRun(
   runId: string,
   options: WaitForOptions = {},
 ): Promise<GetRunResponse> {
-  const started = Date.now();
-  for (;;) {
-    const state = await duvo.runs.get(runId, { signal: options.signal });
-    options.onUpdate?.(state);
-    if (isSettled(state)) return state;
-    const elapsed = Date.now() - started;
-    const wait = options.intervalMs ?? suggestedInterval(elapsed);
-    if (options.timeoutMs !== undefined && elapsed + wait > options.timeoutMs) {
-      throw new ApiTimeoutError(
-        `Duvo run ${runId} did not settle within ${options.timeoutMs} ms (last status: ${state.run?.status})`,
-        1,
-        "deadline",
+  const { intervalMs, timeoutMs, signal, onUpdate } = options ?? {};
+  for (const [name, value] of [
+    ["intervalMs", intervalMs],
+    ["timeoutMs", timeoutMs],
+  ] as const) {
+    if (value !== undefined && (typeof value !== "number" || !(value > 0))) {
+      throw new ValidationError(
+        `Invalid input to Duvo runs.waitFor: ${name} must be a positive number of milliseconds, got ${String(value)}`,
+        name,
       );
     }
+  }
+  const started = Date.now();
+  let last: GetRunResponse | undefined;
+  const giveUp = () =>
+    new ApiTimeoutError(
+      `Duvo run ${runId} did not settle within ${timeoutMs} ms (last status: ${last?.run?.status ?? "unknown"})`,
+      1,
+      "deadline",
+    );
+  for (;;) {
+    // Each poll is bounded by what is left of timeoutMs, so a hung server cannot stretch the wait.
+    const left = timeoutMs === undefined ? undefined : timeoutMs - (Date.now() - started);
+    if (left !== undefined && left <= 0) throw giveUp();
+    let state: GetRunResponse;
     try {
-      await sleep(wait, options.signal);
+      state = await duvo.runs.get(runId, { signal, ...(left === undefined ? {} : { deadlineMs: left }) });
+    } catch (e) {
+      if (e instanceof ApiTimeoutError && e.kind === "deadline" && left !== undefined) throw giveUp();
+      throw e;
+    }
+    last = state;
+    onUpdate?.(state);
+    if (isSettled(state)) return state;
+    const elapsed = Date.now() - started;
+    const wait = intervalMs ?? suggestedInterval(elapsed);
+    if (timeoutMs !== undefined && elapsed + wait > timeoutMs) throw giveUp();
+    try {
+      await sleep(wait, signal);
     } catch (e) {
       throw new ApiAbortError(`Waiting for Duvo run ${runId} was aborted`, 1, { cause: e });
     }

@@ -92,11 +92,14 @@ describe("runs", () => {
     expect(JSON.parse(answered.response!)).toEqual(answers);
   });
 
-  it("rejects a respond body with neither or both answers before sending", () => {
+  it("rejects (never throws) a respond body with neither or both answers, before sending", async () => {
     const before = sim.count("respondToHumanRequest");
-    expect(() => duvo.runs.humanRequests.respond(AGENT, AGENT, {})).toThrow(ValidationError);
-    expect(() => duvo.runs.humanRequests.respond(AGENT, AGENT, { approved: true, answers: {} })).toThrow(
-      "pass exactly one of { approved } or { answers }",
+    await expect(duvo.runs.humanRequests.respond(AGENT, AGENT, {})).rejects.toThrow(ValidationError);
+    await expect(
+      duvo.runs.humanRequests.respond(AGENT, AGENT, { approved: true, answers: {} }),
+    ).rejects.toThrow("pass exactly one of { approved } or { answers }");
+    await expect(duvo.runs.humanRequests.respond(AGENT, AGENT, undefined as never)).rejects.toThrow(
+      ValidationError,
     );
     expect(sim.count("respondToHumanRequest")).toBe(before);
   });

@@ -9,6 +9,21 @@ const USAGE = `Usage: agentruns-sim <${PROVIDERS.join("|")}> [--port 4010] [--ho
 Starts a stateful simulator of the provider's API (real HTTP, validated against the vendored spec).
 Any non-empty API key is accepted unless --api-key is given.`;
 
+/** Upper bounds of the numeric flags: a port, a data set that fits in memory, a 32-bit seed. */
+const LIMITS = { port: 65_535, runs: 100_000, seed: 2 ** 32 - 1 };
+
+/** One line saying why the simulator could not listen. */
+function listenProblem(e: unknown, host: string, port: number): string {
+  const code = (e as { code?: string })?.code;
+  const where = `${host}:${port}`;
+  if (code === "EADDRINUSE")
+    return `port ${port} is already in use on ${host}; pick another with --port (0 picks a free one)`;
+  if (code === "EACCES") return `not allowed to listen on ${where} (ports below 1024 need privileges)`;
+  if (code === "EADDRNOTAVAIL") return `${host} is not an address of this machine (--host)`;
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `cannot resolve --host ${host}`;
+  return `cannot listen on ${where}: ${(e as Error)?.message ?? e}`;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -42,19 +57,28 @@ export async function main(argv: string[]): Promise<number> {
   }
   const numbers = { port: Number(values.port), seed: Number(values.seed), runs: Number(values.runs) };
   for (const [name, n] of Object.entries(numbers)) {
-    if (!Number.isInteger(n) || n < 0) {
-      console.error(`--${name} must be a whole number >= 0, got "${values[name as "port"]}"`);
+    const max = LIMITS[name as keyof typeof LIMITS];
+    if (!/^\d+$/.test(values[name as "port"]) || !Number.isSafeInteger(n) || n > max) {
+      console.error(
+        `agentruns-sim: --${name} must be a whole number from 0 to ${max}, got "${values[name as "port"]}"`,
+      );
       return 2;
     }
   }
-  const sim = await startSimulator(provider, {
-    ...numbers,
-    host: values.host,
-    apiKeys: values["api-key"],
-    rateLimit: values["no-rate-limit"] ? false : undefined,
-    clock: values["manual-clock"] ? new ManualClock() : undefined,
-    logger: values.quiet ? undefined : (line) => console.log(line),
-  });
+  let sim;
+  try {
+    sim = await startSimulator(provider, {
+      ...numbers,
+      host: values.host,
+      apiKeys: values["api-key"],
+      rateLimit: values["no-rate-limit"] ? false : undefined,
+      clock: values["manual-clock"] ? new ManualClock() : undefined,
+      logger: values.quiet ? undefined : (line) => console.log(line),
+    });
+  } catch (e) {
+    console.error(`agentruns-sim: ${listenProblem(e, values.host, numbers.port)}`);
+    return 1;
+  }
   console.log(
     `${provider} simulator listening on ${sim.url} (${numbers.runs} seeded runs, seed ${numbers.seed})`,
   );

@@ -35,6 +35,44 @@ export interface SimulatorOptions {
    * Default: the provider's documented limit (Duvo 300, Duckie 600, Avido none); false turns it off.
    */
   rateLimit?: number | false;
+  /** How many requests `requests` keeps, oldest dropped first (default 1,000; 0 keeps none). */
+  maxRecordedRequests?: number;
+  /** Largest request body accepted, in bytes; a larger one gets 413 and the connection is closed (default 1 MiB). */
+  maxBodyBytes?: number;
+}
+
+const DEFAULT_MAX_RECORDED = 1_000;
+const DEFAULT_MAX_BODY = 1024 * 1024;
+
+/** Why a request never reached the router: the client went away, or sent more than the simulator takes. */
+class BodyError extends Error {
+  constructor(readonly reason: "aborted" | "too-large") {
+    super(reason);
+  }
+}
+
+/** Reads a request body up to `limit` bytes; rejects with BodyError when the client disconnects or sends more. */
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"]);
+    if (Number.isFinite(declared) && declared > limit) return reject(new BodyError("too-large"));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (error?: BodyError) => {
+      req.off("data", onData).off("end", onEnd).off("error", onError).off("aborted", onAborted);
+      if (error) reject(error);
+      else resolve(Buffer.concat(chunks).toString("utf8"));
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) return done(new BodyError("too-large"));
+      chunks.push(chunk);
+    };
+    const onEnd = () => done();
+    const onError = () => done(new BodyError("aborted"));
+    const onAborted = () => done(new BodyError("aborted"));
+    req.on("data", onData).on("end", onEnd).on("error", onError).on("aborted", onAborted);
+  });
 }
 
 export interface RecordedRequest {
@@ -153,7 +191,16 @@ export abstract class Simulator {
   }
 
   async start(): Promise<this> {
-    const server = createServer((req, res) => void this.#handle(req, res));
+    // No client behaviour may take the process down: every failure of a request ends as an answer or a closed socket.
+    const server = createServer((req, res) => {
+      this.#handle(req, res).catch((e: unknown) => this.#crashed(req, res, e));
+    });
+    // Malformed HTTP (bad request line, oversized headers): the documented 400, then the socket is closed.
+    server.on("clientError", (_error, socket) => {
+      if (socket.writable)
+        socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
+      else socket.destroy();
+    });
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(this.options.port ?? 0, this.options.host ?? "127.0.0.1", resolve);
@@ -188,12 +235,64 @@ export abstract class Simulator {
     ).length;
   }
 
+  /** Keeps the request log within `maxRecordedRequests`. */
+  #record(record: RecordedRequest): void {
+    const max = this.options.maxRecordedRequests ?? DEFAULT_MAX_RECORDED;
+    if (max <= 0) return;
+    this.requests.push(record);
+    // Trim in batches so a long-running simulator does not shift the array on every request.
+    if (this.requests.length > max + Math.max(1, max >> 4))
+      this.requests.splice(0, this.requests.length - max);
+  }
+
+  /** Last resort for an unexpected failure while handling a request: a 500 if nothing was sent yet, else a closed socket. */
+  #crashed(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+    this.options.logger?.(`simulator error: ${(error as Error)?.stack ?? error}`);
+    if (res.headersSent || res.destroyed) return void req.socket.destroy();
+    const text = JSON.stringify({
+      error: "Internal Server Error",
+      message: "The simulator failed on this request",
+    });
+    res.writeHead(500, {
+      "content-type": "application/json",
+      "content-length": String(Buffer.byteLength(text)),
+      connection: "close",
+    });
+    res.end(text);
+  }
+
+  /** Answers, in the provider's error shape, a request that never reached a handler (bad target, oversized body). */
+  #reject(res: ServerResponse, status: 400 | 413, message: string): void {
+    const requestId = `req_${(++this.#ids).toString(36).padStart(8, "0")}`;
+    const reply = this.renderError(new SimError("bad_request", message, [], status), requestId);
+    this.#send(res, status, reply.body, { ...reply.headers, connection: "close" }, requestId);
+  }
+
   async #handle(req: IncomingMessage, res: ServerResponse) {
     const started = performance.now();
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString("utf8");
-    const url = new URL(req.url ?? "/", "http://sim");
+    let url: URL;
+    try {
+      url = new URL(req.url ?? "/", "http://sim");
+    } catch {
+      req.resume();
+      return this.#reject(res, 400, "The request target is not a valid URL path");
+    }
+    let raw: string;
+    try {
+      raw = await readBody(req, this.options.maxBodyBytes ?? DEFAULT_MAX_BODY);
+    } catch (e) {
+      if (e instanceof BodyError && e.reason === "too-large") {
+        this.options.logger?.(`${req.method} ${url.pathname} 413`);
+        return this.#reject(
+          res,
+          413,
+          `The request body is larger than ${this.options.maxBodyBytes ?? DEFAULT_MAX_BODY} bytes`,
+        );
+      }
+      // The client went away mid-body: there is nobody to answer.
+      this.options.logger?.(`${req.method} ${url.pathname} aborted by the client`);
+      return void req.socket.destroy();
+    }
     const method = req.method ?? "GET";
     // Browsers may call the simulators too: CORS on every answer; preflights are answered and not recorded.
     res.setHeader("access-control-allow-origin", "*");
@@ -206,7 +305,17 @@ export abstract class Simulator {
       });
       return void res.end();
     }
-    const route = this.spec.route(method, url.pathname);
+    let route: ReturnType<SpecIndex["route"]>;
+    try {
+      route = this.spec.route(method, url.pathname);
+    } catch (e) {
+      if (!(e instanceof URIError)) throw e;
+      return this.#reject(
+        res,
+        400,
+        `The path ${JSON.stringify(url.pathname.slice(0, 200))} has malformed percent-encoding`,
+      );
+    }
     const requestId = `req_${(++this.#ids).toString(36).padStart(8, "0")}`;
     const record: RecordedRequest = {
       method,
@@ -217,7 +326,7 @@ export abstract class Simulator {
       handled: false,
       at: this.clock.now(),
     };
-    this.requests.push(record);
+    this.#record(record);
     const fault = this.faults.take(method, url.pathname, route?.op.operationId);
     if (fault) record.fault = fault.type;
     const log = (status: number | string) =>

@@ -54,6 +54,6 @@ describe("agentruns-sim", () => {
     expect(unknown.err()).toContain("Usage: agentruns-sim <duvo|avido|duckie>");
     const bad = runCli(["duvo", "--port", "http"]);
     expect(await bad.exited).toBe(2);
-    expect(bad.err()).toContain('--port must be a whole number >= 0, got "http"');
+    expect(bad.err()).toContain('--port must be a whole number from 0 to 65535, got "http"');
   });
 });

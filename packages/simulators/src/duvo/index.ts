@@ -67,8 +67,13 @@ export class DuvoSimulator extends Simulator {
       },
     };
     this.webhookDeliveries.push(delivery);
+    const max = this.options.maxRecordedRequests ?? 1_000;
+    if (this.webhookDeliveries.length > max)
+      this.webhookDeliveries.splice(0, this.webhookDeliveries.length - max);
     const p = fetch(delivery.url, {
       method: "POST",
+      redirect: "manual",
+      signal: AbortSignal.timeout(10_000),
       headers: { "content-type": "application/json" },
       body: JSON.stringify(delivery.payload),
     })

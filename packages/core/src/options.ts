@@ -1,0 +1,95 @@
+// Options are checked where they are given, so a typo cannot silently turn a safety off: a NaN time-out, a base URL
+// without a scheme, a credential with a line break. Each problem is a ValidationError naming the option, never its value.
+import { ValidationError } from "./errors.js";
+
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** A positive number of milliseconds (Infinity allowed where `infinite` is true), or undefined. */
+export function checkMs(name: string, value: unknown, where: string, infinite = true): void {
+  if (value === undefined) return;
+  if (typeof value !== "number" || Number.isNaN(value) || value <= 0 || (!infinite && value === Infinity)) {
+    fail(
+      `${where}: ${name} must be a positive number of milliseconds${infinite ? " (or Infinity)" : ""}, got ${describe(value)}`,
+      name,
+    );
+  }
+}
+
+/** A number of milliseconds from 0 up (a backoff tuning value), or undefined. */
+export function checkDelay(name: string, value: unknown, where: string): void {
+  if (value === undefined) return;
+  if (typeof value !== "number" || Number.isNaN(value) || value < 0) {
+    fail(`${where}: ${name} must be a number of milliseconds >= 0, got ${describe(value)}`, name);
+  }
+}
+
+/** A whole number from 0 up, or undefined. */
+export function checkCount(name: string, value: unknown, where: string): void {
+  if (value === undefined) return;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
+    fail(`${where}: ${name} must be a whole number >= 0, got ${describe(value)}`, name);
+  }
+}
+
+/** A header map whose names and values HTTP can carry (no CR/LF or other control characters). */
+export function checkHeaders(name: string, value: unknown, where: string): void {
+  if (value === undefined) return;
+  if (!value || typeof value !== "object" || Array.isArray(value)) {
+    fail(`${where}: ${name} must be an object of header names to strings`, name);
+  }
+  for (const [key, v] of Object.entries(value as object)) {
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(key))
+      fail(`${where}: ${name} has an invalid header name`, name);
+    if (typeof v !== "string") fail(`${where}: ${name}["${key}"] must be a string, got ${typeof v}`, name);
+    if (CONTROL.test(v.replace(/\t/g, ""))) {
+      fail(`${where}: ${name}["${key}"] contains a control character (CR, LF, …)`, name);
+    }
+  }
+}
+
+/** A credential HTTP can carry; the message never includes the value. */
+export function checkCredential(title: string, option: string, value: string): void {
+  if (CONTROL.test(value)) {
+    throw new ValidationError(
+      `${title} credential "${option}" contains a control character (CR, LF, …): ` +
+        "check how it was read (a trailing newline from a file or a secret store is the usual cause)",
+      option,
+    );
+  }
+}
+
+/** An absolute http(s) URL; a bare host name is the usual mistake. */
+export function checkBaseUrl(title: string, value: unknown, source: string): string {
+  if (typeof value !== "string" || value === "") {
+    throw new ValidationError(
+      `${title}: ${source} must be a non-empty URL string, got ${describe(value)}`,
+      "baseUrl",
+    );
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || !url.host) {
+    throw new ValidationError(
+      `${title}: ${source} must be an absolute http(s) URL such as "https://${value.replace(/^\w+:\/\//, "")}", got ${JSON.stringify(value.slice(0, 100))}`,
+      "baseUrl",
+    );
+  }
+  if (url.username || url.password) {
+    throw new ValidationError(`${title}: ${source} must not contain credentials (user:password@)`, "baseUrl");
+  }
+  return value;
+}
+
+function fail(message: string, field: string): never {
+  throw new ValidationError(message, field);
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return `the string ${JSON.stringify(value.slice(0, 40))}`;
+  if (typeof value === "number") return String(value);
+  return value === null ? "null" : typeof value;
+}
