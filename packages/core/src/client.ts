@@ -5,7 +5,7 @@ import { ApiAbortError, ApiConnectionError, ApiError, ApiTimeoutError, Validatio
 import { createLog, redactor, safeHeaders, type Log, type Logger, type LogLevel } from "./logging.js";
 import { checkBaseUrl, checkCount, checkCredential, checkDelay, checkHeaders, checkMs } from "./options.js";
 import { describeFailure, redactCause } from "./redact.js";
-import { followRedirectsSafely } from "./redirects.js";
+import { fetchFollowingSafely, type FetchLike } from "./redirects.js";
 import { PagePromise, type Paginator } from "./pagination.js";
 import {
   DEFAULT_RETRY,
@@ -149,6 +149,7 @@ export class BaseClient<Ops> {
   readonly #idempotent: ReadonlySet<keyof Ops>;
   readonly #redact: (text: string) => string;
   readonly #log: Log;
+  readonly #fetch: FetchLike | undefined;
 
   constructor(def: ProviderDefinition<Ops>, options: ClientOptions & Record<string, unknown> = {}) {
     const where = `new ${def.title}()`;
@@ -187,12 +188,14 @@ export class BaseClient<Ops> {
           : def.provider.serverUrl;
     this.#redact = redactor(Object.values(credentials));
     this.#log = createLog(options.logger, options.logLevel ?? "info", this.#redact);
-    const fetchImpl = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+    const fetchImpl = options.fetch;
+    this.#fetch = fetchImpl;
     const raw = def.createClient({
       ...credentials,
       env,
       baseUrl,
-      fetch: followRedirectsSafely(fetchImpl, def.title),
+      // client.raw gets the same redirect guard; the ergonomic calls pass their own fetch per attempt (below).
+      fetch: (request: Request) => fetchFollowingSafely(request, request.signal, fetchImpl, def.title),
       headers: options.headers,
     }) as RawClient;
     if (options.logger && options.logLevel === "debug") {
@@ -318,7 +321,10 @@ export class BaseClient<Ops> {
     try {
       for (let attempt = 1; ; attempt++) {
         if (scope.cancelled) throw cancelled(attempt - 1);
-        init.signal = scope.begin(timeoutMs);
+        const signal = scope.begin(timeoutMs);
+        init.signal = signal;
+        // The attempt's own signal is used for the network call, not one derived through the Request openapi-fetch builds.
+        init.fetch = (request: Request) => fetchFollowingSafely(request, signal, this.#fetch, title);
         const started = Date.now();
         let failure: Failure;
         let error: Error;

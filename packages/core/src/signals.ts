@@ -3,27 +3,36 @@
 
 type Callback = () => void;
 
-/** The calls listening to each caller signal; the signal itself carries only one listener (the fan-out). */
-const listeners = new WeakMap<AbortSignal, Set<Callback>>();
+interface FanOut {
+  callbacks: Set<Callback>;
+  listener: () => void;
+}
+
+/** The calls listening to each caller signal; the signal itself carries one listener (the fan-out) while any listen. */
+const fanOuts = new WeakMap<AbortSignal, FanOut>();
 
 /** Runs `callback` once when `signal` aborts; the returned function unsubscribes. */
 export function onAbort(signal: AbortSignal, callback: Callback): () => void {
-  let set = listeners.get(signal);
-  if (!set) {
-    const fresh = new Set<Callback>();
-    listeners.set(signal, (set = fresh));
-    signal.addEventListener(
-      "abort",
-      () => {
-        listeners.delete(signal);
-        for (const cb of fresh) cb();
-      },
-      { once: true },
-    );
+  let fan = fanOuts.get(signal);
+  if (!fan) {
+    const callbacks = new Set<Callback>();
+    const listener = () => {
+      fanOuts.delete(signal);
+      for (const cb of callbacks) cb();
+    };
+    fan = { callbacks, listener };
+    fanOuts.set(signal, fan);
+    signal.addEventListener("abort", listener, { once: true });
   }
-  set.add(callback);
-  const live = set;
-  return () => void live.delete(callback);
+  fan.callbacks.add(callback);
+  const live = fan;
+  return () => {
+    live.callbacks.delete(callback);
+    if (live.callbacks.size === 0 && fanOuts.get(signal) === live) {
+      fanOuts.delete(signal);
+      signal.removeEventListener("abort", live.listener);
+    }
+  };
 }
 
 /** Why a call stopped early. */
