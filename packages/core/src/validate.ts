@@ -46,6 +46,8 @@ export interface CallInput {
 const own = (o: object | undefined, key: string): boolean =>
   !!o && Object.prototype.hasOwnProperty.call(o, key);
 
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
 const patterns = new Map<string, RegExp>();
 const regex = (p: string) => {
   let r = patterns.get(p);
@@ -109,6 +111,8 @@ export function check(rule: Rule, v: unknown, at: string): string | undefined {
       return `${at} must be < ${rule.exclusiveMaximum} (got ${v})`;
   }
   if (typeof v === "string") {
+    // A lone UTF-16 surrogate cannot be percent-encoded (encodeURIComponent throws) nor sent as UTF-8.
+    if (LONE_SURROGATE.test(v)) return `${at} is not valid Unicode (it contains a lone surrogate)`;
     if (rule.minLength !== undefined && v.length < rule.minLength)
       return `${at} must be at least ${rule.minLength} characters`;
     if (rule.maxLength !== undefined && v.length > rule.maxLength)
@@ -134,6 +138,7 @@ export function check(rule: Rule, v: unknown, at: string): string | undefined {
       if (!own(o, key) || o[key] === undefined) return `${at}.${key} is required`;
     for (const [key, value] of Object.entries(o)) {
       if (value === undefined) continue;
+      if (LONE_SURROGATE.test(key)) return `${at} key is not valid Unicode (it contains a lone surrogate)`;
       if (rule.propertyNames && !regex(rule.propertyNames.pattern).test(key)) {
         return `${at} key ${show(key)} must match ${rule.propertyNames.pattern}`;
       }
