@@ -53,9 +53,16 @@ export async function fetchFollowingSafely(
     }
     const next = new URL(location, url);
     if (next.protocol !== "https:" && next.protocol !== "http:") {
-      throw new ApiConnectionError(`${where()} was redirected to a ${next.protocol} URL; not followed`, 1, false);
+      throw new ApiConnectionError(
+        `${where()} was redirected to a ${next.protocol} URL; not followed`,
+        1,
+        false,
+      );
     }
-    if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === "POST")) {
+    if (
+      response.status === 303 ||
+      ((response.status === 301 || response.status === 302) && method === "POST")
+    ) {
       if (method !== "HEAD") method = "GET";
       body = undefined;
       headers = new Headers(headers);
