@@ -109,9 +109,12 @@ export const network: Scenario[] = [
     async run({ duvo: sim }) {
       sim.faults.clear();
       sim.faults.inject({ match: { operationId: "listRuns" }, action: { type: "reset", when: "mid-body" } });
+      const before = sim.count("listRuns");
       const page = await new Duvo({ apiKey: KEY, baseUrl: sim.url, retry: fast }).runs.list({ limit: 5 });
       expect(page.data).toHaveLength(5);
-      return "succeeded on attempt 2";
+      const seen = sim.count("listRuns") - before;
+      expect(seen).toBe(2);
+      return `succeeded; the server saw ${plural(seen, "request")}`;
     },
   },
   {
