@@ -68,6 +68,8 @@ describe("turbo task graph", () => {
       "@agentruns/duckie-openapi#typecheck",
       "@agentruns/duvo#test",
       "@agentruns/duvo#typecheck",
+      "@agentruns/fault-matrix#test", // the fault matrix runs the Duckie client and simulator
+      "@agentruns/fault-matrix#typecheck",
       "@agentruns/release-e2e#test",
       "@agentruns/release-e2e#typecheck",
       "@agentruns/scripts#test",
