@@ -53,7 +53,9 @@ beforeEach(async () => {
   await sh("git", ["clean", "-fdq", ".changeset", "packages/duvo-openapi/src"], clone);
 });
 
-describe("pnpm spec:update", () => {
+// Each of these runs the whole workflow (regenerate, build, type-check the wrapper) in a clone: seconds alone, and
+// several times that while the rest of the pipeline shares the two cores.
+describe("pnpm spec:update", { timeout: 120_000 }, () => {
   it("a compatible change: vendored, regenerated, classified as a feature, wrapper still compiles", async () => {
     const next = structuredClone(original);
     next.paths["/v1/runs"].get.parameters.push({
