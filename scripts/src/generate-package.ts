@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { diffPackage, writePackage, type Drift } from "./files.js";
+import { normalizeSpec } from "./normalize.js";
 import { describeProvider, loadSpec, type ProviderEntry } from "./provider.js";
 import { renderPackage } from "./render.js";
 
@@ -19,7 +20,9 @@ export async function generatePackage(
   check = false,
 ): Promise<{ dir: string; drift: Drift[] }> {
   const dir = path.join(root, "packages", `${entry.id}-openapi`);
-  const { doc } = await loadSpec(root, entry);
+  const { doc: raw } = await loadSpec(root, entry);
+  const { doc, warnings } = normalizeSpec(raw, entry.spec);
+  for (const w of warnings) console.warn(`warning: ${w}`);
   const files = await renderPackage(describeProvider(entry, doc), doc, {
     root,
     version: await packageVersion(dir),

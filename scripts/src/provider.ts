@@ -18,13 +18,23 @@ export interface ProviderEntry {
   source?: string;
 }
 
-/** How one security scheme of the spec is filled from client options or the environment. */
+/**
+ * One credential input of a security scheme, filled from a client option or an env var. A scheme has one input,
+ * except HTTP basic, which has two (username and password).
+ */
 export interface Credential {
   /** The security scheme's name in the spec. */
   scheme: string;
-  /** `bearer` sends `Authorization: Bearer <value>`; `header` sends the value in `header`. */
-  kind: "bearer" | "header";
-  header: string;
+  /**
+   * `bearer`: `Authorization: Bearer <value>` (http bearer, oauth2, openIdConnect; the value may be an async token
+   * provider); `header` / `query` / `cookie`: an apiKey sent under `name`; `basic-username` / `basic-password`: the
+   * two halves of `Authorization: Basic …`.
+   */
+  kind: "bearer" | "header" | "query" | "cookie" | "basic-username" | "basic-password";
+  /** The header that carries it (`Authorization`, the apiKey header, `Cookie`); absent for query keys. */
+  header?: string;
+  /** The apiKey's parameter name (header, query or cookie). */
+  name?: string;
   /** createClient() option that carries the value. */
   option: string;
   /** Env var read when the option is not given. */
@@ -37,6 +47,8 @@ export interface Operation {
   path: string;
   operationId?: string;
   summary?: string;
+  /** Alternative security requirements (each a list of scheme names); `[]` means no credentials. */
+  security: string[][];
 }
 
 export interface ProviderDescriptor {
@@ -48,24 +60,86 @@ export interface ProviderDescriptor {
   specVersion: string;
   apiTitle: string;
   apiVersion: string;
-  serverUrl: string;
+  /** The default base URL: the first server with its variables' defaults; undefined when the spec has none. */
+  serverUrl: string | undefined;
+  /** The first server's URL template and variables, when it has variables. */
+  server?: { template: string; variables: ServerVariable[] };
   baseUrlEnv: string[];
   credentials: Credential[];
+  /**
+   * Options every operation needs (the one requirement shared by all operations), checked when the client is
+   * created; every other credential is checked per call, against the operation's own requirements.
+   */
+  requiredOptions: string[];
+  /** `none`: no operation needs credentials; `static`: one requirement for all; `per-operation`: they differ. */
+  authMode: "none" | "static" | "per-operation";
   /** Query parameters sent as `<name>.<key>=<value>` (the `x-agentruns-query-style: dotted` extension). */
   dottedQueryParams: string[];
   operations: Operation[];
+}
+
+export interface ServerVariable {
+  name: string;
+  default: string;
+  enum?: string[];
+  description?: string;
 }
 
 type Json = Record<string, any>;
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
-export function parseSpecText(text: string, file: string): Json {
-  const doc = file.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
-  if (!doc || typeof doc !== "object" || typeof doc.openapi !== "string") {
-    throw new Error(`${file}: not an OpenAPI 3 document (no "openapi" field)`);
+/** Expanded size past which a YAML document's aliases are taken as an expansion attack, not a spec. */
+const MAX_EXPANDED_NODES = 20_000_000;
+
+/** The number of nodes `value` has once every alias is expanded (shared objects counted each time they appear). */
+function expandedSize(value: unknown, memo = new Map<object, number>()): number {
+  if (value === null || typeof value !== "object") return 1;
+  const known = memo.get(value);
+  if (known !== undefined) return known;
+  memo.set(value, 1); // a cycle counts once
+  let size = 1;
+  for (const child of Object.values(value)) {
+    size += expandedSize(child, memo);
+    if (size > MAX_EXPANDED_NODES) break;
   }
-  return doc as Json;
+  memo.set(value, size);
+  return size;
+}
+
+export function parseSpecText(text: string, file: string): Json {
+  let doc: unknown;
+  if (file.endsWith(".json")) {
+    try {
+      doc = JSON.parse(text);
+    } catch (e) {
+      throw new Error(`${file}: not valid JSON (${(e as Error).message})`);
+    }
+  } else {
+    // Aliases are expanded without a count cap (real specs reuse one anchor hundreds of times); the guard is the
+    // expanded size, which is what an exponential "billion laughs" document blows up.
+    try {
+      doc = parseYaml(text, { maxAliasCount: -1 });
+    } catch (e) {
+      throw new Error(`${file}: not valid YAML (${(e as Error).message})`);
+    }
+    if (expandedSize(doc) > MAX_EXPANDED_NODES) {
+      throw new Error(
+        `${file}: its YAML aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString("en")} nodes ` +
+          "(nested aliases that multiply); expand them in the source or fix the document",
+      );
+    }
+  }
+  const d = doc as Json | null;
+  if (!d || typeof d !== "object" || typeof d.openapi !== "string") {
+    throw new Error(
+      `${file}#/openapi: not an OpenAPI 3 document (no "openapi" field)` +
+        (d && typeof d === "object" && "swagger" in d
+          ? "; Swagger 2.0 must be converted to OpenAPI 3 first"
+          : ""),
+    );
+  }
+  return d;
 }
 
 export async function loadSpec(root: string, entry: ProviderEntry): Promise<{ text: string; doc: Json }> {
@@ -85,41 +159,80 @@ const screaming = (name: string): string =>
     .replace(/[^A-Za-z0-9]+/g, "_")
     .toUpperCase();
 
-function credentialsOf(entry: ProviderEntry, doc: Json): Credential[] {
+/** Scheme names of a security requirement list, as alternatives; `[{}]` (anonymous allowed) stays an empty list. */
+const alternatives = (requirements: unknown): string[][] =>
+  Array.isArray(requirements) ? requirements.map((r) => Object.keys((r as Json) ?? {})) : [];
+
+function credentialsOf(entry: ProviderEntry, doc: Json, used: readonly string[]): Credential[] {
   const schemes: Json = doc.components?.securitySchemes ?? {};
-  const requirements: Json[] = doc.security ?? [];
-  if (requirements.length > 1) {
-    throw new Error(`${entry.spec}: alternative security requirements are not supported yet`);
-  }
   const prefix = entry.id.toUpperCase().replace(/[^A-Z0-9]+/g, "_");
-  return Object.keys(requirements[0] ?? {}).map((scheme): Credential => {
-    const s = schemes[scheme];
-    if (!s) throw new Error(`${entry.spec}: security requirement names unknown scheme "${scheme}"`);
+  const globalBearer = alternatives(doc.security).flat();
+  let bearerTaken = false;
+  const out: Credential[] = [];
+  // `apiKey` goes to the main bearer scheme unless an apiKey scheme is itself named so (Qdrant's `api-key`).
+  const apiKeyFree = !used.some((scheme) => {
+    const s = resolveRef(doc, schemes[scheme] ?? {});
+    return camel(scheme) === "apiKey" && !(s?.type === "http" && String(s.scheme).toLowerCase() === "bearer");
+  });
+  // The bearer scheme of the global requirement (else the first one) is `apiKey` / `<ID>_API_KEY` (when no other
+  // scheme is called that); every other scheme's option and env var come from its own name.
+  const ordered = [...used].sort(
+    (a, b) => Number(globalBearer.includes(b)) - Number(globalBearer.includes(a)),
+  );
+  for (const scheme of ordered) {
+    const raw = schemes[scheme];
+    const s: Json | undefined = raw?.$ref ? resolveRef(doc, raw) : raw;
+    if (!s) {
+      throw new Error(
+        `${entry.spec}#/components/securitySchemes/${scheme}: a security requirement names this scheme, which does not exist; ` +
+          "define it, or remove it from the requirement with an overlay",
+      );
+    }
     const description = String(s.description ?? "");
-    if (s.type === "http" && String(s.scheme).toLowerCase() === "bearer") {
-      return {
+    const type = String(s.type);
+    const httpScheme = String(s.scheme ?? "").toLowerCase();
+    const own = { option: camel(scheme), env: `${prefix}_${screaming(scheme)}` };
+    if ((type === "http" && httpScheme === "bearer") || type === "oauth2" || type === "openIdConnect") {
+      const main = !bearerTaken && apiKeyFree;
+      bearerTaken = true;
+      out.push({
         scheme,
         kind: "bearer",
         header: "Authorization",
-        option: "apiKey",
-        env: `${prefix}_API_KEY`,
+        ...(main ? { option: "apiKey", env: `${prefix}_API_KEY` } : own),
         description,
-      };
-    }
-    if (s.type === "apiKey" && s.in === "header") {
-      return {
+      });
+    } else if (type === "http" && httpScheme === "basic") {
+      for (const half of ["username", "password"] as const) {
+        out.push({
+          scheme,
+          kind: `basic-${half}`,
+          header: "Authorization",
+          option: `${own.option}${half[0]!.toUpperCase()}${half.slice(1)}`,
+          env: `${own.env}_${half.toUpperCase()}`,
+          description: `${description ? `${description.replace(/\.?$/, ".")} ` : ""}The ${half} of HTTP basic auth.`,
+        });
+      }
+    } else if (type === "apiKey" && (s.in === "header" || s.in === "query" || s.in === "cookie")) {
+      out.push({
         scheme,
-        kind: "header",
-        header: s.name,
-        option: camel(scheme),
-        env: `${prefix}_${screaming(scheme)}`,
+        kind: s.in,
+        ...(s.in === "header" ? { header: String(s.name) } : s.in === "cookie" ? { header: "Cookie" } : {}),
+        name: String(s.name),
+        ...own,
         description,
-      };
+      });
+    } else {
+      throw new Error(
+        `${entry.spec}#/components/securitySchemes/${scheme}: ${type}${httpScheme ? `/${httpScheme}` : ""} is not a scheme ` +
+          "a client can fill (supported: http bearer and basic, apiKey in header/query/cookie, oauth2, openIdConnect); " +
+          "replace it with an overlay",
+      );
     }
-    throw new Error(
-      `${entry.spec}: security scheme "${scheme}" (${s.type}/${s.in ?? s.scheme}) is not supported yet`,
-    );
-  });
+  }
+  const clash = out.find((c, i) => out.findIndex((d) => d.option === c.option) !== i);
+  if (clash) throw new Error(`${entry.spec}: two security schemes map to the option "${clash.option}"`);
+  return out;
 }
 
 function operationsOf(doc: Json): { operations: Operation[]; dotted: string[] } {
@@ -134,6 +247,7 @@ function operationsOf(doc: Json): { operations: Operation[]; dotted: string[] } 
         path: p,
         operationId: op.operationId,
         summary: op.summary,
+        security: alternatives(op.security ?? doc.security),
       });
       for (const raw of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
         const param = resolveRef(doc, raw);
@@ -144,13 +258,46 @@ function operationsOf(doc: Json): { operations: Operation[]; dotted: string[] } 
   return { operations, dotted: [...dotted].sort() };
 }
 
+/**
+ * The default base URL from `servers[0]`: its variables filled with their defaults. No server, or a relative one
+ * (which only means something next to where the document is hosted), leaves it undefined: `baseUrl` is then required.
+ */
+function serverOf(doc: Json): Pick<ProviderDescriptor, "serverUrl" | "server"> {
+  const first = doc.servers?.[0];
+  if (!first || typeof first.url !== "string") return { serverUrl: undefined };
+  const variables: ServerVariable[] = Object.entries<Json>(first.variables ?? {}).map(([name, v]) => ({
+    name,
+    default: String(v?.default ?? ""),
+    ...(Array.isArray(v?.enum) ? { enum: v.enum.map(String) } : {}),
+    ...(v?.description ? { description: String(v.description) } : {}),
+  }));
+  const filled = first.url.replace(/\{([^}]+)\}/g, (whole: string, name: string) => {
+    const v = variables.find((x) => x.name === name);
+    return v ? v.default : whole;
+  });
+  const absolute = /^https?:\/\/[^{}]+$/.test(filled) ? filled.replace(/\/+$/, "") : undefined;
+  return {
+    serverUrl: absolute,
+    ...(variables.length ? { server: { template: first.url.replace(/\/+$/, ""), variables } } : {}),
+  };
+}
+
 export function describeProvider(entry: ProviderEntry, doc: Json): ProviderDescriptor {
   if (!/^[a-z][a-z0-9-]*$/.test(entry.id))
     throw new Error(`provider id "${entry.id}" must match ^[a-z][a-z0-9-]*$`);
-  const serverUrl = doc.servers?.[0]?.url;
-  if (typeof serverUrl !== "string")
-    throw new Error(`${entry.spec}: no servers[0].url to use as the default base URL`);
+  const { serverUrl, server } = serverOf(doc);
   const { operations, dotted } = operationsOf(doc);
+  const used = [...new Set(operations.flatMap((o) => o.security.flat()))];
+  const credentials = credentialsOf(entry, doc, used);
+  // A requirement every operation shares (one alternative, the same everywhere) is checked at construction.
+  const first = JSON.stringify(operations[0]?.security ?? []);
+  const uniform =
+    operations.length > 0 &&
+    operations.every((o) => JSON.stringify(o.security) === first) &&
+    operations[0]!.security.length === 1;
+  const requiredOptions = uniform
+    ? credentials.filter((c) => operations[0]!.security[0]!.includes(c.scheme)).map((c) => c.option)
+    : [];
   return {
     id: entry.id,
     title: entry.title,
@@ -160,8 +307,15 @@ export function describeProvider(entry: ProviderEntry, doc: Json): ProviderDescr
     apiTitle: String(doc.info?.title ?? entry.title),
     apiVersion: String(doc.info?.version ?? ""),
     serverUrl,
+    ...(server ? { server } : {}),
     baseUrlEnv: entry.baseUrlEnv ?? [`${entry.id.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}_BASE_URL`],
-    credentials: credentialsOf(entry, doc),
+    credentials,
+    requiredOptions,
+    authMode: operations.every((o) => o.security.length === 0)
+      ? "none"
+      : requiredOptions.length
+        ? "static"
+        : "per-operation",
     dottedQueryParams: dotted,
     operations,
   };

@@ -35,29 +35,96 @@ async function format(root: string, file: string, text: string): Promise<string>
   return prettier.format(text, { ...config, filepath: file });
 }
 
-async function renderSchema(d: ProviderDescriptor, root: string): Promise<string> {
-  const ast = await openapiTS(new URL(`file://${path.resolve(root, d.specPath)}`), {
-    rootTypes: true,
-    rootTypesNoSchemaPrefix: true,
-    silent: true,
-  });
+async function renderSchema(d: ProviderDescriptor, doc: object): Promise<string> {
+  // The normalized document (derived operationIds, dangling refs made unknown), not the file as vendored.
+  // No root types here: openapi-typescript re-cases their names (`OpenAIFile` → `OpenAiFile`) and a schema named
+  // `Record` would shadow the global this file uses; names.ts exports them under the spec's own names instead.
+  const ast = await openapiTS(structuredClone(doc) as Parameters<typeof openapiTS>[0], { silent: true });
   return header(d, " with openapi-typescript") + "\n" + astToString(ast);
+}
+
+/** Words a type alias cannot be called, and the names schema.ts itself exports. */
+const RESERVED = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for " +
+    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
+    "as implements interface let package private protected public static yield any boolean number string symbol " +
+    "never unknown object undefined bigint type paths components operations webhooks $defs"
+  ).split(" "),
+);
+
+/**
+ * One alias per component, under the spec's own name: schemas as themselves, the other sections with their
+ * section as a prefix (`ResponseError`, `ParameterRunId`). A name that is not a valid identifier loses each run of
+ * invalid characters and capitalizes the letter after it (`Retry-After` → `RetryAfter`; a leading digit gets `_`);
+ * a reserved word, or a name taken twice, gets `_` appended.
+ */
+function renderNames(d: ProviderDescriptor, doc: Record<string, any>): string {
+  const sections: [string, string][] = [
+    ["schemas", ""],
+    ["responses", "Response"],
+    ["parameters", "Parameter"],
+    ["requestBodies", "RequestBody"],
+    ["headers", "Header"],
+  ];
+  const taken = new Set<string>();
+  const lines: string[] = [];
+  for (const [section, prefix] of sections) {
+    for (const name of Object.keys(doc.components?.[section] ?? {})) {
+      let alias = (prefix + name)
+        .replace(/[^A-Za-z0-9_$]+(.?)/g, (_, next: string) => next.toUpperCase())
+        .replace(/^(\d)/, "_$1");
+      while (RESERVED.has(alias) || taken.has(alias)) alias += "_";
+      taken.add(alias);
+      lines.push(`export type ${alias} = components[${JSON.stringify(section)}][${JSON.stringify(name)}];`);
+    }
+  }
+  return (
+    header(d) +
+    `// Why: every component under the spec's own name (never re-cased), apart from schema.ts so that a schema named\n` +
+    `// like a TypeScript global (\`Record\`, \`Response\`) shadows nothing the generated types use.\n` +
+    `import type { components } from "./schema.js";\n\n` +
+    (lines.length ? lines.join("\n") + "\n" : "export {};\n")
+  );
 }
 
 function renderProvider(d: ProviderDescriptor): string {
   const facts = {
     id: d.id,
     title: d.title,
-    serverUrl: d.serverUrl,
+    serverUrl: d.serverUrl ?? null,
+    ...(d.server
+      ? {
+          serverTemplate: d.server.template,
+          serverDefaults: Object.fromEntries(d.server.variables.map((v) => [v.name, v.default])),
+        }
+      : {}),
     baseUrlEnv: d.baseUrlEnv,
-    credentials: d.credentials.map(({ option, env, kind, header }) => ({ option, env, kind, header })),
+    credentials: d.credentials.map(({ scheme, kind, option, env, header, name }) => ({
+      scheme,
+      kind,
+      option,
+      env,
+      ...(header ? { header } : {}),
+      ...(name ? { name } : {}),
+    })),
+    requiredOptions: d.requiredOptions,
+    authMode: d.authMode,
     dottedQueryParams: d.dottedQueryParams,
   };
   const fields = d.credentials
     .map(
       (c) =>
-        `  /** ${(c.description || c.scheme).replace(/\.?$/, ".")} Default: \`${c.env}\`. */\n  ${c.option}?: string;`,
+        `  /** ${(c.description || c.scheme).replace(/\*\//g, "*\\/").replace(/\.?$/, ".")} Default: \`${c.env}\`. */\n` +
+        `  ${c.option}?: ${c.kind === "bearer" ? "string | (() => string | Promise<string>)" : "string"};`,
     )
+    .join("\n");
+  const variables = (d.server?.variables ?? [])
+    .map((v) => {
+      const type = v.enum?.length ? v.enum.map((e) => JSON.stringify(e)).join(" | ") : "string";
+      const doc = `${v.description ? `${v.description.replace(/\*\//g, "*\\/").replace(/\.?$/, ".")} ` : ""}Default: \`${v.default}\`.`;
+      return `  /** ${doc} */\n  ${JSON.stringify(v.name)}?: ${type};`;
+    })
     .join("\n");
   return (
     header(d) +
@@ -65,7 +132,9 @@ function renderProvider(d: ProviderDescriptor): string {
     `/** ${d.apiTitle} ${d.apiVersion}: defaults and credentials of the generated client. */\n` +
     `export const provider = ${JSON.stringify(facts, null, 2)} as const;\n\n` +
     `/** Credentials createClient() accepts; each falls back to its env var. */\n` +
-    `export interface Credentials {\n${fields}\n}\n`
+    `export interface Credentials {\n${fields}\n}\n\n` +
+    `/** Variables of the spec's server URL${d.server ? ` (\`${d.server.template}\`)` : " (it has none)"}; each falls back to its default. */\n` +
+    `export interface ServerVariables {\n${variables}\n}\n`
   );
 }
 
@@ -165,13 +234,30 @@ function exampleCall(d: ProviderDescriptor): string {
   return `client.${op.method}("${op.path}"${init})`;
 }
 
+function sentAs(c: ProviderDescriptor["credentials"][number]): string {
+  switch (c.kind) {
+    case "bearer":
+      return "`Authorization: Bearer …` (a string or an async token provider)";
+    case "basic-username":
+      return "username of `Authorization: Basic …`";
+    case "basic-password":
+      return "password of `Authorization: Basic …`";
+    case "header":
+      return `\`${c.name}\` header`;
+    case "query":
+      return `\`${c.name}\` query parameter`;
+    case "cookie":
+      return `\`${c.name}\` cookie`;
+  }
+}
+
 function renderReadme(d: ProviderDescriptor): string {
   const env = [
-    ...d.credentials.map(
-      (c) =>
-        `| \`${c.env}\` | \`${c.option}\` | ${c.kind === "bearer" ? "`Authorization: Bearer …`" : `\`${c.header}\` header`} |`,
+    ...d.credentials.map((c) => `| \`${c.env}\` | \`${c.option}\` | ${sentAs(c)} |`),
+    ...d.baseUrlEnv.map(
+      (name) =>
+        `| \`${name}\` | \`baseUrl\` | base URL (${d.serverUrl ? `default \`${d.serverUrl}\`` : "required: the spec names no server"}) |`,
     ),
-    ...d.baseUrlEnv.map((name) => `| \`${name}\` | \`baseUrl\` | base URL (default \`${d.serverUrl}\`) |`),
   ].join("\n");
   const ops = d.operations
     .map(
@@ -264,8 +350,10 @@ export async function renderPackage(
   );
   await add("src/index.ts", await renderTemplate(d, "index.ts"));
   await add("src/client.ts", await renderTemplate(d, "client.ts"));
+  await add("src/auth.ts", await renderTemplate(d, "auth.ts"));
   await add("src/generated/provider.ts", renderProvider(d));
   await add("src/generated/operations.ts", renderOperations(d, doc as Record<string, unknown>, header(d)));
-  await add("src/generated/schema.ts", await renderSchema(d, opts.root));
+  await add("src/generated/schema.ts", await renderSchema(d, doc));
+  await add("src/generated/names.ts", renderNames(d, doc as Record<string, any>));
   return files;
 }

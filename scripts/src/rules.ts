@@ -67,6 +67,7 @@ export function renderOperations(d: ProviderDescriptor, doc: Json, header: strin
       pathParams: params.path,
       query: params.query,
       ...(json ? { body: { required: body.required === true, schema: rule(doc, json) } } : {}),
+      security: op.security,
     };
   }
   return (
@@ -82,7 +83,9 @@ export function renderOperations(d: ProviderDescriptor, doc: Json, header: strin
     `export interface ParamSpec {\n  required: boolean;\n  schema: Rule;\n  /** Sent as \`<name>.<key>=<value>\` per entry. */\n  dotted?: boolean;\n}\n\n` +
     `export interface OperationSpec {\n  method: "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "OPTIONS" | "HEAD" | "TRACE";\n  path: string;\n` +
     `  pathParams: Readonly<Record<string, ParamSpec>>;\n  query: Readonly<Record<string, ParamSpec>>;\n` +
-    `  body?: { required: boolean; schema: Rule };\n}\n\n` +
+    `  body?: { required: boolean; schema: Rule };\n` +
+    `  /** Alternative security requirements, each a list of scheme names; \`[]\`: no credentials. */\n` +
+    `  security: readonly (readonly string[])[];\n}\n\n` +
     `/** Every operation of the spec by operationId. */\n` +
     `export const operationTable: { readonly [K in keyof operations]: OperationSpec } = ${JSON.stringify(table, null, 2)};\n`
   );

@@ -1,12 +1,13 @@
 // Size budget: each provider client bundled for the browser (openapi-fetch and the core included), minified and
-// gzipped, stays under 12 kB; it must bundle without Node built-ins and tree-shake to nothing when unused.
+// gzipped, stays under 13.5 kB; it must bundle without Node built-ins and tree-shake to nothing when unused.
 // (10 kB before the reliability layer — redirect guard, option checks, redaction of every error field — added
-// about 2.5 kB; openapi-fetch is 6.6 kB of the rest, which the direct-fetch path of the performance issue removes.)
+// about 2.5 kB, and auth by security scheme — per-operation requirements, token providers — about 0.8 kB;
+// openapi-fetch is 6.6 kB minified of the rest, which the direct-fetch path of the performance issue removes.)
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 
-const BUDGET = 12 * 1024;
+const BUDGET = 13.5 * 1024;
 
 async function bundle(contents: string) {
   const result = await build({

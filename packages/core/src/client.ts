@@ -57,7 +57,11 @@ export interface RequestOptions {
 interface Credential {
   readonly option: string;
   readonly env: string;
-  readonly header: string;
+  /** The security scheme it belongs to (absent: a single scheme every operation uses). */
+  readonly scheme?: string;
+  readonly kind?: string;
+  /** The header that carries it, if one does. */
+  readonly header?: string;
 }
 
 /** What a provider package declares; everything else is shared. */
@@ -65,8 +69,10 @@ export interface ProviderDefinition<Ops> {
   title: string;
   provider: {
     readonly credentials: readonly Credential[];
-    /** The spec's server, the default base URL. */
-    readonly serverUrl?: string;
+    /** Options every operation needs, checked at construction (absent: all of `credentials`). */
+    readonly requiredOptions?: readonly string[];
+    /** The spec's server, the default base URL (null: the spec has none, `baseUrl` is required). */
+    readonly serverUrl?: string | null;
     /** Env vars that override the spec's server, first set one wins. */
     readonly baseUrlEnv?: readonly string[];
   };
@@ -150,6 +156,8 @@ export class BaseClient<Ops> {
   readonly #redact: (text: string) => string;
   readonly #log: Log;
   readonly #fetch: FetchLike | undefined;
+  /** Options of the credentials this client was given. */
+  readonly #provided: ReadonlySet<string>;
 
   constructor(def: ProviderDefinition<Ops>, options: ClientOptions & Record<string, unknown> = {}) {
     const where = `new ${def.title}()`;
@@ -167,10 +175,16 @@ export class BaseClient<Ops> {
     this.#retry = { ...DEFAULT_RETRY, ...options.retry };
     this.#idempotent = new Set(def.idempotent ?? []);
     const env = options.env ?? processEnv();
-    const credentials: Record<string, string> = {};
+    const credentials: Record<string, string | (() => string | Promise<string>)> = {};
+    const required = def.provider.requiredOptions ?? def.provider.credentials.map((c) => c.option);
     for (const c of def.provider.credentials) {
       const value = options[c.option] ?? env[c.env];
+      if (typeof value === "function" && c.kind === "bearer") {
+        credentials[c.option] = value as () => string;
+        continue;
+      }
       if (typeof value !== "string" || value === "") {
+        if (!required.includes(c.option)) continue;
         throw new ValidationError(
           `Missing ${def.title} credential "${c.option}": pass { ${c.option} } to new ${def.title}() or set ${c.env}.`,
           c.option,
@@ -179,14 +193,21 @@ export class BaseClient<Ops> {
       checkCredential(def.title, c.option, value);
       credentials[c.option] = value;
     }
+    this.#provided = new Set(Object.keys(credentials));
     const fromEnv = (def.provider.baseUrlEnv ?? []).find((name) => !!env[name]);
     const baseUrl =
       options.baseUrl !== undefined
         ? checkBaseUrl(def.title, options.baseUrl, "baseUrl")
         : fromEnv
           ? checkBaseUrl(def.title, env[fromEnv], fromEnv)
-          : def.provider.serverUrl;
-    this.#redact = redactor(Object.values(credentials));
+          : (def.provider.serverUrl ?? undefined);
+    if (baseUrl === undefined && "serverUrl" in def.provider) {
+      throw new ValidationError(
+        `${def.title} has no default server in its spec: pass { baseUrl } to new ${def.title}() or set ${def.provider.baseUrlEnv?.[0] ?? "its base-URL env var"}.`,
+        "baseUrl",
+      );
+    }
+    this.#redact = redactor(Object.values(credentials).filter((v): v is string => typeof v === "string"));
     this.#log = createLog(options.logger, options.logLevel ?? "info", this.#redact);
     const fetchImpl = options.fetch;
     this.#fetch = fetchImpl;
@@ -199,7 +220,11 @@ export class BaseClient<Ops> {
       headers: options.headers,
     }) as RawClient;
     if (options.logger && options.logLevel === "debug") {
-      const names = def.provider.credentials.map((c) => c.header);
+      const names = [
+        "authorization",
+        "cookie",
+        ...def.provider.credentials.flatMap((c) => (c.header ? [c.header] : [])),
+      ];
       raw.use({
         onRequest: ({ request }: { request: Request }) => {
           this.#log(
@@ -266,6 +291,22 @@ export class BaseClient<Ops> {
     );
   }
 
+  /** Rejects before any I/O when none of the operation's security alternatives can be filled. */
+  #checkCredentials(spec: OperationSpec, where: string): void {
+    const alternatives = spec.security ?? [];
+    if (!alternatives.length) return;
+    const all = this.#def.provider.credentials;
+    const missing = alternatives.map((schemes) =>
+      all.filter((c) => schemes.includes(c.scheme ?? "") && !this.#provided.has(c.option)),
+    );
+    if (missing.some((m) => m.length === 0)) return;
+    const need = missing[0]![0]!;
+    throw new ValidationError(
+      `${where} needs the ${this.#def.title} credential "${need.option}": pass { ${need.option} } to new ${this.#def.title}() or set ${need.env}.`,
+      need.option,
+    );
+  }
+
   /** The error body as the caller will see it: empty text becomes undefined, and no credential survives. */
   #redactBody(body: unknown): unknown {
     if (body === "" || body === undefined) return undefined;
@@ -292,6 +333,7 @@ export class BaseClient<Ops> {
       throw new ValidationError(`${where}: signal must be an AbortSignal`, "signal");
     }
     validateInput(spec, input as Record<string, unknown>, where);
+    this.#checkCredentials(spec, where);
     const cls: RetryClass =
       spec.method === "GET" || this.#idempotent.has(operationId) ? "idempotent" : "create";
     const maxRetries = options.maxRetries ?? this.#options.maxRetries ?? 2;

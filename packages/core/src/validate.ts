@@ -35,6 +35,8 @@ export interface OperationSpec {
   pathParams: Readonly<Record<string, ParamSpec>>;
   query: Readonly<Record<string, ParamSpec>>;
   body?: { required: boolean; schema: Rule };
+  /** Alternative security requirements (scheme names); absent or `[]`: no credentials. */
+  security?: readonly (readonly string[])[];
 }
 
 export interface CallInput {

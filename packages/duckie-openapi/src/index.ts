@@ -2,6 +2,17 @@
 // Do not edit by hand: change the spec or the generator, then run `pnpm generate`.
 // Entry point of the generated package: the spec's types, the typed client and the provider's facts.
 export type * from "./generated/schema.js";
-export { provider, type Credentials } from "./generated/provider.js";
+export type * from "./generated/names.js";
+export { provider, type Credentials, type ServerVariables } from "./generated/provider.js";
 export { operationTable, type OperationSpec, type ParamSpec, type Rule } from "./generated/operations.js";
-export { createClient, MissingCredentialError, type ApiClient, type CreateClientOptions } from "./client.js";
+export {
+  createClient,
+  defaultServerUrl,
+  InvalidCredentialError,
+  MissingBaseUrlError,
+  MissingCredentialError,
+  type ApiClient,
+  type CreateClientOptions,
+  type TokenProvider,
+} from "./client.js";
+export { chooseSchemes } from "./auth.js";

@@ -7,7 +7,8 @@ import createFetchClient, {
   type Client,
   type ClientOptions,
 } from "openapi-fetch";
-import { provider, type Credentials } from "./generated/provider.js";
+import { authorize, chooseSchemes, readCredentials, staticHeaders } from "./auth.js";
+import { provider, type Credentials, type ServerVariables } from "./generated/provider.js";
 import type { paths } from "./generated/schema.js";
 
 /** The openapi-fetch client typed by this provider's `paths`. */
@@ -16,6 +17,8 @@ export type ApiClient = Client<paths, "application/json">;
 export interface CreateClientOptions extends Credentials, Omit<ClientOptions, "baseUrl"> {
   /** Overrides the spec's server and the base-URL env vars. */
   baseUrl?: string;
+  /** Values for the spec's server URL variables (used when no base URL is given). */
+  serverVariables?: ServerVariables;
   /**
    * Where credentials and the base URL are read from when not given as options.
    * Defaults to `process.env` where the runtime has one; pass `{}` to ignore the environment.
@@ -23,19 +26,31 @@ export interface CreateClientOptions extends Credentials, Omit<ClientOptions, "b
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** Thrown by createClient() when a credential is neither passed nor set in the environment. */
-export class MissingCredentialError extends Error {
-  override readonly name = "MissingCredentialError";
-  constructor(
-    /** The createClient() option that was missing. */
-    readonly option: string,
-    /** The env var that would have supplied it. */
-    readonly envVar: string,
-  ) {
+export { InvalidCredentialError, MissingCredentialError, type TokenProvider } from "./auth.js";
+
+/** Thrown by createClient() when no base URL is given and the spec names no server to default to. */
+export class MissingBaseUrlError extends Error {
+  override readonly name = "MissingBaseUrlError";
+  constructor() {
     super(
-      `Missing ${provider.title} credential "${option}": pass { ${option} } to createClient() or set ${envVar}.`,
+      `${provider.title} has no default server in its spec: pass { baseUrl } to createClient() or set ${provider.baseUrlEnv[0]}.`,
     );
   }
+}
+
+/** The spec's server with `variables` filled in (defaults for the rest), or the default server, or none. */
+export function defaultServerUrl(variables: ServerVariables = {}): string | undefined {
+  const { serverTemplate, serverDefaults = {} } = provider as {
+    serverTemplate?: string;
+    serverDefaults?: Readonly<Record<string, string>>;
+  };
+  if (!serverTemplate) return provider.serverUrl ?? undefined;
+  const values = variables as Record<string, string | undefined>;
+  const filled = serverTemplate.replace(
+    /\{([^}]+)\}/g,
+    (whole, name: string) => values[name] ?? serverDefaults[name] ?? whole,
+  );
+  return /^https?:\/\/[^{}]+$/.test(filled) ? filled : undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -45,13 +60,6 @@ function processEnv(): Env {
   return proc?.env ?? {};
 }
 
-interface CredentialSource {
-  option: string;
-  env: string;
-  kind: "bearer" | "header";
-  header: string;
-}
-const credentials: readonly CredentialSource[] = provider.credentials;
 const dotted: readonly string[] = provider.dottedQueryParams;
 const serializeQuery = createQuerySerializer();
 
@@ -78,22 +86,30 @@ function dottedQuerySerializer(query: Record<string, unknown>): string {
  * `provider.credentials`; the base URL from `baseUrl`, else `provider.baseUrlEnv`, else the spec's server.
  */
 export function createClient(options: CreateClientOptions = {}): ApiClient {
-  const { baseUrl, env = processEnv(), headers, querySerializer, ...rest } = options;
+  const { baseUrl, env = processEnv(), headers, querySerializer, serverVariables, ...rest } = options;
   const fetchOptions: Record<string, unknown> = rest;
-  const auth: Record<string, string> = {};
-  for (const credential of credentials) {
-    const value = fetchOptions[credential.option] ?? env[credential.env];
-    delete fetchOptions[credential.option];
-    if (typeof value !== "string" || value === "") {
-      throw new MissingCredentialError(credential.option, credential.env);
-    }
-    auth[credential.header] = credential.kind === "bearer" ? `Bearer ${value}` : value;
-  }
+  const values = readCredentials(fetchOptions, env);
+  const credentialOptions: readonly { option: string }[] = provider.credentials;
+  for (const c of credentialOptions) delete fetchOptions[c.option];
+  const auth = staticHeaders(values);
   const envBaseUrl = provider.baseUrlEnv.map((name) => env[name]).find((value) => !!value);
-  return createFetchClient<paths, "application/json">({
+  const resolvedBaseUrl = baseUrl ?? envBaseUrl ?? defaultServerUrl(serverVariables);
+  if (!resolvedBaseUrl) throw new MissingBaseUrlError();
+  const client = createFetchClient<paths, "application/json">({
     ...fetchOptions,
-    baseUrl: baseUrl ?? envBaseUrl ?? provider.serverUrl,
-    headers: mergeHeaders(headers, auth),
+    baseUrl: resolvedBaseUrl,
+    headers: mergeHeaders(headers, auth ?? {}),
     querySerializer: querySerializer ?? (dotted.length ? dottedQuerySerializer : undefined),
   });
+  if (!auth) {
+    // Requirements differ per operation (or need a token provider, a query key, a cookie): authorize each request.
+    client.use({
+      async onRequest({ request, schemaPath }) {
+        const choice = chooseSchemes(request.method, schemaPath, values);
+        if ("missing" in choice) throw choice.missing;
+        return authorize(request, choice.schemes, values);
+      },
+    });
+  }
+  return client;
 }

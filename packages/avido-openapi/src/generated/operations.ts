@@ -38,6 +38,8 @@ export interface OperationSpec {
   pathParams: Readonly<Record<string, ParamSpec>>;
   query: Readonly<Record<string, ParamSpec>>;
   body?: { required: boolean; schema: Rule };
+  /** Alternative security requirements, each a list of scheme names; `[]`: no credentials. */
+  security: readonly (readonly string[])[];
 }
 
 /** Every operation of the spec by operationId. */
@@ -96,5 +98,6 @@ export const operationTable: { readonly [K in keyof operations]: OperationSpec }
         },
       },
     },
+    security: [["ApiKey", "ApplicationId"]],
   },
 };

@@ -10,18 +10,24 @@ export const provider = {
   baseUrlEnv: ["AVIDO_BASE_URL"],
   credentials: [
     {
+      scheme: "ApiKey",
+      kind: "header",
       option: "apiKey",
       env: "AVIDO_API_KEY",
-      kind: "header",
       header: "x-api-key",
+      name: "x-api-key",
     },
     {
+      scheme: "ApplicationId",
+      kind: "header",
       option: "applicationId",
       env: "AVIDO_APPLICATION_ID",
-      kind: "header",
       header: "x-application-id",
+      name: "x-application-id",
     },
   ],
+  requiredOptions: ["apiKey", "applicationId"],
+  authMode: "static",
   dottedQueryParams: [],
 } as const;
 
@@ -32,3 +38,6 @@ export interface Credentials {
   /** Your unique Avido Application ID. Default: `AVIDO_APPLICATION_ID`. */
   applicationId?: string;
 }
+
+/** Variables of the spec's server URL (it has none); each falls back to its default. */
+export interface ServerVariables {}

@@ -168,14 +168,6 @@ export interface components {
   headers: never;
   pathItems: never;
 }
-export type PaginatedRunResponse = components["schemas"]["PaginatedRunResponse"];
-export type ErrorResponse = components["schemas"]["ErrorResponse"];
-export type ValidationErrorResponse = components["schemas"]["ValidationErrorResponse"];
-export type RunOutput = components["schemas"]["RunOutput"];
-export type RunType = components["schemas"]["RunType"];
-export type RunResultOutput = components["schemas"]["RunResultOutput"];
-export type RunEvalResultOutput = components["schemas"]["RunEvalResultOutput"];
-export type EvalType = components["schemas"]["EvalType"];
 export type $defs = Record<string, never>;
 export interface operations {
   listRuns: {

@@ -10,17 +10,23 @@ export const provider = {
   baseUrlEnv: ["DUCKIE_BASE_URL"],
   credentials: [
     {
+      scheme: "bearerAuth",
+      kind: "bearer",
       option: "apiKey",
       env: "DUCKIE_API_KEY",
-      kind: "bearer",
       header: "Authorization",
     },
   ],
+  requiredOptions: ["apiKey"],
+  authMode: "static",
   dottedQueryParams: ["metadata"],
 } as const;
 
 /** Credentials createClient() accepts; each falls back to its env var. */
 export interface Credentials {
   /** API key created in Duckie Settings -> API Access. Default: `DUCKIE_API_KEY`. */
-  apiKey?: string;
+  apiKey?: string | (() => string | Promise<string>);
 }
+
+/** Variables of the spec's server URL (it has none); each falls back to its default. */
+export interface ServerVariables {}

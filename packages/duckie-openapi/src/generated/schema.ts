@@ -183,29 +183,6 @@ export interface components {
   };
   pathItems: never;
 }
-export type RunStatus = components["schemas"]["RunStatus"];
-export type ResolutionType = components["schemas"]["ResolutionType"];
-export type ListRunsResponse = components["schemas"]["ListRunsResponse"];
-export type CursorPagination = components["schemas"]["CursorPagination"];
-export type RunSummary = components["schemas"]["RunSummary"];
-export type RunTicket = components["schemas"]["RunTicket"];
-export type RunAgent = components["schemas"]["RunAgent"];
-export type RunCategory = components["schemas"]["RunCategory"];
-export type RunResolution = components["schemas"]["RunResolution"];
-export type RunTrigger = components["schemas"]["RunTrigger"];
-export type RunApproval = components["schemas"]["RunApproval"];
-export type PendingApproval = components["schemas"]["PendingApproval"];
-export type ErrorResponse = components["schemas"]["ErrorResponse"];
-export type ErrorCode = components["schemas"]["ErrorCode"];
-export type ResponseInvalidRequest = components["responses"]["InvalidRequest"];
-export type ResponseUnauthenticated = components["responses"]["Unauthenticated"];
-export type ResponsePermissionDenied = components["responses"]["PermissionDenied"];
-export type ResponseRateLimited = components["responses"]["RateLimited"];
-export type ResponseInternalError = components["responses"]["InternalError"];
-export type HeaderXRateLimitLimit = components["headers"]["X-RateLimit-Limit"];
-export type HeaderXRateLimitRemaining = components["headers"]["X-RateLimit-Remaining"];
-export type HeaderXRateLimitReset = components["headers"]["X-RateLimit-Reset"];
-export type HeaderRetryAfter = components["headers"]["Retry-After"];
 export type $defs = Record<string, never>;
 export interface operations {
   listRuns: {

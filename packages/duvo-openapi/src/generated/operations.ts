@@ -38,6 +38,8 @@ export interface OperationSpec {
   pathParams: Readonly<Record<string, ParamSpec>>;
   query: Readonly<Record<string, ParamSpec>>;
   body?: { required: boolean; schema: Rule };
+  /** Alternative security requirements, each a list of scheme names; `[]`: no credentials. */
+  security: readonly (readonly string[])[];
 }
 
 /** Every operation of the spec by operationId. */
@@ -162,6 +164,7 @@ export const operationTable: { readonly [K in keyof operations]: OperationSpec }
         },
       },
     },
+    security: [["bearerAuth"]],
   },
   createRun: {
     method: "POST",
@@ -192,6 +195,7 @@ export const operationTable: { readonly [K in keyof operations]: OperationSpec }
         additionalProperties: false,
       },
     },
+    security: [["bearerAuth"]],
   },
   getRun: {
     method: "GET",
@@ -206,6 +210,7 @@ export const operationTable: { readonly [K in keyof operations]: OperationSpec }
       },
     },
     query: {},
+    security: [["bearerAuth"]],
   },
   listRunMessages: {
     method: "GET",
@@ -236,6 +241,7 @@ export const operationTable: { readonly [K in keyof operations]: OperationSpec }
         },
       },
     },
+    security: [["bearerAuth"]],
   },
   createRunMessage: {
     method: "POST",
@@ -264,6 +270,7 @@ export const operationTable: { readonly [K in keyof operations]: OperationSpec }
         additionalProperties: false,
       },
     },
+    security: [["bearerAuth"]],
   },
   respondToHumanRequest: {
     method: "POST",
@@ -303,6 +310,7 @@ export const operationTable: { readonly [K in keyof operations]: OperationSpec }
         additionalProperties: false,
       },
     },
+    security: [["bearerAuth"]],
   },
   stopRun: {
     method: "POST",
@@ -317,5 +325,6 @@ export const operationTable: { readonly [K in keyof operations]: OperationSpec }
       },
     },
     query: {},
+    security: [["bearerAuth"]],
   },
 };

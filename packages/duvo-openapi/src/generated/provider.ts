@@ -10,17 +10,23 @@ export const provider = {
   baseUrlEnv: ["DUVO_BASE_URL", "DUVO_API_BASE_URL"],
   credentials: [
     {
+      scheme: "bearerAuth",
+      kind: "bearer",
       option: "apiKey",
       env: "DUVO_API_KEY",
-      kind: "bearer",
       header: "Authorization",
     },
   ],
+  requiredOptions: ["apiKey"],
+  authMode: "static",
   dottedQueryParams: [],
 } as const;
 
 /** Credentials createClient() accepts; each falls back to its env var. */
 export interface Credentials {
   /** API key authentication. Get your API key from the Duvo dashboard. Default: `DUVO_API_KEY`. */
-  apiKey?: string;
+  apiKey?: string | (() => string | Promise<string>);
 }
+
+/** Variables of the spec's server URL (it has none); each falls back to its default. */
+export interface ServerVariables {}

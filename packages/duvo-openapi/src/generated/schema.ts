@@ -318,32 +318,6 @@ export interface components {
   headers: never;
   pathItems: never;
 }
-export type Run = components["schemas"]["Run"];
-export type RunSummary = components["schemas"]["RunSummary"];
-export type EvalSummaries = components["schemas"]["EvalSummaries"];
-export type SeverityCounts = components["schemas"]["SeverityCounts"];
-export type ListRunsResponse = components["schemas"]["ListRunsResponse"];
-export type CreateRunBody = components["schemas"]["CreateRunBody"];
-export type CreateRunResponse = components["schemas"]["CreateRunResponse"];
-export type GetRunResponse = components["schemas"]["GetRunResponse"];
-export type PendingHumanRequest = components["schemas"]["PendingHumanRequest"];
-export type HumanRequestQuestion = components["schemas"]["HumanRequestQuestion"];
-export type HumanRequestQuestionOption = components["schemas"]["HumanRequestQuestionOption"];
-export type Message = components["schemas"]["Message"];
-export type ToolCall = components["schemas"]["ToolCall"];
-export type ToolResult = components["schemas"]["ToolResult"];
-export type ListMessagesResponse = components["schemas"]["ListMessagesResponse"];
-export type CreateMessageBody = components["schemas"]["CreateMessageBody"];
-export type CreatedMessage = components["schemas"]["CreatedMessage"];
-export type CreateMessageResponse = components["schemas"]["CreateMessageResponse"];
-export type RespondToHumanRequestBody = components["schemas"]["RespondToHumanRequestBody"];
-export type HumanRequest = components["schemas"]["HumanRequest"];
-export type RespondToHumanRequestResponse = components["schemas"]["RespondToHumanRequestResponse"];
-export type StopRunResponse = components["schemas"]["StopRunResponse"];
-export type ErrorResponse = components["schemas"]["ErrorResponse"];
-export type ResponseError = components["responses"]["Error"];
-export type ParameterRunId = components["parameters"]["RunId"];
-export type ParameterHumanRequestId = components["parameters"]["HumanRequestId"];
 export type $defs = Record<string, never>;
 export interface operations {
   listRuns: {

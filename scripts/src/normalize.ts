@@ -1,0 +1,144 @@
+// Real-world spec defects degrade instead of stopping generation: dangling `$ref`s become `unknown` (with a warning
+// naming the file and JSON pointer), `$ref`s inside `x-` extensions are dropped, schema-relative `#/$defs/…` refs are
+// anchored, broken discriminator mappings are removed, and operations without an operationId get a derived one.
+type Json = Record<string, any>;
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+
+export interface Normalized {
+  doc: Json;
+  /** One line per defect worked around: `<file>#<pointer>: <what was done>`. */
+  warnings: string[];
+}
+
+const escape = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+const unescape = (key: string) => key.replace(/~1/g, "/").replace(/~0/g, "~");
+
+function lookup(doc: Json, ref: string): unknown {
+  if (!ref.startsWith("#/") && ref !== "#") return undefined;
+  let node: unknown = doc;
+  for (const raw of ref
+    .slice(2)
+    .split("/")
+    .filter((k, i, all) => k !== "" || all.length > 1)) {
+    if (node === null || typeof node !== "object") return undefined;
+    let key: string;
+    try {
+      key = unescape(decodeURIComponent(raw));
+    } catch {
+      key = unescape(raw);
+    }
+    if (!Object.prototype.hasOwnProperty.call(node, key)) return undefined;
+    node = (node as Json)[key];
+  }
+  return node;
+}
+
+/**
+ * The operationId derived from method and path when the spec has none: the method, then each path segment in
+ * PascalCase, path parameters as `By<Name>`. `GET /sandboxes/{sandboxID}/logs` → `getSandboxesBySandboxIDLogs`.
+ */
+export function derivedOperationId(method: string, path: string): string {
+  const words = path
+    .split("/")
+    .filter(Boolean)
+    .map((segment) => {
+      const param = /^\{(.+)\}$/.exec(segment);
+      const text = (param ? `by-${param[1]}` : segment).replace(/[^A-Za-z0-9]+/g, " ").trim();
+      return text
+        .split(" ")
+        .filter(Boolean)
+        .map((w) => w[0]!.toUpperCase() + w.slice(1))
+        .join("");
+    });
+  return method.toLowerCase() + (words.join("") || "Root");
+}
+
+/** Deep copy with every defect handled; the input document is not modified. */
+export function normalizeSpec(input: Json, file: string): Normalized {
+  const warnings: string[] = [];
+  const doc = structuredClone(input) as Json;
+  let droppedExtensionRefs = 0;
+
+  /** Nearest enclosing object (from the innermost) that holds `$defs`/`definitions` with `name`. */
+  const anchorRelative = (ref: string, ancestors: readonly string[][]): string | undefined => {
+    const m = /^#\/(\$defs|definitions)\/(.+)$/.exec(ref);
+    if (!m) return undefined;
+    for (let i = ancestors.length - 1; i >= 0; i--) {
+      const candidate = `#/${[...ancestors[i]!, m[1]!].map(escape).join("/")}/${m[2]}`;
+      if (lookup(doc, candidate) !== undefined) return candidate;
+    }
+    return undefined;
+  };
+
+  const walk = (node: unknown, path: string[], ancestors: string[][]): unknown => {
+    if (Array.isArray(node)) {
+      return node.map((v, i) => walk(v, [...path, String(i)], ancestors));
+    }
+    if (node === null || typeof node !== "object") return node;
+    const obj = node as Json;
+    const where = `${file}#/${path.map(escape).join("/")}`;
+    if (typeof obj.$ref === "string") {
+      const ref = obj.$ref as string;
+      if (lookup(doc, ref) === undefined) {
+        const anchored = anchorRelative(ref, ancestors);
+        if (anchored) {
+          obj.$ref = anchored;
+        } else {
+          warnings.push(`${where}: $ref "${ref}" does not resolve; typed as unknown`);
+          const { $ref: _, ...rest } = obj;
+          return { ...rest, description: `${rest.description ?? ""}(unresolved $ref ${ref})`.trim() };
+        }
+      }
+    }
+    const here = "$defs" in obj || "definitions" in obj ? [...ancestors, path] : ancestors;
+    for (const key of Object.keys(obj)) {
+      if (key.startsWith("x-") && JSON.stringify(obj[key])?.includes('"$ref"')) {
+        delete obj[key];
+        droppedExtensionRefs++;
+        continue;
+      }
+      obj[key] = walk(obj[key], [...path, key], here);
+    }
+    const mapping = obj.discriminator?.mapping;
+    if (mapping && typeof mapping === "object") {
+      for (const [value, target] of Object.entries<unknown>(mapping)) {
+        if (typeof target === "string" && target.startsWith("#") && lookup(doc, target) === undefined) {
+          warnings.push(
+            `${where}/discriminator/mapping: "${value}" names "${target}", which does not exist; mapping entry dropped`,
+          );
+          delete mapping[value];
+        }
+      }
+    }
+    return obj;
+  };
+  walk(doc, [], []);
+  if (droppedExtensionRefs) {
+    warnings.push(
+      `${file}: ${droppedExtensionRefs} x- extension(s) holding $refs ignored (extensions are not part of the API)`,
+    );
+  }
+
+  // Operations without an operationId get the derived name; duplicates get a numeric suffix.
+  const seen = new Set<string>();
+  for (const [p, item] of Object.entries<Json>(doc.paths ?? {})) {
+    for (const method of METHODS) {
+      const op = item?.[method];
+      if (!op || typeof op !== "object") continue;
+      let id: string = typeof op.operationId === "string" && op.operationId ? op.operationId : "";
+      if (!id) id = derivedOperationId(method, p);
+      if (seen.has(id)) {
+        let n = 2;
+        while (seen.has(`${id}${n}`)) n++;
+        warnings.push(
+          `${file}#/paths/${escape(p)}/${method}: operationId "${id}" is used twice; this one is "${id}${n}"`,
+        );
+        id = `${id}${n}`;
+      }
+      seen.add(id);
+      op.operationId = id;
+    }
+  }
+  return { doc, warnings };
+}
