@@ -1,11 +1,35 @@
-// CLI: regenerate (or, with --check, verify) the typed package of each provider in providers.ts.
-// Usage: tsx scripts/generate.ts [--check] [--root <dir>] [provider ...]
+// CLI: regenerate (or, with --check, verify) the typed package of each provider in providers.ts; with --new, only
+// scaffold the providers that have no package yet and link them into the workspace (what `pnpm generate` runs first).
+// Usage: tsx scripts/generate.ts [--check | --new] [--root <dir>] [provider ...]
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs, selectProviders } from "./src/cli-args.js";
 import { generatePackage } from "./src/generate-package.js";
 
 const { root, flags, positionals } = parseArgs(process.argv.slice(2));
 const check = flags.has("check");
+
+if (flags.has("new")) {
+  const fresh = selectProviders(positionals).filter(
+    (p) => !existsSync(path.join(root, "packages", `${p.id}-openapi`, "package.json")),
+  );
+  for (const entry of fresh) {
+    const { dir } = await generatePackage(root, entry);
+    console.log(`${path.relative(root, dir)}: created from ${entry.spec}`);
+  }
+  if (fresh.length) {
+    // The new package's dependencies (openapi-fetch, the test kit) are linked before Turbo builds it.
+    console.log("Linking the new package(s) into the workspace: pnpm install");
+    // From the local store when it has everything (it does for a provider like the others), else from the registry.
+    const args = ["install", "--no-frozen-lockfile"];
+    let install = spawnSync("pnpm", [...args, "--offline"], { cwd: root, stdio: "inherit" });
+    if (install.status !== 0)
+      install = spawnSync("pnpm", [...args, "--prefer-offline"], { cwd: root, stdio: "inherit" });
+    if (install.status !== 0) process.exit(install.status ?? 1);
+  }
+  process.exit(0);
+}
 
 let stale = 0;
 for (const entry of selectProviders(positionals)) {

@@ -1,4 +1,5 @@
 // Regenerates (or diffs) one provider's typed package: the step `pnpm generate` and `pnpm spec:update` share.
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { diffPackage, writePackage, type Drift } from "./files.js";
@@ -27,6 +28,7 @@ export async function generatePackage(
     root,
     version: await packageVersion(dir),
     workspace: true,
+    ergonomic: existsSync(path.join(root, "packages", entry.id, "package.json")),
   });
   return { dir, drift: check ? await diffPackage(dir, files) : await writePackage(dir, files) };
 }

@@ -24,6 +24,8 @@ export interface RenderOptions {
   version?: string;
   /** Generated packages in this repo get a workspace test-kit dependency; a scratch package does not. */
   workspace?: boolean;
+  /** Whether the ergonomic package `packages/<id>` exists, for the README to point to it. */
+  ergonomic?: boolean;
 }
 
 const header = (d: ProviderDescriptor, extra = "") =>
@@ -251,7 +253,7 @@ function sentAs(c: ProviderDescriptor["credentials"][number]): string {
   }
 }
 
-function renderReadme(d: ProviderDescriptor): string {
+function renderReadme(d: ProviderDescriptor, ergonomic: boolean): string {
   const env = [
     ...d.credentials.map((c) => `| \`${c.env}\` | \`${c.option}\` | ${sentAs(c)} |`),
     ...d.baseUrlEnv.map(
@@ -273,7 +275,11 @@ function renderReadme(d: ProviderDescriptor): string {
 # ${d.packageName}
 
 Generated TypeScript types and a typed [openapi-fetch](https://openapi-ts.dev/openapi-fetch/) client for the **${d.title} API** (${d.apiTitle} ${d.apiVersion}), from [\`${d.specPath}\`](../../${d.specPath}).
-Its only runtime dependency is \`openapi-fetch\`. For retries, pagination and typed errors use the ergonomic package \`@agentruns/${d.id}\` built on this one.
+Its only runtime dependency is \`openapi-fetch\`. ${
+    ergonomic
+      ? `For retries, pagination and typed errors use the ergonomic package \`@agentruns/${d.id}\` built on this one.`
+      : "Retries, pagination and typed errors come from declaring an ergonomic client over it with `@agentruns/core` (as `packages/duvo` does)."
+  }
 
 ## Usage
 
@@ -328,7 +334,7 @@ export async function renderPackage(
   const files = new Map<string, string>();
   const add = async (file: string, text: string) => files.set(file, await format(opts.root, file, text));
   await add("package.json", renderPackageJson(d, opts));
-  await add("README.md", renderReadme(d));
+  await add("README.md", renderReadme(d, opts.ergonomic ?? false));
   await add("turbo.json", renderTurbo(d));
   await add(
     "tsconfig.json",
@@ -351,6 +357,7 @@ export async function renderPackage(
   await add("src/index.ts", await renderTemplate(d, "index.ts"));
   await add("src/client.ts", await renderTemplate(d, "client.ts"));
   await add("src/auth.ts", await renderTemplate(d, "auth.ts"));
+  if (opts.workspace) await add("test/smoke.generated.test.ts", await renderTemplate(d, "smoke.test.ts"));
   await add("src/generated/provider.ts", renderProvider(d));
   await add("src/generated/operations.ts", renderOperations(d, doc as Record<string, unknown>, header(d)));
   await add("src/generated/schema.ts", await renderSchema(d, doc));

@@ -1,0 +1,67 @@
+// The README's "Add a provider", followed literally in a clean clone with a real spec (Hugging Face TGI: no servers,
+// no auth, streaming): one spec file, one providers.ts entry, `pnpm install`, `pnpm generate`; the new package then
+// builds, type-checks and passes its tests, and a second `pnpm generate` changes nothing.
+import { execFile } from "node:child_process";
+import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { cloneWorkspace } from "@agentruns/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const exec = promisify(execFile);
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+let clone: string;
+
+const env = {
+  ...process.env,
+  CI: "true",
+  TURBO_TELEMETRY_DISABLED: "1",
+  TURBO_NO_UPDATE_NOTIFIER: "1",
+  NO_UPDATE_NOTIFIER: "1",
+};
+const sh = (cmd: string, args: string[]) =>
+  exec(cmd, args, { cwd: clone, env, maxBuffer: 64 * 1024 * 1024 }).catch((e) => {
+    throw new Error(`${cmd} ${args.join(" ")} failed:\n${e.stdout}\n${e.stderr}`);
+  });
+
+beforeAll(async () => {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), "agentruns-add-"));
+  clone = await cloneWorkspace(repo, path.join(tmp, "repo"), ["core"]);
+}, 180_000);
+afterAll(async () => {
+  if (clone) await rm(path.dirname(clone), { recursive: true, force: true });
+});
+
+describe("Add a provider (README)", { timeout: 300_000 }, () => {
+  it("spec + providers entry + pnpm install + pnpm generate → a package that builds and passes its tests", async () => {
+    await copyFile(
+      path.join(repo, "internal/spec-corpus/specs/text-generation-inference.json"),
+      path.join(clone, "specs/tgi.openapi.json"),
+    );
+    const providers = path.join(clone, "scripts/providers.ts");
+    const text = await readFile(providers, "utf8");
+    await writeFile(
+      providers,
+      text.replace(/\n\];\s*$/, '\n  { id: "tgi", title: "TGI", spec: "specs/tgi.openapi.json" },\n];\n'),
+    );
+    await sh("pnpm", ["install", "--offline"]);
+    const generated = await sh("pnpm", ["generate"]);
+    expect(generated.stdout).toContain("packages/tgi-openapi: created from specs/tgi.openapi.json");
+    const pkg = JSON.parse(await readFile(path.join(clone, "packages/tgi-openapi/package.json"), "utf8"));
+    expect(pkg.name).toBe("@agentruns/tgi-openapi");
+    await sh("pnpm", ["turbo", "run", "build", "typecheck", "test", "--filter", "@agentruns/tgi-openapi"]);
+    const check = await sh("pnpm", ["generate:check"]);
+    expect(check.stdout).toContain("packages/tgi-openapi: up to date");
+    // A second run changes nothing.
+    await sh("pnpm", ["generate"]);
+    const status = await sh("git", [
+      "status",
+      "--porcelain",
+      "packages/duvo-openapi",
+      "packages/tgi-openapi",
+    ]);
+    expect(status.stdout.split("\n").filter((l) => l && !l.startsWith("??"))).toEqual([]);
+  });
+});
