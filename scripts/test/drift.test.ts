@@ -1,6 +1,7 @@
 // The drift check fails when a spec changes without regenerating; regenerating is deterministic and keeps versions.
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -50,6 +51,12 @@ beforeEach(async () => {
       recursive: true,
       filter: (src) => !/[/\\](node_modules|dist|\.turbo)$/.test(src),
     });
+    // The generated README links the ergonomic package only where it exists.
+    const ergonomic = path.join(repo, "packages", p.id, "package.json");
+    if (existsSync(ergonomic)) {
+      await mkdir(path.join(root, "packages", p.id), { recursive: true });
+      await cp(ergonomic, path.join(root, "packages", p.id, "package.json"));
+    }
   }
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
