@@ -43,6 +43,42 @@ function rule(doc: Json, raw: Json, depth = 0): Json {
   return out;
 }
 
+/** JSON, including vendor `+json` types. */
+const isJson = (media: string) => /^application\/(.+\+)?json\b/i.test(media);
+
+/** How a request body is sent, by its preferred media type: JSON, then multipart, form, text, then raw bytes. */
+function requestMedia(content: Json): { media: string; contentType: string } | undefined {
+  const types = Object.keys(content ?? {});
+  if (!types.length) return undefined;
+  const pick =
+    types.find(isJson) ??
+    types.find((t) => /^multipart\/form-data/i.test(t)) ??
+    types.find((t) => /^application\/x-www-form-urlencoded/i.test(t)) ??
+    types.find((t) => /^text\//i.test(t)) ??
+    types[0]!;
+  const media = isJson(pick)
+    ? "json"
+    : /^multipart\//i.test(pick)
+      ? "multipart"
+      : /^application\/x-www-form-urlencoded/i.test(pick)
+        ? "form"
+        : /^text\//i.test(pick)
+          ? "text"
+          : "binary";
+  return { media, contentType: pick };
+}
+
+/** What the success answer holds by default (the answer's own Content-Type decides at run time). */
+function responseMedia(doc: Json, responses: Json): "json" | "text" | "binary" | "sse" | "none" {
+  const success = Object.entries(responses ?? {}).filter(([status]) => /^2/.test(status) || status === "default");
+  const types = success.flatMap(([, r]) => Object.keys(resolveRef(doc, r)?.content ?? {}));
+  if (!types.length) return "none";
+  if (types.some(isJson)) return "json";
+  if (types.some((t) => /^text\/event-stream/i.test(t))) return "sse";
+  if (types.some((t) => /^text\//i.test(t))) return "text";
+  return "binary";
+}
+
 export function renderOperations(d: ProviderDescriptor, doc: Json, header: string): string {
   const table: Json = {};
   for (const op of d.operations) {
@@ -60,13 +96,23 @@ export function renderOperations(d: ProviderDescriptor, doc: Json, header: strin
       };
     }
     const body = o.requestBody ? resolveRef(doc, o.requestBody) : undefined;
-    const json = body?.content?.["application/json"]?.schema;
+    const sent = body ? requestMedia(body.content) : undefined;
+    const bodySchema = sent ? body.content[sent.contentType]?.schema : undefined;
     table[op.operationId] = {
       method: op.method,
       path: op.path,
       pathParams: params.path,
       query: params.query,
-      ...(json ? { body: { required: body.required === true, schema: rule(doc, json) } } : {}),
+      ...(sent
+        ? {
+            body: {
+              required: body.required === true,
+              ...(sent.media === "json" ? {} : { media: sent.media, contentType: sent.contentType }),
+              schema: sent.media === "binary" || sent.media === "text" ? {} : rule(doc, bodySchema ?? {}),
+            },
+          }
+        : {}),
+      ...(responseMedia(doc, o.responses) === "json" ? {} : { response: responseMedia(doc, o.responses) }),
       security: op.security,
     };
   }
@@ -83,7 +129,10 @@ export function renderOperations(d: ProviderDescriptor, doc: Json, header: strin
     `export interface ParamSpec {\n  required: boolean;\n  schema: Rule;\n  /** Sent as \`<name>.<key>=<value>\` per entry. */\n  dotted?: boolean;\n}\n\n` +
     `export interface OperationSpec {\n  method: "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "OPTIONS" | "HEAD" | "TRACE";\n  path: string;\n` +
     `  pathParams: Readonly<Record<string, ParamSpec>>;\n  query: Readonly<Record<string, ParamSpec>>;\n` +
-    `  body?: { required: boolean; schema: Rule };\n` +
+    `  /** JSON unless \`media\` says otherwise (\`contentType\` is then sent as is). */\n` +
+    `  body?: { required: boolean; schema: Rule; media?: "multipart" | "form" | "text" | "binary"; contentType?: string };\n` +
+    `  /** What a success answer holds when its Content-Type does not say; JSON when absent. */\n` +
+    `  response?: "text" | "binary" | "sse" | "none";\n` +
     `  /** Alternative security requirements, each a list of scheme names; \`[]\`: no credentials. */\n` +
     `  security: readonly (readonly string[])[];\n}\n\n` +
     `/** Every operation of the spec by operationId. */\n` +

@@ -1,6 +1,8 @@
 // The shared engine under every provider client: configuration and credentials, input validation, retries,
 // time-outs, cancellation, typed errors and logging, around the generated openapi-fetch client.
 import { APIPromise, type WithResponse } from "./api-promise.js";
+import { bodyOptions, readAnswer, type Binary } from "./bodies.js";
+import type { EventStream } from "./event-stream.js";
 import { ApiAbortError, ApiConnectionError, ApiError, ApiTimeoutError, ValidationError } from "./errors.js";
 import { createLog, redactor, safeHeaders, type Log, type Logger, type LogLevel } from "./logging.js";
 import { checkBaseUrl, checkCount, checkCredential, checkDelay, checkHeaders, checkMs } from "./options.js";
@@ -84,16 +86,45 @@ export interface ProviderDefinition<Ops> {
 }
 
 type Params<Op> = Op extends { parameters: infer P } ? P : never;
-type JsonOf<R> = R extends { content: { "application/json": infer B } } ? B : undefined;
+type ContentOf<R> = R extends { content: infer C } ? C : never;
+type JsonKey<C> = Extract<keyof C, "application/json" | `application/${string}+json`>;
+/** A multipart field declared as a string may carry a file. */
+type Uploadable<T> = { [K in keyof T]: T[K] extends string | undefined ? T[K] | Blob : T[K] };
+/** What a request body of these media types takes: JSON, multipart fields, form fields, or raw bytes. */
+type RequestValue<C> = [JsonKey<C>] extends [never]
+  ? "multipart/form-data" extends keyof C
+    ? Uploadable<C["multipart/form-data"]>
+    : "application/x-www-form-urlencoded" extends keyof C
+      ? C["application/x-www-form-urlencoded"]
+      : [keyof C] extends [never]
+        ? undefined
+        : Binary
+  : C[JsonKey<C>];
+/** What a success answer of these media types is: parsed JSON, text, an event stream, or a Blob. */
+type ResponseValue<C> = [keyof C] extends [never]
+  ? undefined
+  : | C[JsonKey<C>]
+    | ("text/event-stream" extends keyof C ? EventStream<C["text/event-stream"]> : never)
+    | (Exclude<keyof C, JsonKey<C> | "text/event-stream"> extends infer K
+        ? K extends `text/${string}`
+          ? string
+          : K extends string
+            ? Blob
+            : never
+        : never);
 /** Path parameters of an operation. */
 export type PathOf<Op> = Params<Op> extends { path?: infer X } ? X : never;
 /** Query parameters of an operation. */
 export type QueryOf<Op> = NonNullable<Params<Op> extends { query?: infer Q } ? Q : never>;
-/** JSON request body of an operation. */
-export type BodyOf<Op> = Op extends { requestBody?: infer R } ? JsonOf<NonNullable<R>> : never;
-/** JSON body of an operation's success response(s). */
+/** Request body of an operation, as its media type takes it (JSON, multipart fields with Blobs, bytes). */
+export type BodyOf<Op> = Op extends { requestBody?: infer R }
+  ? RequestValue<ContentOf<NonNullable<R>>>
+  : never;
+/** Success answer of an operation, as its media type gives it (JSON, text, an EventStream, a Blob). */
 export type ResultOf<Op> = Op extends { responses: infer Rs }
-  ? { [S in keyof Rs]: S extends 200 | 201 | 202 | 203 ? JsonOf<Rs[S]> : never }[keyof Rs]
+  ? {
+      [S in keyof Rs]: S extends 200 | 201 | 202 | 203 | 206 ? ResponseValue<ContentOf<Rs[S]>> : never;
+    }[keyof Rs]
   : never;
 
 export interface CallInput<Op> {
@@ -336,16 +367,23 @@ export class BaseClient<Ops> {
     this.#checkCredentials(spec, where);
     const cls: RetryClass =
       spec.method === "GET" || this.#idempotent.has(operationId) ? "idempotent" : "create";
-    const maxRetries = options.maxRetries ?? this.#options.maxRetries ?? 2;
+    // A streamed upload cannot be sent twice.
+    const maxRetries = bodyOptions(spec, input.body).replayable
+      ? (options.maxRetries ?? this.#options.maxRetries ?? 2)
+      : 0;
     const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? 60_000;
     const deadlineMs = options.deadlineMs ?? this.#options.deadlineMs;
     const path = spec.path.replace(/\{([^}]+)\}/g, (_, n: string) =>
       encodeURIComponent(String((input.path as Record<string, unknown>)?.[n])),
     );
     const label = `${spec.method} ${path}`;
+    const sending = bodyOptions(spec, input.body);
     const init: Record<string, unknown> = {
       params: { path: input.path, query: input.query },
-      headers: options.headers,
+      headers: sending.headers ? { ...sending.headers, ...options.headers } : options.headers,
+      // The answer is read here, by its Content-Type, inside the attempt's time limit (an event stream is not).
+      parseAs: "stream",
+      ...sending.init,
     };
     if (input.body !== undefined) init.body = input.body;
     // The caller's signal and the deadline end the whole call: attempts and the waits between them.
@@ -375,8 +413,12 @@ export class BaseClient<Ops> {
           const response = result.response;
           const ms = Date.now() - started;
           if (response.ok) {
+            const data =
+              result.data === undefined
+                ? undefined
+                : await readAnswer(response, spec, options.signal, `${title} ${label}`);
             this.#log("info", `${title} ${label} ${response.status} ${ms}ms attempt ${attempt}`);
-            return { data: result.data, response, requestId: requestIdOf(response, undefined) };
+            return { data, response, requestId: requestIdOf(response, undefined) };
           }
           const wait = serverWaitMs(response.headers, Date.now(), response.status);
           const body = this.#redactBody(result.error);

@@ -11,6 +11,8 @@ export {
   type ResultOf,
 } from "./client.js";
 export { APIPromise, type WithResponse } from "./api-promise.js";
+export { EventStream, type ServerSentEvent } from "./event-stream.js";
+export type { Binary } from "./bodies.js";
 export { isoDate } from "./dates.js";
 export {
   Page,

@@ -1,5 +1,6 @@
 // Checks a call's input against the spec's constraints (from the generated operationTable) before any network I/O.
 // A small JSON Schema subset, hand-written on purpose: a full validator (Ajv) would not fit the 10 kB bundle budget.
+import { isBinary } from "./bodies.js";
 import { ValidationError } from "./errors.js";
 
 export interface Rule {
@@ -34,7 +35,15 @@ export interface OperationSpec {
   path: string;
   pathParams: Readonly<Record<string, ParamSpec>>;
   query: Readonly<Record<string, ParamSpec>>;
-  body?: { required: boolean; schema: Rule };
+  body?: {
+    required: boolean;
+    schema: Rule;
+    /** JSON when absent; `contentType` is then what is sent. */
+    media?: "multipart" | "form" | "text" | "binary";
+    contentType?: string;
+  };
+  /** What a success answer holds when its Content-Type does not say; JSON when absent. */
+  response?: "text" | "binary" | "sse" | "none";
   /** Alternative security requirements (scheme names); absent or `[]`: no credentials. */
   security?: readonly (readonly string[])[];
 }
@@ -93,6 +102,8 @@ function typeOk(type: string, v: unknown): boolean {
 
 /** The first problem with `v` under `rule`, as "<at> <problem>", or undefined. */
 export function check(rule: Rule, v: unknown, at: string): string | undefined {
+  // A `format: binary` field (an upload) takes a Blob, bytes or a stream, whatever its declared type.
+  if (rule.format === "binary" && isBinary(v)) return undefined;
   if (
     v === null &&
     (rule.nullable || rule.type === "null" || (Array.isArray(rule.type) && rule.type.includes("null")))
@@ -190,6 +201,13 @@ export function validateInput(spec: OperationSpec, input: CallInput, label: stri
   if (spec.body) {
     if (input.body === undefined) {
       if (spec.body.required) fail("a request body is required", "body");
+    } else if (spec.body.media === "binary" || spec.body.media === "text") {
+      if (!isBinary(input.body) && typeof input.body !== "string") {
+        fail(
+          `the body must be a Blob, File, ArrayBuffer, typed array, ReadableStream or string (${spec.body.contentType})`,
+          "body",
+        );
+      }
     } else {
       const problem = check(spec.body.schema, input.body, "body");
       if (problem) fail(problem, problem.split(" ")[0]!);

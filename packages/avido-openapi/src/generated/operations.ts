@@ -37,7 +37,15 @@ export interface OperationSpec {
   path: string;
   pathParams: Readonly<Record<string, ParamSpec>>;
   query: Readonly<Record<string, ParamSpec>>;
-  body?: { required: boolean; schema: Rule };
+  /** JSON unless `media` says otherwise (`contentType` is then sent as is). */
+  body?: {
+    required: boolean;
+    schema: Rule;
+    media?: "multipart" | "form" | "text" | "binary";
+    contentType?: string;
+  };
+  /** What a success answer holds when its Content-Type does not say; JSON when absent. */
+  response?: "text" | "binary" | "sse" | "none";
   /** Alternative security requirements, each a list of scheme names; `[]`: no credentials. */
   security: readonly (readonly string[])[];
 }

@@ -1,0 +1,102 @@
+// Bodies by media type: requests as JSON, multipart (File/Blob fields), form-encoded, text or raw bytes; answers
+// read as their Content-Type says (JSON, text, a Blob, or an event stream).
+import { EventStream } from "./event-stream.js";
+import type { OperationSpec } from "./validate.js";
+
+/** What an upload may be: a Blob or File, bytes, a string, or a stream of bytes. */
+export type Binary = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string;
+
+export const isBinary = (v: unknown): boolean =>
+  (typeof Blob !== "undefined" && v instanceof Blob) ||
+  v instanceof ArrayBuffer ||
+  ArrayBuffer.isView(v) ||
+  (typeof ReadableStream !== "undefined" && v instanceof ReadableStream);
+
+/** One multipart field's value: Blobs as file parts, objects as JSON, the rest as text. */
+function appendField(form: FormData, name: string, value: unknown): void {
+  if (value === undefined || value === null) return;
+  if (Array.isArray(value)) return value.forEach((v) => appendField(form, name, v));
+  if (typeof Blob !== "undefined" && value instanceof Blob) {
+    form.append(name, value, (value as { name?: string }).name || name);
+  } else if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
+    form.append(name, new Blob([value as ArrayBuffer]), name);
+  } else if (typeof value === "object") {
+    form.append(name, JSON.stringify(value));
+  } else {
+    form.append(name, String(value));
+  }
+}
+
+/**
+ * The openapi-fetch options that send an operation's body as its media type (nothing extra for JSON, the default),
+ * and whether the body can be sent again on a retry (a stream cannot).
+ */
+export function bodyOptions(
+  spec: OperationSpec,
+  body: unknown,
+): { init: Record<string, unknown>; headers?: Record<string, string>; replayable: boolean } {
+  const media = spec.body?.media;
+  if (!media || body === undefined) return { init: {}, replayable: true };
+  if (media === "multipart") {
+    return {
+      init: {
+        bodySerializer: (value: Record<string, unknown>) => {
+          const form = new FormData();
+          for (const [name, v] of Object.entries(value ?? {})) appendField(form, name, v);
+          return form;
+        },
+      },
+      replayable: true,
+    };
+  }
+  const contentType = spec.body!.contentType ?? "application/octet-stream";
+  if (media === "form") {
+    return {
+      init: {
+        bodySerializer: (value: Record<string, unknown>) =>
+          new URLSearchParams(
+            Object.entries(value ?? {}).flatMap(([k, v]) =>
+              v === undefined ? [] : Array.isArray(v) ? v.map((x) => [k, String(x)]) : [[k, String(v)]],
+            ),
+          ).toString(),
+      },
+      headers: { "content-type": contentType },
+      replayable: true,
+    };
+  }
+  const stream = typeof ReadableStream !== "undefined" && body instanceof ReadableStream;
+  return {
+    init: { bodySerializer: (value: unknown) => value, ...(stream ? { duplex: "half" } : {}) },
+    headers: { "content-type": contentType },
+    replayable: !stream,
+  };
+}
+
+const isJson = (type: string) => /^application\/(.+\+)?json\b/i.test(type);
+
+/**
+ * Reads a success answer as its Content-Type says (the operation's declared media when it says nothing):
+ * JSON (empty → undefined), text, an EventStream (not read here: it lives on after the call), else a Blob.
+ */
+export async function readAnswer(
+  response: Response,
+  spec: OperationSpec,
+  signal: AbortSignal | undefined,
+  label: string,
+): Promise<unknown> {
+  const type = response.headers.get("content-type") ?? "";
+  const declared = spec.response ?? "json";
+  if (/^text\/event-stream/i.test(type) || (!type && declared === "sse")) {
+    return new EventStream(response, signal, label);
+  }
+  if (isJson(type) || (!type && declared === "json")) {
+    const text = await response.text();
+    return text ? JSON.parse(text) : undefined;
+  }
+  if (/^text\//i.test(type) || (!type && declared === "text")) return response.text();
+  if (!type && declared === "none") {
+    const text = await response.text();
+    return text || undefined;
+  }
+  return response.blob();
+}
