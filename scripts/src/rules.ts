@@ -70,7 +70,9 @@ function requestMedia(content: Json): { media: string; contentType: string } | u
 
 /** What the success answer holds by default (the answer's own Content-Type decides at run time). */
 function responseMedia(doc: Json, responses: Json): "json" | "text" | "binary" | "sse" | "none" {
-  const success = Object.entries(responses ?? {}).filter(([status]) => /^2/.test(status) || status === "default");
+  const success = Object.entries(responses ?? {}).filter(
+    ([status]) => /^2/.test(status) || status === "default",
+  );
   const types = success.flatMap(([, r]) => Object.keys(resolveRef(doc, r)?.content ?? {}));
   if (!types.length) return "none";
   if (types.some(isJson)) return "json";
