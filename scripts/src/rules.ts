@@ -99,7 +99,7 @@ export function renderOperations(d: ProviderDescriptor, doc: Json, header: strin
     }
     const body = o.requestBody ? resolveRef(doc, o.requestBody) : undefined;
     const sent = body ? requestMedia(body.content) : undefined;
-    const bodySchema = sent ? body.content[sent.contentType]?.schema : undefined;
+    const bodySchema = sent ? body?.content[sent.contentType]?.schema : undefined;
     table[op.operationId] = {
       method: op.method,
       path: op.path,
@@ -108,7 +108,7 @@ export function renderOperations(d: ProviderDescriptor, doc: Json, header: strin
       ...(sent
         ? {
             body: {
-              required: body.required === true,
+              required: body?.required === true,
               ...(sent.media === "json" ? {} : { media: sent.media, contentType: sent.contentType }),
               schema: sent.media === "binary" || sent.media === "text" ? {} : rule(doc, bodySchema ?? {}),
             },
