@@ -49,13 +49,17 @@ beforeAll(async () => {
     npm_config_fund: "false",
   };
 
-  // openapi-fetch and its one dependency come from the local pnpm store, so the registry needs no uplink.
+  // The third-party runtime dependencies (openapi-fetch and its one dependency, the core's eventsource-parser)
+  // come from the local pnpm store, so the registry needs no uplink.
   const req = createRequire(path.join(repo, "packages/duvo-openapi/package.json"));
   const fetchDir = path.dirname(req.resolve("openapi-fetch/package.json"));
   const helpersDir = path.dirname(
     createRequire(path.join(fetchDir, "package.json")).resolve("openapi-typescript-helpers/package.json"),
   );
-  for (const dir of [helpersDir, fetchDir]) {
+  const sseDir = path.dirname(
+    createRequire(path.join(repo, "packages/core/package.json")).resolve("eventsource-parser/package.json"),
+  );
+  for (const dir of [helpersDir, fetchDir, sseDir]) {
     // Copied first: the store's files are hard links, which npm would pack as empty link entries.
     const copy = path.join(tmp, "vendor", path.basename(dir));
     await cp(dir, copy, { recursive: true });
