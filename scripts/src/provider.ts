@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { resolveRef } from "./json-ref.js";
+import { applyOverlay } from "./overlay.js";
 
 /** One line of providers.ts. Everything not given follows the conventions documented in README.md. */
 export interface ProviderEntry {
@@ -16,6 +17,8 @@ export interface ProviderEntry {
   baseUrlEnv?: string[];
   /** Where `pnpm spec:update` fetches the provider's published spec (absent: the provider publishes none). */
   source?: string;
+  /** An OpenAPI Overlay 1.0 document with the provider's fixes. Default: `specs/<id>.overlay.yaml` when it exists. */
+  overlay?: string;
 }
 
 /**
@@ -142,10 +145,22 @@ export function parseSpecText(text: string, file: string): Json {
   return d;
 }
 
+/** Where a provider's overlay lives: `overlay` in its entry, else `specs/<id>.overlay.yaml`. */
+export const overlayPath = (entry: ProviderEntry): string =>
+  entry.overlay ?? `specs/${entry.id}.overlay.yaml`;
+
+/** The spec as vendored (`text`) and as the generator sees it (`doc`: with the provider's overlay applied, if any). */
 export async function loadSpec(root: string, entry: ProviderEntry): Promise<{ text: string; doc: Json }> {
   const file = path.resolve(root, entry.spec);
   const text = await readFile(file, "utf8");
-  return { text, doc: parseSpecText(text, entry.spec) };
+  const doc = parseSpecText(text, entry.spec);
+  const overlay = await readFile(path.resolve(root, overlayPath(entry)), "utf8").catch(
+    (e: NodeJS.ErrnoException) => {
+      if (e.code === "ENOENT" && !entry.overlay) return undefined;
+      throw new Error(`${overlayPath(entry)}: cannot read the overlay (${e.message})`);
+    },
+  );
+  return { text, doc: overlay === undefined ? doc : await applyOverlay(doc, overlay, overlayPath(entry)) };
 }
 
 const camel = (name: string): string =>

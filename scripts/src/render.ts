@@ -212,6 +212,7 @@ function renderTurbo(d: ProviderDescriptor): string {
             inputs: [
               "package.json",
               `$TURBO_ROOT$/${d.specPath}`,
+              `$TURBO_ROOT$/specs/${d.id}.overlay.yaml`,
               "$TURBO_ROOT$/scripts/generate.ts",
               "$TURBO_ROOT$/scripts/providers.ts",
               "$TURBO_ROOT$/scripts/src/**",
