@@ -1,13 +1,14 @@
 // Size budget: each provider client bundled for the browser (openapi-fetch and the core included), minified and
-// gzipped, stays under 13.5 kB; it must bundle without Node built-ins and tree-shake to nothing when unused.
+// gzipped, stays under 15 kB; it must bundle without Node built-ins and tree-shake to nothing when unused.
 // (10 kB before the reliability layer — redirect guard, option checks, redaction of every error field — added
-// about 2.5 kB, and auth by security scheme — per-operation requirements, token providers — about 0.8 kB;
+// about 2.5 kB, auth by security scheme — per-operation requirements, token providers — about 0.8 kB, and media
+// types — server-sent events on eventsource-parser, multipart and binary bodies — about 0.8 kB;
 // openapi-fetch is 6.6 kB minified of the rest, which the direct-fetch path of the performance issue removes.)
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 
-const BUDGET = 13.5 * 1024;
+const BUDGET = 15 * 1024;
 
 async function bundle(contents: string) {
   const result = await build({
