@@ -2,250 +2,250 @@
 // Do not edit by hand: change the spec or the generator, then run `pnpm generate`.
 
 export interface paths {
-  "/v0/runs": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v0/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List runs
+         * @description Retrieves a paginated list of runs with optional filtering.
+         */
+        get: operations["listRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List runs
-     * @description Retrieves a paginated list of runs with optional filtering.
-     */
-    get: operations["listRuns"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    /**
-     * Paginated Runs
-     * @description Paginated response containing runs
-     */
-    PaginatedRunResponse: {
-      data: components["schemas"]["RunOutput"][];
-      /**
-       * PaginationResponse
-       * @description Pagination metadata returned in a paginated response.
-       */
-      pagination: {
+    schemas: {
         /**
-         * @description Number of items skipped.
-         * @example 0
+         * Paginated Runs
+         * @description Paginated response containing runs
          */
-        skip: number;
+        PaginatedRunResponse: {
+            data: components["schemas"]["RunOutput"][];
+            /**
+             * PaginationResponse
+             * @description Pagination metadata returned in a paginated response.
+             */
+            pagination: {
+                /**
+                 * @description Number of items skipped.
+                 * @example 0
+                 */
+                skip: number;
+                /**
+                 * @description Number of items per page.
+                 * @example 25
+                 */
+                limit: number;
+                /**
+                 * @description Total number of items available.
+                 * @example 100
+                 */
+                total: number;
+                /**
+                 * @description Total number of pages available.
+                 * @example 4
+                 */
+                totalPages: number;
+                /**
+                 * @description Total number of items without filters applied. Used to distinguish between truly empty results and empty filtered results.
+                 * @example 100
+                 */
+                totalCount?: number;
+            };
+        };
         /**
-         * @description Number of items per page.
-         * @example 25
+         * ErrorResponse
+         * @description Standard error format for failed API operations.
          */
-        limit: number;
+        ErrorResponse: {
+            /**
+             * @description A human-readable error message explaining the error.
+             * @example Resource not found
+             */
+            message: string;
+        };
         /**
-         * @description Total number of items available.
-         * @example 100
+         * ValidationErrorResponse
+         * @description Details about validation errors in incoming requests.
          */
-        total: number;
+        ValidationErrorResponse: {
+            /**
+             * @description A human-readable error message indicating what went wrong.
+             * @example Invalid request data
+             */
+            message: string;
+            /**
+             * @description Array of detailed validation error objects.
+             * @example [
+             *       {
+             *         "code": "invalid_string",
+             *         "message": "Invalid UUID",
+             *         "path": [
+             *           "id"
+             *         ]
+             *       }
+             *     ]
+             */
+            issues: {
+                code: string;
+                message: string;
+                path: string[];
+            }[];
+        };
         /**
-         * @description Total number of pages available.
-         * @example 4
+         * Run
+         * @description A Run represents a batch of tests triggered by a single task
          */
-        totalPages: number;
-        /**
-         * @description Total number of items without filters applied. Used to distinguish between truly empty results and empty filtered results.
-         * @example 100
-         */
-        totalCount?: number;
-      };
+        RunOutput: {
+            /**
+             * Format: uuid
+             * @description Unique identifier of the run
+             * @example 123e4567-e89b-12d3-a456-426614174000
+             */
+            id: string;
+            /** @description The ID of the application this test belongs to */
+            applicationId: string;
+            /**
+             * Format: date-time
+             * @description When the run was created
+             * @example 2024-01-05T12:34:56.789Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the run was last modified
+             * @example 2024-01-05T12:34:56.789Z
+             */
+            modifiedAt: string;
+            type: components["schemas"]["RunType"];
+            /**
+             * Format: uuid
+             * @description Optional ID of the experiment variant this run belongs to
+             * @example 123e4567-e89b-12d3-a456-426614174000
+             */
+            experimentVariantId?: string;
+            /** @description Aggregated run result with pass/fail statistics and average score */
+            result?: components["schemas"]["RunResultOutput"];
+        };
+        /** @enum {string} */
+        RunType: "MANUAL" | "SCHEDULED" | "EXPERIMENT" | "MONITORING";
+        RunResultOutput: {
+            passed: number;
+            failed: number;
+            total: number;
+            passRate: number;
+            averageScore: number;
+            evals: components["schemas"]["RunEvalResultOutput"][];
+        };
+        RunEvalResultOutput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            type: components["schemas"]["EvalType"];
+            passed: number;
+            failed: number;
+            total: number;
+            passRate: number;
+            averageScore: number;
+        };
+        /** @enum {string} */
+        EvalType: "NATURALNESS" | "STYLE" | "RECALL" | "CUSTOM" | "OUTPUT_MATCH";
     };
-    /**
-     * ErrorResponse
-     * @description Standard error format for failed API operations.
-     */
-    ErrorResponse: {
-      /**
-       * @description A human-readable error message explaining the error.
-       * @example Resource not found
-       */
-      message: string;
-    };
-    /**
-     * ValidationErrorResponse
-     * @description Details about validation errors in incoming requests.
-     */
-    ValidationErrorResponse: {
-      /**
-       * @description A human-readable error message indicating what went wrong.
-       * @example Invalid request data
-       */
-      message: string;
-      /**
-       * @description Array of detailed validation error objects.
-       * @example [
-       *       {
-       *         "code": "invalid_string",
-       *         "message": "Invalid UUID",
-       *         "path": [
-       *           "id"
-       *         ]
-       *       }
-       *     ]
-       */
-      issues: {
-        code: string;
-        message: string;
-        path: string[];
-      }[];
-    };
-    /**
-     * Run
-     * @description A Run represents a batch of tests triggered by a single task
-     */
-    RunOutput: {
-      /**
-       * Format: uuid
-       * @description Unique identifier of the run
-       * @example 123e4567-e89b-12d3-a456-426614174000
-       */
-      id: string;
-      /** @description The ID of the application this test belongs to */
-      applicationId: string;
-      /**
-       * Format: date-time
-       * @description When the run was created
-       * @example 2024-01-05T12:34:56.789Z
-       */
-      createdAt: string;
-      /**
-       * Format: date-time
-       * @description When the run was last modified
-       * @example 2024-01-05T12:34:56.789Z
-       */
-      modifiedAt: string;
-      type: components["schemas"]["RunType"];
-      /**
-       * Format: uuid
-       * @description Optional ID of the experiment variant this run belongs to
-       * @example 123e4567-e89b-12d3-a456-426614174000
-       */
-      experimentVariantId?: string;
-      /** @description Aggregated run result with pass/fail statistics and average score */
-      result?: components["schemas"]["RunResultOutput"];
-    };
-    /** @enum {string} */
-    RunType: "MANUAL" | "SCHEDULED" | "EXPERIMENT" | "MONITORING";
-    RunResultOutput: {
-      passed: number;
-      failed: number;
-      total: number;
-      passRate: number;
-      averageScore: number;
-      evals: components["schemas"]["RunEvalResultOutput"][];
-    };
-    RunEvalResultOutput: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      type: components["schemas"]["EvalType"];
-      passed: number;
-      failed: number;
-      total: number;
-      passRate: number;
-      averageScore: number;
-    };
-    /** @enum {string} */
-    EvalType: "NATURALNESS" | "STYLE" | "RECALL" | "CUSTOM" | "OUTPUT_MATCH";
-  };
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  listRuns: {
-    parameters: {
-      query?: {
-        /** @description Number of items to skip before starting to collect the result set. */
-        skip?: number;
-        /** @description Number of items to include in the result set. */
-        limit?: number;
-        /** @description Field to order the result set by. */
-        orderBy?: "createdAt" | "modifiedAt" | "type" | "id";
-        /** @description Order direction. */
-        orderDir?: "asc" | "desc";
-        /** @description Filter eval runs after this date (inclusive). */
-        startDate?: string;
-        /** @description Filter eval runs before this date (inclusive). */
-        endDate?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
+    listRuns: {
+        parameters: {
+            query?: {
+                /** @description Number of items to skip before starting to collect the result set. */
+                skip?: number;
+                /** @description Number of items to include in the result set. */
+                limit?: number;
+                /** @description Field to order the result set by. */
+                orderBy?: "createdAt" | "modifiedAt" | "type" | "id";
+                /** @description Order direction. */
+                orderDir?: "asc" | "desc";
+                /** @description Filter eval runs after this date (inclusive). */
+                startDate?: string;
+                /** @description Filter eval runs before this date (inclusive). */
+                endDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successfully retrieved evaluation runs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRunResponse"];
+                };
+            };
+            /** @description bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
     };
-    requestBody?: never;
-    responses: {
-      /** @description Successfully retrieved evaluation runs */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["PaginatedRunResponse"];
-        };
-      };
-      /** @description bad request */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["ErrorResponse"];
-        };
-      };
-      /** @description unauthorized */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["ErrorResponse"];
-        };
-      };
-      /** @description forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["ErrorResponse"];
-        };
-      };
-      /** @description invalid input */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["ValidationErrorResponse"];
-        };
-      };
-      /** @description internal server error */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["ErrorResponse"];
-        };
-      };
-    };
-  };
 }

@@ -4,491 +4,544 @@
 
 /** Avido API 0.1.0, as vendored in specs/avido.openapi.yaml. */
 export const spec: { readonly [key: string]: unknown } = {
-  openapi: "3.1.1",
-  info: {
-    title: "Avido API",
-    description:
-      "Avido's API for LLM usage events, tool calls, trace management, webhook validation, and more. See each endpoint's request/response schema for details.",
-    version: "0.1.0",
-    contact: {
-      name: "Avido Support",
-      email: "support@avidoai.com",
-      url: "https://avidoai.com/support",
-    },
+  "openapi": "3.1.1",
+  "info": {
+    "title": "Avido API",
+    "description": "Avido's API for LLM usage events, tool calls, trace management, webhook validation, and more. See each endpoint's request/response schema for details.",
+    "version": "0.1.0",
+    "contact": {
+      "name": "Avido Support",
+      "email": "support@avidoai.com",
+      "url": "https://avidoai.com/support"
+    }
   },
-  servers: [
+  "servers": [
     {
-      url: "https://api.avidoai.com",
-      description: "Production API",
-    },
+      "url": "https://api.avidoai.com",
+      "description": "Production API"
+    }
   ],
-  security: [
+  "security": [
     {
-      ApiKey: [],
-      ApplicationId: [],
-    },
+      "ApiKey": [],
+      "ApplicationId": []
+    }
   ],
-  paths: {
+  "paths": {
     "/v0/runs": {
-      get: {
-        tags: ["Runs"],
-        summary: "List runs",
-        description: "Retrieves a paginated list of runs with optional filtering.",
-        operationId: "listRuns",
-        parameters: [
-          {
-            in: "query",
-            name: "skip",
-            schema: {
-              description: "Number of items to skip before starting to collect the result set.",
-              example: 0,
-              default: 0,
-              type: "integer",
-              minimum: 0,
-              maximum: 9007199254740991,
-            },
-            description: "Number of items to skip before starting to collect the result set.",
-          },
-          {
-            in: "query",
-            name: "limit",
-            schema: {
-              description: "Number of items to include in the result set.",
-              example: 25,
-              type: "integer",
-              minimum: 1,
-              maximum: 100,
-            },
-            description: "Number of items to include in the result set.",
-          },
-          {
-            in: "query",
-            name: "orderBy",
-            schema: {
-              description: "Field to order the result set by.",
-              example: "createdAt",
-              default: "createdAt",
-              type: "string",
-              enum: ["createdAt", "modifiedAt", "type", "id"],
-            },
-            description: "Field to order the result set by.",
-          },
-          {
-            in: "query",
-            name: "orderDir",
-            schema: {
-              description: "Order direction.",
-              example: "desc",
-              default: "desc",
-              type: "string",
-              enum: ["asc", "desc"],
-            },
-            description: "Order direction.",
-          },
-          {
-            in: "query",
-            name: "startDate",
-            schema: {
-              description: "Filter eval runs after this date (inclusive).",
-              example: "2024-01-01T00:00:00.000Z",
-              type: "string",
-              format: "date-time",
-              pattern:
-                "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?(?:Z))$",
-            },
-            description: "Filter eval runs after this date (inclusive).",
-          },
-          {
-            in: "query",
-            name: "endDate",
-            schema: {
-              description: "Filter eval runs before this date (inclusive).",
-              example: "2024-12-31T23:59:59.999Z",
-              type: "string",
-              format: "date-time",
-              pattern:
-                "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?(?:Z))$",
-            },
-            description: "Filter eval runs before this date (inclusive).",
-          },
+      "get": {
+        "tags": [
+          "Runs"
         ],
-        responses: {
-          "200": {
-            description: "Successfully retrieved evaluation runs",
-            content: {
-              "application/json": {
-                schema: {
-                  $ref: "#/components/schemas/PaginatedRunResponse",
-                },
-                examples: {
-                  success: {
-                    summary: "List of evaluation runs",
-                    value: {
-                      data: [
-                        {
-                          id: "run_1",
-                          orgId: "org_123456",
-                          createdAt: "2024-01-05T12:34:56.789Z",
-                          modifiedAt: "2024-01-05T12:34:56.789Z",
-                          taskId: "task_1",
-                          threadId: null,
-                          evals: [],
-                        },
-                      ],
-                      pagination: {
-                        skip: 0,
-                        limit: 25,
-                        total: 1,
-                        totalPages: 1,
-                      },
-                    },
-                  },
-                  empty: {
-                    summary: "No runs found",
-                    value: {
-                      data: [],
-                      pagination: {
-                        skip: 0,
-                        limit: 25,
-                        total: 0,
-                        totalPages: 0,
-                      },
-                    },
-                  },
-                },
-              },
+        "summary": "List runs",
+        "description": "Retrieves a paginated list of runs with optional filtering.",
+        "operationId": "listRuns",
+        "parameters": [
+          {
+            "in": "query",
+            "name": "skip",
+            "schema": {
+              "description": "Number of items to skip before starting to collect the result set.",
+              "example": 0,
+              "default": 0,
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 9007199254740991
             },
+            "description": "Number of items to skip before starting to collect the result set."
+          },
+          {
+            "in": "query",
+            "name": "limit",
+            "schema": {
+              "description": "Number of items to include in the result set.",
+              "example": 25,
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100
+            },
+            "description": "Number of items to include in the result set."
+          },
+          {
+            "in": "query",
+            "name": "orderBy",
+            "schema": {
+              "description": "Field to order the result set by.",
+              "example": "createdAt",
+              "default": "createdAt",
+              "type": "string",
+              "enum": [
+                "createdAt",
+                "modifiedAt",
+                "type",
+                "id"
+              ]
+            },
+            "description": "Field to order the result set by."
+          },
+          {
+            "in": "query",
+            "name": "orderDir",
+            "schema": {
+              "description": "Order direction.",
+              "example": "desc",
+              "default": "desc",
+              "type": "string",
+              "enum": [
+                "asc",
+                "desc"
+              ]
+            },
+            "description": "Order direction."
+          },
+          {
+            "in": "query",
+            "name": "startDate",
+            "schema": {
+              "description": "Filter eval runs after this date (inclusive).",
+              "example": "2024-01-01T00:00:00.000Z",
+              "type": "string",
+              "format": "date-time",
+              "pattern": "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?(?:Z))$"
+            },
+            "description": "Filter eval runs after this date (inclusive)."
+          },
+          {
+            "in": "query",
+            "name": "endDate",
+            "schema": {
+              "description": "Filter eval runs before this date (inclusive).",
+              "example": "2024-12-31T23:59:59.999Z",
+              "type": "string",
+              "format": "date-time",
+              "pattern": "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?(?:Z))$"
+            },
+            "description": "Filter eval runs before this date (inclusive)."
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Successfully retrieved evaluation runs",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PaginatedRunResponse"
+                },
+                "examples": {
+                  "success": {
+                    "summary": "List of evaluation runs",
+                    "value": {
+                      "data": [
+                        {
+                          "id": "run_1",
+                          "orgId": "org_123456",
+                          "createdAt": "2024-01-05T12:34:56.789Z",
+                          "modifiedAt": "2024-01-05T12:34:56.789Z",
+                          "taskId": "task_1",
+                          "threadId": null,
+                          "evals": []
+                        }
+                      ],
+                      "pagination": {
+                        "skip": 0,
+                        "limit": 25,
+                        "total": 1,
+                        "totalPages": 1
+                      }
+                    }
+                  },
+                  "empty": {
+                    "summary": "No runs found",
+                    "value": {
+                      "data": [],
+                      "pagination": {
+                        "skip": 0,
+                        "limit": 25,
+                        "total": 0,
+                        "totalPages": 0
+                      }
+                    }
+                  }
+                }
+              }
+            }
           },
           "400": {
-            description: "bad request",
-            content: {
+            "description": "bad request",
+            "content": {
               "application/json": {
-                schema: {
-                  $ref: "#/components/schemas/ErrorResponse",
-                },
-              },
-            },
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorResponse"
+                }
+              }
+            }
           },
           "401": {
-            description: "unauthorized",
-            content: {
+            "description": "unauthorized",
+            "content": {
               "application/json": {
-                schema: {
-                  $ref: "#/components/schemas/ErrorResponse",
-                },
-              },
-            },
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorResponse"
+                }
+              }
+            }
           },
           "403": {
-            description: "forbidden",
-            content: {
+            "description": "forbidden",
+            "content": {
               "application/json": {
-                schema: {
-                  $ref: "#/components/schemas/ErrorResponse",
-                },
-              },
-            },
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorResponse"
+                }
+              }
+            }
           },
           "422": {
-            description: "invalid input",
-            content: {
+            "description": "invalid input",
+            "content": {
               "application/json": {
-                schema: {
-                  $ref: "#/components/schemas/ValidationErrorResponse",
-                },
-              },
-            },
+                "schema": {
+                  "$ref": "#/components/schemas/ValidationErrorResponse"
+                }
+              }
+            }
           },
           "500": {
-            description: "internal server error",
-            content: {
+            "description": "internal server error",
+            "content": {
               "application/json": {
-                schema: {
-                  $ref: "#/components/schemas/ErrorResponse",
-                },
-              },
-            },
-          },
-        },
-      },
-    },
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorResponse"
+                }
+              }
+            }
+          }
+        }
+      }
+    }
   },
-  components: {
-    schemas: {
-      PaginatedRunResponse: {
-        type: "object",
-        properties: {
-          data: {
-            type: "array",
-            items: {
-              $ref: "#/components/schemas/RunOutput",
+  "components": {
+    "schemas": {
+      "PaginatedRunResponse": {
+        "type": "object",
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/RunOutput"
+            }
+          },
+          "pagination": {
+            "type": "object",
+            "properties": {
+              "skip": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 9007199254740991,
+                "description": "Number of items skipped.",
+                "example": 0
+              },
+              "limit": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 9007199254740991,
+                "description": "Number of items per page.",
+                "example": 25
+              },
+              "total": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 9007199254740991,
+                "description": "Total number of items available.",
+                "example": 100
+              },
+              "totalPages": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 9007199254740991,
+                "description": "Total number of pages available.",
+                "example": 4
+              },
+              "totalCount": {
+                "description": "Total number of items without filters applied. Used to distinguish between truly empty results and empty filtered results.",
+                "example": 100,
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 9007199254740991
+              }
             },
-          },
-          pagination: {
-            type: "object",
-            properties: {
-              skip: {
-                type: "integer",
-                minimum: 0,
-                maximum: 9007199254740991,
-                description: "Number of items skipped.",
-                example: 0,
-              },
-              limit: {
-                type: "integer",
-                minimum: 1,
-                maximum: 9007199254740991,
-                description: "Number of items per page.",
-                example: 25,
-              },
-              total: {
-                type: "integer",
-                minimum: 0,
-                maximum: 9007199254740991,
-                description: "Total number of items available.",
-                example: 100,
-              },
-              totalPages: {
-                type: "integer",
-                minimum: 0,
-                maximum: 9007199254740991,
-                description: "Total number of pages available.",
-                example: 4,
-              },
-              totalCount: {
-                description:
-                  "Total number of items without filters applied. Used to distinguish between truly empty results and empty filtered results.",
-                example: 100,
-                type: "integer",
-                minimum: 0,
-                maximum: 9007199254740991,
-              },
-            },
-            required: ["skip", "limit", "total", "totalPages"],
-            additionalProperties: false,
-            title: "PaginationResponse",
-            description: "Pagination metadata returned in a paginated response.",
-          },
-        },
-        required: ["data", "pagination"],
-        additionalProperties: false,
-        title: "Paginated Runs",
-        description: "Paginated response containing runs",
-      },
-      ErrorResponse: {
-        type: "object",
-        properties: {
-          message: {
-            type: "string",
-            description: "A human-readable error message explaining the error.",
-            example: "Resource not found",
-          },
-        },
-        required: ["message"],
-        additionalProperties: false,
-        title: "ErrorResponse",
-        description: "Standard error format for failed API operations.",
-      },
-      ValidationErrorResponse: {
-        type: "object",
-        properties: {
-          message: {
-            type: "string",
-            description: "A human-readable error message indicating what went wrong.",
-            example: "Invalid request data",
-          },
-          issues: {
-            type: "array",
-            items: {
-              type: "object",
-              properties: {
-                code: {
-                  type: "string",
-                },
-                message: {
-                  type: "string",
-                },
-                path: {
-                  type: "array",
-                  items: {
-                    type: "string",
-                  },
-                },
-              },
-              required: ["code", "message", "path"],
-              additionalProperties: false,
-            },
-            description: "Array of detailed validation error objects.",
-            example: [
-              {
-                code: "invalid_string",
-                message: "Invalid UUID",
-                path: ["id"],
-              },
+            "required": [
+              "skip",
+              "limit",
+              "total",
+              "totalPages"
             ],
-          },
+            "additionalProperties": false,
+            "title": "PaginationResponse",
+            "description": "Pagination metadata returned in a paginated response."
+          }
         },
-        required: ["message", "issues"],
-        additionalProperties: false,
-        title: "ValidationErrorResponse",
-        description: "Details about validation errors in incoming requests.",
+        "required": [
+          "data",
+          "pagination"
+        ],
+        "additionalProperties": false,
+        "title": "Paginated Runs",
+        "description": "Paginated response containing runs"
       },
-      RunOutput: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            format: "uuid",
-            pattern:
-              "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$",
-            description: "Unique identifier of the run",
-            example: "123e4567-e89b-12d3-a456-426614174000",
-          },
-          applicationId: {
-            type: "string",
-            description: "The ID of the application this test belongs to",
-          },
-          createdAt: {
-            description: "When the run was created",
-            example: "2024-01-05T12:34:56.789Z",
-            type: "string",
-            format: "date-time",
-            pattern:
-              "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?(?:Z))$",
-          },
-          modifiedAt: {
-            description: "When the run was last modified",
-            example: "2024-01-05T12:34:56.789Z",
-            type: "string",
-            format: "date-time",
-            pattern:
-              "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?(?:Z))$",
-          },
-          type: {
-            $ref: "#/components/schemas/RunType",
-          },
-          experimentVariantId: {
-            description: "Optional ID of the experiment variant this run belongs to",
-            example: "123e4567-e89b-12d3-a456-426614174000",
-            type: "string",
-            format: "uuid",
-            pattern:
-              "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$",
-          },
-          result: {
-            $ref: "#/components/schemas/RunResultOutput",
-            description: "Aggregated run result with pass/fail statistics and average score",
-          },
+      "ErrorResponse": {
+        "type": "object",
+        "properties": {
+          "message": {
+            "type": "string",
+            "description": "A human-readable error message explaining the error.",
+            "example": "Resource not found"
+          }
         },
-        required: ["id", "applicationId", "createdAt", "modifiedAt", "type"],
-        additionalProperties: false,
-        title: "Run",
-        description: "A Run represents a batch of tests triggered by a single task",
+        "required": [
+          "message"
+        ],
+        "additionalProperties": false,
+        "title": "ErrorResponse",
+        "description": "Standard error format for failed API operations."
       },
-      RunType: {
-        type: "string",
-        enum: ["MANUAL", "SCHEDULED", "EXPERIMENT", "MONITORING"],
-      },
-      RunResultOutput: {
-        type: "object",
-        properties: {
-          passed: {
-            type: "integer",
-            minimum: 0,
-            maximum: 9007199254740991,
+      "ValidationErrorResponse": {
+        "type": "object",
+        "properties": {
+          "message": {
+            "type": "string",
+            "description": "A human-readable error message indicating what went wrong.",
+            "example": "Invalid request data"
           },
-          failed: {
-            type: "integer",
-            minimum: 0,
-            maximum: 9007199254740991,
-          },
-          total: {
-            type: "integer",
-            minimum: 0,
-            maximum: 9007199254740991,
-          },
-          passRate: {
-            type: "number",
-            minimum: 0,
-            maximum: 100,
-          },
-          averageScore: {
-            type: "number",
-            minimum: 0,
-            maximum: 1,
-          },
-          evals: {
-            type: "array",
-            items: {
-              $ref: "#/components/schemas/RunEvalResultOutput",
+          "issues": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "code": {
+                  "type": "string"
+                },
+                "message": {
+                  "type": "string"
+                },
+                "path": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              },
+              "required": [
+                "code",
+                "message",
+                "path"
+              ],
+              "additionalProperties": false
             },
-          },
+            "description": "Array of detailed validation error objects.",
+            "example": [
+              {
+                "code": "invalid_string",
+                "message": "Invalid UUID",
+                "path": [
+                  "id"
+                ]
+              }
+            ]
+          }
         },
-        required: ["passed", "failed", "total", "passRate", "averageScore", "evals"],
-        additionalProperties: false,
+        "required": [
+          "message",
+          "issues"
+        ],
+        "additionalProperties": false,
+        "title": "ValidationErrorResponse",
+        "description": "Details about validation errors in incoming requests."
       },
-      RunEvalResultOutput: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            format: "uuid",
-            pattern:
-              "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$",
+      "RunOutput": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid",
+            "pattern": "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$",
+            "description": "Unique identifier of the run",
+            "example": "123e4567-e89b-12d3-a456-426614174000"
           },
-          name: {
-            type: "string",
+          "applicationId": {
+            "type": "string",
+            "description": "The ID of the application this test belongs to"
           },
-          type: {
-            $ref: "#/components/schemas/EvalType",
+          "createdAt": {
+            "description": "When the run was created",
+            "example": "2024-01-05T12:34:56.789Z",
+            "type": "string",
+            "format": "date-time",
+            "pattern": "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?(?:Z))$"
           },
-          passed: {
-            type: "integer",
-            minimum: 0,
-            maximum: 9007199254740991,
+          "modifiedAt": {
+            "description": "When the run was last modified",
+            "example": "2024-01-05T12:34:56.789Z",
+            "type": "string",
+            "format": "date-time",
+            "pattern": "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?(?:Z))$"
           },
-          failed: {
-            type: "integer",
-            minimum: 0,
-            maximum: 9007199254740991,
+          "type": {
+            "$ref": "#/components/schemas/RunType"
           },
-          total: {
-            type: "integer",
-            minimum: 0,
-            maximum: 9007199254740991,
+          "experimentVariantId": {
+            "description": "Optional ID of the experiment variant this run belongs to",
+            "example": "123e4567-e89b-12d3-a456-426614174000",
+            "type": "string",
+            "format": "uuid",
+            "pattern": "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"
           },
-          passRate: {
-            type: "number",
-            minimum: 0,
-            maximum: 100,
-          },
-          averageScore: {
-            type: "number",
-            minimum: 0,
-            maximum: 1,
-          },
+          "result": {
+            "$ref": "#/components/schemas/RunResultOutput",
+            "description": "Aggregated run result with pass/fail statistics and average score"
+          }
         },
-        required: ["id", "name", "type", "passed", "failed", "total", "passRate", "averageScore"],
-        additionalProperties: false,
+        "required": [
+          "id",
+          "applicationId",
+          "createdAt",
+          "modifiedAt",
+          "type"
+        ],
+        "additionalProperties": false,
+        "title": "Run",
+        "description": "A Run represents a batch of tests triggered by a single task"
       },
-      EvalType: {
-        type: "string",
-        enum: ["NATURALNESS", "STYLE", "RECALL", "CUSTOM", "OUTPUT_MATCH"],
+      "RunType": {
+        "type": "string",
+        "enum": [
+          "MANUAL",
+          "SCHEDULED",
+          "EXPERIMENT",
+          "MONITORING"
+        ]
       },
+      "RunResultOutput": {
+        "type": "object",
+        "properties": {
+          "passed": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 9007199254740991
+          },
+          "failed": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 9007199254740991
+          },
+          "total": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 9007199254740991
+          },
+          "passRate": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 100
+          },
+          "averageScore": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1
+          },
+          "evals": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/RunEvalResultOutput"
+            }
+          }
+        },
+        "required": [
+          "passed",
+          "failed",
+          "total",
+          "passRate",
+          "averageScore",
+          "evals"
+        ],
+        "additionalProperties": false
+      },
+      "RunEvalResultOutput": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid",
+            "pattern": "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"
+          },
+          "name": {
+            "type": "string"
+          },
+          "type": {
+            "$ref": "#/components/schemas/EvalType"
+          },
+          "passed": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 9007199254740991
+          },
+          "failed": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 9007199254740991
+          },
+          "total": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 9007199254740991
+          },
+          "passRate": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 100
+          },
+          "averageScore": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1
+          }
+        },
+        "required": [
+          "id",
+          "name",
+          "type",
+          "passed",
+          "failed",
+          "total",
+          "passRate",
+          "averageScore"
+        ],
+        "additionalProperties": false
+      },
+      "EvalType": {
+        "type": "string",
+        "enum": [
+          "NATURALNESS",
+          "STYLE",
+          "RECALL",
+          "CUSTOM",
+          "OUTPUT_MATCH"
+        ]
+      }
     },
-    securitySchemes: {
-      ApiKey: {
-        type: "apiKey",
-        in: "header",
-        name: "x-api-key",
-        description: "Your unique Avido API key",
+    "securitySchemes": {
+      "ApiKey": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "x-api-key",
+        "description": "Your unique Avido API key"
       },
-      ApplicationId: {
-        type: "apiKey",
-        in: "header",
-        name: "x-application-id",
-        description: "Your unique Avido Application ID",
-      },
-    },
-  },
+      "ApplicationId": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "x-application-id",
+        "description": "Your unique Avido Application ID"
+      }
+    }
+  }
 };

@@ -2,252 +2,246 @@
 // Do not edit by hand: change the spec or the generator, then run `pnpm generate`.
 
 export interface paths {
-  "/api/v1/runs": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List runs
+         * @description List run summaries, newest first, with opaque cursor pagination (`cursor` from `pagination.next_cursor`, `pagination.has_more`). Repeat an array filter to OR its values.
+         */
+        get: operations["listRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List runs
-     * @description List run summaries, newest first, with opaque cursor pagination (`cursor` from `pagination.next_cursor`, `pagination.has_more`). Repeat an array filter to OR its values.
-     */
-    get: operations["listRuns"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    /** @enum {string} */
-    RunStatus: "completed" | "running" | "failed" | "cancelled" | "paused";
-    /** @enum {string} */
-    ResolutionType: "deflected" | "resolved" | "escalated" | "pending";
-    ListRunsResponse: {
-      data: components["schemas"]["RunSummary"][];
-      pagination: components["schemas"]["CursorPagination"];
+    schemas: {
+        /** @enum {string} */
+        RunStatus: "completed" | "running" | "failed" | "cancelled" | "paused";
+        /** @enum {string} */
+        ResolutionType: "deflected" | "resolved" | "escalated" | "pending";
+        ListRunsResponse: {
+            data: components["schemas"]["RunSummary"][];
+            pagination: components["schemas"]["CursorPagination"];
+        };
+        CursorPagination: {
+            limit: number;
+            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+            next_cursor: string | null;
+            has_more: boolean;
+        };
+        /** @description A run as listed by GET /api/v1/runs. Fields, types and nullability are inferred from the rendered page's example (see specs/README.md). */
+        RunSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description The run's status. Typed as an open string because the page's example does; the list filter accepts the values of RunStatus. */
+            status: string;
+            source?: string | null;
+            duration_seconds?: number | null;
+            ticket?: components["schemas"]["RunTicket"] | null;
+            agent?: components["schemas"]["RunAgent"] | null;
+            category?: components["schemas"]["RunCategory"] | null;
+            resolution?: components["schemas"]["RunResolution"] | null;
+            trigger?: components["schemas"]["RunTrigger"] | null;
+            approval?: components["schemas"]["RunApproval"] | null;
+            /** Format: date-time */
+            scheduled_resume_at?: string | null;
+        };
+        RunTicket: {
+            id?: string;
+            title?: string;
+            url?: string;
+        };
+        RunAgent: {
+            id?: string;
+            name?: string;
+        };
+        RunCategory: {
+            id?: string;
+            name?: string;
+        };
+        RunResolution: {
+            type?: string;
+            summary?: string;
+        };
+        RunTrigger: {
+            event_type?: string;
+            source?: string;
+            timestamp?: string;
+            ticket_status?: string;
+            ticket_priority?: string;
+            ticket_tags?: string[];
+            trigger_message_type?: string;
+            internal_notes_only?: boolean;
+            is_messaging_ticket?: boolean;
+            customer_name?: string;
+        };
+        RunApproval: {
+            waiting_for_approval?: boolean;
+            pending?: components["schemas"]["PendingApproval"] | null;
+        };
+        PendingApproval: {
+            step_id?: string;
+            tool_id?: string;
+            tool_name?: string;
+            tool_type?: string;
+            /** @description The tool call's parameters, as recorded (any JSON value). */
+            params?: unknown;
+            redacted?: boolean;
+            truncated?: boolean;
+        };
+        /** @description The one error shape of every Duckie error response. */
+        ErrorResponse: {
+            error: {
+                code: components["schemas"]["ErrorCode"];
+                message: string;
+                request_id?: string;
+            };
+        };
+        /** @enum {string} */
+        ErrorCode: "invalid_request" | "unauthenticated" | "permission_denied" | "not_found" | "rate_limited" | "internal_error";
     };
-    CursorPagination: {
-      limit: number;
-      /** @description Pass as `cursor` to fetch the next page; null on the last page. */
-      next_cursor: string | null;
-      has_more: boolean;
+    responses: {
+        /** @description The request is malformed (error code `invalid_request`). */
+        InvalidRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The API key is missing or invalid (error code `unauthenticated`). */
+        Unauthenticated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The key may not access this resource (error code `permission_denied`). */
+        PermissionDenied: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Too many requests (error code `rate_limited`). */
+        RateLimited: {
+            headers: {
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Duckie failed to handle the request (error code `internal_error`). */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
-    /** @description A run as listed by GET /api/v1/runs. Fields, types and nullability are inferred from the rendered page's example (see specs/README.md). */
-    RunSummary: {
-      /** Format: uuid */
-      id: string;
-      /** Format: date-time */
-      created_at: string;
-      /** Format: date-time */
-      updated_at: string;
-      /** @description The run's status. Typed as an open string because the page's example does; the list filter accepts the values of RunStatus. */
-      status: string;
-      source?: string | null;
-      duration_seconds?: number | null;
-      ticket?: components["schemas"]["RunTicket"] | null;
-      agent?: components["schemas"]["RunAgent"] | null;
-      category?: components["schemas"]["RunCategory"] | null;
-      resolution?: components["schemas"]["RunResolution"] | null;
-      trigger?: components["schemas"]["RunTrigger"] | null;
-      approval?: components["schemas"]["RunApproval"] | null;
-      /** Format: date-time */
-      scheduled_resume_at?: string | null;
+    parameters: never;
+    requestBodies: never;
+    headers: {
+        /** @description Requests allowed in the current window. */
+        "X-RateLimit-Limit": number;
+        /** @description Requests left in the current window. */
+        "X-RateLimit-Remaining": number;
+        /** @description When the current window resets, as a Unix timestamp in seconds. */
+        "X-RateLimit-Reset": number;
+        /** @description Seconds to wait before retrying. */
+        "Retry-After": number;
     };
-    RunTicket: {
-      id?: string;
-      title?: string;
-      url?: string;
-    };
-    RunAgent: {
-      id?: string;
-      name?: string;
-    };
-    RunCategory: {
-      id?: string;
-      name?: string;
-    };
-    RunResolution: {
-      type?: string;
-      summary?: string;
-    };
-    RunTrigger: {
-      event_type?: string;
-      source?: string;
-      timestamp?: string;
-      ticket_status?: string;
-      ticket_priority?: string;
-      ticket_tags?: string[];
-      trigger_message_type?: string;
-      internal_notes_only?: boolean;
-      is_messaging_ticket?: boolean;
-      customer_name?: string;
-    };
-    RunApproval: {
-      waiting_for_approval?: boolean;
-      pending?: components["schemas"]["PendingApproval"] | null;
-    };
-    PendingApproval: {
-      step_id?: string;
-      tool_id?: string;
-      tool_name?: string;
-      tool_type?: string;
-      /** @description The tool call's parameters, as recorded (any JSON value). */
-      params?: unknown;
-      redacted?: boolean;
-      truncated?: boolean;
-    };
-    /** @description The one error shape of every Duckie error response. */
-    ErrorResponse: {
-      error: {
-        code: components["schemas"]["ErrorCode"];
-        message: string;
-        request_id?: string;
-      };
-    };
-    /** @enum {string} */
-    ErrorCode:
-      | "invalid_request"
-      | "unauthenticated"
-      | "permission_denied"
-      | "not_found"
-      | "rate_limited"
-      | "internal_error";
-  };
-  responses: {
-    /** @description The request is malformed (error code `invalid_request`). */
-    InvalidRequest: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        "application/json": components["schemas"]["ErrorResponse"];
-      };
-    };
-    /** @description The API key is missing or invalid (error code `unauthenticated`). */
-    Unauthenticated: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        "application/json": components["schemas"]["ErrorResponse"];
-      };
-    };
-    /** @description The key may not access this resource (error code `permission_denied`). */
-    PermissionDenied: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        "application/json": components["schemas"]["ErrorResponse"];
-      };
-    };
-    /** @description Too many requests (error code `rate_limited`). */
-    RateLimited: {
-      headers: {
-        "Retry-After": components["headers"]["Retry-After"];
-        [name: string]: unknown;
-      };
-      content: {
-        "application/json": components["schemas"]["ErrorResponse"];
-      };
-    };
-    /** @description Duckie failed to handle the request (error code `internal_error`). */
-    InternalError: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        "application/json": components["schemas"]["ErrorResponse"];
-      };
-    };
-  };
-  parameters: never;
-  requestBodies: never;
-  headers: {
-    /** @description Requests allowed in the current window. */
-    "X-RateLimit-Limit": number;
-    /** @description Requests left in the current window. */
-    "X-RateLimit-Remaining": number;
-    /** @description When the current window resets, as a Unix timestamp in seconds. */
-    "X-RateLimit-Reset": number;
-    /** @description Seconds to wait before retrying. */
-    "Retry-After": number;
-  };
-  pathItems: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  listRuns: {
-    parameters: {
-      query?: {
-        /** @description Maximum number of runs to return. Defaults to 50 and is capped at 100. */
-        limit?: number;
-        /** @description Opaque cursor from the previous page's pagination.next_cursor value. */
-        cursor?: string;
-        /** @description Return runs created at or after this ISO timestamp. */
-        created_after?: string;
-        /** @description Return runs created before this ISO timestamp. */
-        created_before?: string;
-        /** @description Filter by one or more run statuses. Repeat the parameter for OR matching. */
-        status?: components["schemas"]["RunStatus"][];
-        /** @description Filter by exact source ticket or conversation ID. Repeat the parameter for OR matching. */
-        ticket_id?: string[];
-        /** @description Filter by agent UUID. Repeat the parameter for OR matching. */
-        agent_id?: string[];
-        /** @description Filter by exact run source. Repeat the parameter for OR matching. */
-        source?: string[];
-        /** @description Filter by one or more resolution types. Repeat the parameter for OR matching. */
-        resolution_type?: components["schemas"]["ResolutionType"][];
-        /** @description Filter by exact run duration in seconds. */
-        "duration[eq]"?: number;
-        /** @description Filter for runs longer than this duration in seconds. */
-        "duration[gt]"?: number;
-        /** @description Filter for runs at least this many seconds long. */
-        "duration[gte]"?: number;
-        /** @description Filter for runs shorter than this duration in seconds. */
-        "duration[lt]"?: number;
-        /** @description Filter for runs no longer than this duration in seconds. */
-        "duration[lte]"?: number;
-        /** @description Filter by exact recorded tool name from tool-call steps. Repeat the parameter for OR matching. */
-        tool_name?: string[];
-        /** @description Search ticket title, ticket ID, and agent name. */
-        search?: string;
-        /** @description Filter by metadata key/value. Replace <key> with a metadata key containing only letters, numbers, dots, underscores, dashes, or colons. (agentruns: each entry of this object is sent as its own query parameter `metadata.<key>=<value>`, e.g. `metadata.team=billing`; no OpenAPI parameter style produces such names, so the family is one object parameter with the `x-agentruns-query-style: dotted` extension, which the generated client honours. See specs/README.md.) */
-        metadata?: {
-          [key: string]: string;
+    listRuns: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of runs to return. Defaults to 50 and is capped at 100. */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's pagination.next_cursor value. */
+                cursor?: string;
+                /** @description Return runs created at or after this ISO timestamp. */
+                created_after?: string;
+                /** @description Return runs created before this ISO timestamp. */
+                created_before?: string;
+                /** @description Filter by one or more run statuses. Repeat the parameter for OR matching. */
+                status?: components["schemas"]["RunStatus"][];
+                /** @description Filter by exact source ticket or conversation ID. Repeat the parameter for OR matching. */
+                ticket_id?: string[];
+                /** @description Filter by agent UUID. Repeat the parameter for OR matching. */
+                agent_id?: string[];
+                /** @description Filter by exact run source. Repeat the parameter for OR matching. */
+                source?: string[];
+                /** @description Filter by one or more resolution types. Repeat the parameter for OR matching. */
+                resolution_type?: components["schemas"]["ResolutionType"][];
+                /** @description Filter by exact run duration in seconds. */
+                "duration[eq]"?: number;
+                /** @description Filter for runs longer than this duration in seconds. */
+                "duration[gt]"?: number;
+                /** @description Filter for runs at least this many seconds long. */
+                "duration[gte]"?: number;
+                /** @description Filter for runs shorter than this duration in seconds. */
+                "duration[lt]"?: number;
+                /** @description Filter for runs no longer than this duration in seconds. */
+                "duration[lte]"?: number;
+                /** @description Filter by exact recorded tool name from tool-call steps. Repeat the parameter for OR matching. */
+                tool_name?: string[];
+                /** @description Search ticket title, ticket ID, and agent name. */
+                search?: string;
+                /** @description Filter by metadata key/value. Replace <key> with a metadata key containing only letters, numbers, dots, underscores, dashes, or colons. (agentruns: each entry of this object is sent as its own query parameter `metadata.<key>=<value>`, e.g. `metadata.team=billing`; no OpenAPI parameter style produces such names, so the family is one object parameter with the `x-agentruns-query-style: dotted` extension, which the generated client honours. See specs/README.md.) */
+                metadata?: {
+                    [key: string]: string;
+                };
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
+        requestBody?: never;
+        responses: {
+            /** @description Run summaries. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListRunsResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PermissionDenied"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
     };
-    requestBody?: never;
-    responses: {
-      /** @description Run summaries. */
-      200: {
-        headers: {
-          "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-          "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-          "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["ListRunsResponse"];
-        };
-      };
-      400: components["responses"]["InvalidRequest"];
-      401: components["responses"]["Unauthenticated"];
-      403: components["responses"]["PermissionDenied"];
-      429: components["responses"]["RateLimited"];
-      500: components["responses"]["InternalError"];
-    };
-  };
 }

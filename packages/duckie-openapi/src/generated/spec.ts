@@ -4,673 +4,706 @@
 
 /** Duckie API 1.0.0, as vendored in specs/duckie.openapi.yaml. */
 export const spec: { readonly [key: string]: unknown } = {
-  openapi: "3.1.0",
-  info: {
-    title: "Duckie API",
-    version: "1.0.0",
-    description:
-      "Duckie's read-only customer API for support-agent runs. Written by agentruns from Duckie's rendered API reference (GET /api/v1/runs) and the facts in its public docs; there is no machine-readable upstream spec. Provenance and every inference: specs/README.md.",
-    "x-agentruns-reconstructed":
-      "Whole document: rendered page seed 004 plus shared/reference/providers.md (search parameter name, error shape, rate-limit headers).",
+  "openapi": "3.1.0",
+  "info": {
+    "title": "Duckie API",
+    "version": "1.0.0",
+    "description": "Duckie's read-only customer API for support-agent runs. Written by agentruns from Duckie's rendered API reference (GET /api/v1/runs) and the facts in its public docs; there is no machine-readable upstream spec. Provenance and every inference: specs/README.md.",
+    "x-agentruns-reconstructed": "Whole document: rendered page seed 004 plus shared/reference/providers.md (search parameter name, error shape, rate-limit headers)."
   },
-  tags: [
+  "tags": [
     {
-      name: "Runs",
-      description: "Support-agent runs",
-    },
+      "name": "Runs",
+      "description": "Support-agent runs"
+    }
   ],
-  servers: [
+  "servers": [
     {
-      url: "https://app.useduckie.ai",
-      description: "Production server",
-    },
+      "url": "https://app.useduckie.ai",
+      "description": "Production server"
+    }
   ],
-  security: [
+  "security": [
     {
-      bearerAuth: [],
-    },
+      "bearerAuth": []
+    }
   ],
-  paths: {
+  "paths": {
     "/api/v1/runs": {
-      get: {
-        tags: ["Runs"],
-        operationId: "listRuns",
-        summary: "List runs",
-        description:
-          "List run summaries, newest first, with opaque cursor pagination (`cursor` from `pagination.next_cursor`, `pagination.has_more`). Repeat an array filter to OR its values.",
-        parameters: [
-          {
-            name: "limit",
-            in: "query",
-            description: "Maximum number of runs to return. Defaults to 50 and is capped at 100.",
-            schema: {
-              type: "integer",
-              default: 50,
-              minimum: 1,
-              maximum: 100,
-            },
-          },
-          {
-            name: "cursor",
-            in: "query",
-            description: "Opaque cursor from the previous page's pagination.next_cursor value.",
-            schema: {
-              type: "string",
-            },
-          },
-          {
-            name: "created_after",
-            in: "query",
-            description: "Return runs created at or after this ISO timestamp.",
-            schema: {
-              type: "string",
-              format: "date-time",
-            },
-          },
-          {
-            name: "created_before",
-            in: "query",
-            description: "Return runs created before this ISO timestamp.",
-            schema: {
-              type: "string",
-              format: "date-time",
-            },
-          },
-          {
-            name: "status",
-            in: "query",
-            description: "Filter by one or more run statuses. Repeat the parameter for OR matching.",
-            style: "form",
-            explode: true,
-            schema: {
-              type: "array",
-              maxItems: 200,
-              items: {
-                $ref: "#/components/schemas/RunStatus",
-              },
-            },
-          },
-          {
-            name: "ticket_id",
-            in: "query",
-            description:
-              "Filter by exact source ticket or conversation ID. Repeat the parameter for OR matching.",
-            style: "form",
-            explode: true,
-            schema: {
-              type: "array",
-              maxItems: 200,
-              items: {
-                type: "string",
-                maxLength: 200,
-              },
-            },
-          },
-          {
-            name: "agent_id",
-            in: "query",
-            description: "Filter by agent UUID. Repeat the parameter for OR matching.",
-            style: "form",
-            explode: true,
-            schema: {
-              type: "array",
-              maxItems: 200,
-              items: {
-                type: "string",
-                format: "uuid",
-              },
-            },
-          },
-          {
-            name: "source",
-            in: "query",
-            description: "Filter by exact run source. Repeat the parameter for OR matching.",
-            style: "form",
-            explode: true,
-            schema: {
-              type: "array",
-              maxItems: 200,
-              items: {
-                type: "string",
-                maxLength: 120,
-              },
-            },
-          },
-          {
-            name: "resolution_type",
-            in: "query",
-            description: "Filter by one or more resolution types. Repeat the parameter for OR matching.",
-            style: "form",
-            explode: true,
-            schema: {
-              type: "array",
-              maxItems: 200,
-              items: {
-                $ref: "#/components/schemas/ResolutionType",
-              },
-            },
-          },
-          {
-            name: "duration[eq]",
-            in: "query",
-            description: "Filter by exact run duration in seconds.",
-            schema: {
-              type: "integer",
-              minimum: 0,
-            },
-          },
-          {
-            name: "duration[gt]",
-            in: "query",
-            description: "Filter for runs longer than this duration in seconds.",
-            schema: {
-              type: "integer",
-              minimum: 0,
-            },
-          },
-          {
-            name: "duration[gte]",
-            in: "query",
-            description: "Filter for runs at least this many seconds long.",
-            schema: {
-              type: "integer",
-              minimum: 0,
-            },
-          },
-          {
-            name: "duration[lt]",
-            in: "query",
-            description: "Filter for runs shorter than this duration in seconds.",
-            schema: {
-              type: "integer",
-              minimum: 0,
-            },
-          },
-          {
-            name: "duration[lte]",
-            in: "query",
-            description: "Filter for runs no longer than this duration in seconds.",
-            schema: {
-              type: "integer",
-              minimum: 0,
-            },
-          },
-          {
-            name: "tool_name",
-            in: "query",
-            description:
-              "Filter by exact recorded tool name from tool-call steps. Repeat the parameter for OR matching.",
-            style: "form",
-            explode: true,
-            schema: {
-              type: "array",
-              maxItems: 200,
-              items: {
-                type: "string",
-                maxLength: 200,
-              },
-            },
-          },
-          {
-            name: "search",
-            in: "query",
-            description: "Search ticket title, ticket ID, and agent name.",
-            "x-agentruns-reconstructed":
-              "The rendered page shows this parameter's description without its name; the name `search` is from Duckie's pagination-and-filtering docs (shared/reference/providers.md).",
-            schema: {
-              type: "string",
-              maxLength: 300,
-            },
-          },
-          {
-            name: "metadata",
-            in: "query",
-            description:
-              "Filter by metadata key/value. Replace <key> with a metadata key containing only letters, numbers, dots, underscores, dashes, or colons. (agentruns: each entry of this object is sent as its own query parameter `metadata.<key>=<value>`, e.g. `metadata.team=billing`; no OpenAPI parameter style produces such names, so the family is one object parameter with the `x-agentruns-query-style: dotted` extension, which the generated client honours. See specs/README.md.)",
-            style: "deepObject",
-            explode: true,
-            "x-agentruns-query-style": "dotted",
-            schema: {
-              type: "object",
-              propertyNames: {
-                pattern: "^[A-Za-z0-9._:-]+$",
-              },
-              additionalProperties: {
-                type: "string",
-                maxLength: 500,
-              },
-            },
-          },
+      "get": {
+        "tags": [
+          "Runs"
         ],
-        responses: {
+        "operationId": "listRuns",
+        "summary": "List runs",
+        "description": "List run summaries, newest first, with opaque cursor pagination (`cursor` from `pagination.next_cursor`, `pagination.has_more`). Repeat an array filter to OR its values.",
+        "parameters": [
+          {
+            "name": "limit",
+            "in": "query",
+            "description": "Maximum number of runs to return. Defaults to 50 and is capped at 100.",
+            "schema": {
+              "type": "integer",
+              "default": 50,
+              "minimum": 1,
+              "maximum": 100
+            }
+          },
+          {
+            "name": "cursor",
+            "in": "query",
+            "description": "Opaque cursor from the previous page's pagination.next_cursor value.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "created_after",
+            "in": "query",
+            "description": "Return runs created at or after this ISO timestamp.",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "created_before",
+            "in": "query",
+            "description": "Return runs created before this ISO timestamp.",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "description": "Filter by one or more run statuses. Repeat the parameter for OR matching.",
+            "style": "form",
+            "explode": true,
+            "schema": {
+              "type": "array",
+              "maxItems": 200,
+              "items": {
+                "$ref": "#/components/schemas/RunStatus"
+              }
+            }
+          },
+          {
+            "name": "ticket_id",
+            "in": "query",
+            "description": "Filter by exact source ticket or conversation ID. Repeat the parameter for OR matching.",
+            "style": "form",
+            "explode": true,
+            "schema": {
+              "type": "array",
+              "maxItems": 200,
+              "items": {
+                "type": "string",
+                "maxLength": 200
+              }
+            }
+          },
+          {
+            "name": "agent_id",
+            "in": "query",
+            "description": "Filter by agent UUID. Repeat the parameter for OR matching.",
+            "style": "form",
+            "explode": true,
+            "schema": {
+              "type": "array",
+              "maxItems": 200,
+              "items": {
+                "type": "string",
+                "format": "uuid"
+              }
+            }
+          },
+          {
+            "name": "source",
+            "in": "query",
+            "description": "Filter by exact run source. Repeat the parameter for OR matching.",
+            "style": "form",
+            "explode": true,
+            "schema": {
+              "type": "array",
+              "maxItems": 200,
+              "items": {
+                "type": "string",
+                "maxLength": 120
+              }
+            }
+          },
+          {
+            "name": "resolution_type",
+            "in": "query",
+            "description": "Filter by one or more resolution types. Repeat the parameter for OR matching.",
+            "style": "form",
+            "explode": true,
+            "schema": {
+              "type": "array",
+              "maxItems": 200,
+              "items": {
+                "$ref": "#/components/schemas/ResolutionType"
+              }
+            }
+          },
+          {
+            "name": "duration[eq]",
+            "in": "query",
+            "description": "Filter by exact run duration in seconds.",
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            }
+          },
+          {
+            "name": "duration[gt]",
+            "in": "query",
+            "description": "Filter for runs longer than this duration in seconds.",
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            }
+          },
+          {
+            "name": "duration[gte]",
+            "in": "query",
+            "description": "Filter for runs at least this many seconds long.",
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            }
+          },
+          {
+            "name": "duration[lt]",
+            "in": "query",
+            "description": "Filter for runs shorter than this duration in seconds.",
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            }
+          },
+          {
+            "name": "duration[lte]",
+            "in": "query",
+            "description": "Filter for runs no longer than this duration in seconds.",
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            }
+          },
+          {
+            "name": "tool_name",
+            "in": "query",
+            "description": "Filter by exact recorded tool name from tool-call steps. Repeat the parameter for OR matching.",
+            "style": "form",
+            "explode": true,
+            "schema": {
+              "type": "array",
+              "maxItems": 200,
+              "items": {
+                "type": "string",
+                "maxLength": 200
+              }
+            }
+          },
+          {
+            "name": "search",
+            "in": "query",
+            "description": "Search ticket title, ticket ID, and agent name.",
+            "x-agentruns-reconstructed": "The rendered page shows this parameter's description without its name; the name `search` is from Duckie's pagination-and-filtering docs (shared/reference/providers.md).",
+            "schema": {
+              "type": "string",
+              "maxLength": 300
+            }
+          },
+          {
+            "name": "metadata",
+            "in": "query",
+            "description": "Filter by metadata key/value. Replace <key> with a metadata key containing only letters, numbers, dots, underscores, dashes, or colons. (agentruns: each entry of this object is sent as its own query parameter `metadata.<key>=<value>`, e.g. `metadata.team=billing`; no OpenAPI parameter style produces such names, so the family is one object parameter with the `x-agentruns-query-style: dotted` extension, which the generated client honours. See specs/README.md.)",
+            "style": "deepObject",
+            "explode": true,
+            "x-agentruns-query-style": "dotted",
+            "schema": {
+              "type": "object",
+              "propertyNames": {
+                "pattern": "^[A-Za-z0-9._:-]+$"
+              },
+              "additionalProperties": {
+                "type": "string",
+                "maxLength": 500
+              }
+            }
+          }
+        ],
+        "responses": {
           "200": {
-            description: "Run summaries.",
-            headers: {
+            "description": "Run summaries.",
+            "headers": {
               "X-RateLimit-Limit": {
-                $ref: "#/components/headers/X-RateLimit-Limit",
+                "$ref": "#/components/headers/X-RateLimit-Limit"
               },
               "X-RateLimit-Remaining": {
-                $ref: "#/components/headers/X-RateLimit-Remaining",
+                "$ref": "#/components/headers/X-RateLimit-Remaining"
               },
               "X-RateLimit-Reset": {
-                $ref: "#/components/headers/X-RateLimit-Reset",
-              },
+                "$ref": "#/components/headers/X-RateLimit-Reset"
+              }
             },
-            content: {
+            "content": {
               "application/json": {
-                schema: {
-                  $ref: "#/components/schemas/ListRunsResponse",
-                },
-              },
-            },
+                "schema": {
+                  "$ref": "#/components/schemas/ListRunsResponse"
+                }
+              }
+            }
           },
           "400": {
-            $ref: "#/components/responses/InvalidRequest",
+            "$ref": "#/components/responses/InvalidRequest"
           },
           "401": {
-            $ref: "#/components/responses/Unauthenticated",
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "403": {
-            $ref: "#/components/responses/PermissionDenied",
+            "$ref": "#/components/responses/PermissionDenied"
           },
           "429": {
-            $ref: "#/components/responses/RateLimited",
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
-            $ref: "#/components/responses/InternalError",
-          },
-        },
-      },
-    },
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    }
   },
-  components: {
-    securitySchemes: {
-      bearerAuth: {
-        type: "http",
-        scheme: "bearer",
-        description: "API key created in Duckie Settings -> API Access.",
-      },
+  "components": {
+    "securitySchemes": {
+      "bearerAuth": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "API key created in Duckie Settings -> API Access."
+      }
     },
-    headers: {
+    "headers": {
       "X-RateLimit-Limit": {
-        description: "Requests allowed in the current window.",
-        schema: {
-          type: "integer",
-        },
+        "description": "Requests allowed in the current window.",
+        "schema": {
+          "type": "integer"
+        }
       },
       "X-RateLimit-Remaining": {
-        description: "Requests left in the current window.",
-        schema: {
-          type: "integer",
-        },
+        "description": "Requests left in the current window.",
+        "schema": {
+          "type": "integer"
+        }
       },
       "X-RateLimit-Reset": {
-        description: "When the current window resets, as a Unix timestamp in seconds.",
-        schema: {
-          type: "integer",
-        },
+        "description": "When the current window resets, as a Unix timestamp in seconds.",
+        "schema": {
+          "type": "integer"
+        }
       },
       "Retry-After": {
-        description: "Seconds to wait before retrying.",
-        schema: {
-          type: "integer",
-        },
-      },
+        "description": "Seconds to wait before retrying.",
+        "schema": {
+          "type": "integer"
+        }
+      }
     },
-    responses: {
-      InvalidRequest: {
-        description: "The request is malformed (error code `invalid_request`).",
-        content: {
+    "responses": {
+      "InvalidRequest": {
+        "description": "The request is malformed (error code `invalid_request`).",
+        "content": {
           "application/json": {
-            schema: {
-              $ref: "#/components/schemas/ErrorResponse",
-            },
-          },
-        },
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            }
+          }
+        }
       },
-      Unauthenticated: {
-        description: "The API key is missing or invalid (error code `unauthenticated`).",
-        content: {
+      "Unauthenticated": {
+        "description": "The API key is missing or invalid (error code `unauthenticated`).",
+        "content": {
           "application/json": {
-            schema: {
-              $ref: "#/components/schemas/ErrorResponse",
-            },
-          },
-        },
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            }
+          }
+        }
       },
-      PermissionDenied: {
-        description: "The key may not access this resource (error code `permission_denied`).",
-        content: {
+      "PermissionDenied": {
+        "description": "The key may not access this resource (error code `permission_denied`).",
+        "content": {
           "application/json": {
-            schema: {
-              $ref: "#/components/schemas/ErrorResponse",
-            },
-          },
-        },
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            }
+          }
+        }
       },
-      RateLimited: {
-        description: "Too many requests (error code `rate_limited`).",
-        headers: {
+      "RateLimited": {
+        "description": "Too many requests (error code `rate_limited`).",
+        "headers": {
           "Retry-After": {
-            $ref: "#/components/headers/Retry-After",
-          },
+            "$ref": "#/components/headers/Retry-After"
+          }
         },
-        content: {
+        "content": {
           "application/json": {
-            schema: {
-              $ref: "#/components/schemas/ErrorResponse",
-            },
-          },
-        },
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            }
+          }
+        }
       },
-      InternalError: {
-        description: "Duckie failed to handle the request (error code `internal_error`).",
-        content: {
+      "InternalError": {
+        "description": "Duckie failed to handle the request (error code `internal_error`).",
+        "content": {
           "application/json": {
-            schema: {
-              $ref: "#/components/schemas/ErrorResponse",
-            },
-          },
-        },
-      },
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            }
+          }
+        }
+      }
     },
-    schemas: {
-      RunStatus: {
-        type: "string",
-        enum: ["completed", "running", "failed", "cancelled", "paused"],
+    "schemas": {
+      "RunStatus": {
+        "type": "string",
+        "enum": [
+          "completed",
+          "running",
+          "failed",
+          "cancelled",
+          "paused"
+        ]
       },
-      ResolutionType: {
-        type: "string",
-        enum: ["deflected", "resolved", "escalated", "pending"],
+      "ResolutionType": {
+        "type": "string",
+        "enum": [
+          "deflected",
+          "resolved",
+          "escalated",
+          "pending"
+        ]
       },
-      ListRunsResponse: {
-        type: "object",
-        required: ["data", "pagination"],
-        properties: {
-          data: {
-            type: "array",
-            items: {
-              $ref: "#/components/schemas/RunSummary",
-            },
+      "ListRunsResponse": {
+        "type": "object",
+        "required": [
+          "data",
+          "pagination"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/RunSummary"
+            }
           },
-          pagination: {
-            $ref: "#/components/schemas/CursorPagination",
-          },
-        },
+          "pagination": {
+            "$ref": "#/components/schemas/CursorPagination"
+          }
+        }
       },
-      CursorPagination: {
-        type: "object",
-        required: ["limit", "next_cursor", "has_more"],
-        properties: {
-          limit: {
-            type: "integer",
+      "CursorPagination": {
+        "type": "object",
+        "required": [
+          "limit",
+          "next_cursor",
+          "has_more"
+        ],
+        "properties": {
+          "limit": {
+            "type": "integer"
           },
-          next_cursor: {
-            type: ["string", "null"],
-            description: "Pass as `cursor` to fetch the next page; null on the last page.",
-          },
-          has_more: {
-            type: "boolean",
-          },
-        },
-      },
-      RunSummary: {
-        type: "object",
-        description:
-          "A run as listed by GET /api/v1/runs. Fields, types and nullability are inferred from the rendered page's example (see specs/README.md).",
-        required: ["id", "created_at", "updated_at", "status"],
-        properties: {
-          id: {
-            type: "string",
-            format: "uuid",
-          },
-          created_at: {
-            type: "string",
-            format: "date-time",
-          },
-          updated_at: {
-            type: "string",
-            format: "date-time",
-          },
-          status: {
-            type: "string",
-            description:
-              "The run's status. Typed as an open string because the page's example does; the list filter accepts the values of RunStatus.",
-          },
-          source: {
-            type: ["string", "null"],
-          },
-          duration_seconds: {
-            type: ["number", "null"],
-          },
-          ticket: {
-            oneOf: [
-              {
-                $ref: "#/components/schemas/RunTicket",
-              },
-              {
-                type: "null",
-              },
+          "next_cursor": {
+            "type": [
+              "string",
+              "null"
             ],
+            "description": "Pass as `cursor` to fetch the next page; null on the last page."
           },
-          agent: {
-            oneOf: [
+          "has_more": {
+            "type": "boolean"
+          }
+        }
+      },
+      "RunSummary": {
+        "type": "object",
+        "description": "A run as listed by GET /api/v1/runs. Fields, types and nullability are inferred from the rendered page's example (see specs/README.md).",
+        "required": [
+          "id",
+          "created_at",
+          "updated_at",
+          "status"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "created_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "updated_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "status": {
+            "type": "string",
+            "description": "The run's status. Typed as an open string because the page's example does; the list filter accepts the values of RunStatus."
+          },
+          "source": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "duration_seconds": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "ticket": {
+            "oneOf": [
               {
-                $ref: "#/components/schemas/RunAgent",
+                "$ref": "#/components/schemas/RunTicket"
               },
               {
-                type: "null",
+                "type": "null"
+              }
+            ]
+          },
+          "agent": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/RunAgent"
               },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "category": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/RunCategory"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "resolution": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/RunResolution"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "trigger": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/RunTrigger"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "approval": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/RunApproval"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "scheduled_resume_at": {
+            "type": [
+              "string",
+              "null"
             ],
+            "format": "date-time"
+          }
+        }
+      },
+      "RunTicket": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
           },
-          category: {
-            oneOf: [
+          "title": {
+            "type": "string"
+          },
+          "url": {
+            "type": "string"
+          }
+        }
+      },
+      "RunAgent": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          }
+        }
+      },
+      "RunCategory": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          }
+        }
+      },
+      "RunResolution": {
+        "type": "object",
+        "properties": {
+          "type": {
+            "type": "string"
+          },
+          "summary": {
+            "type": "string"
+          }
+        }
+      },
+      "RunTrigger": {
+        "type": "object",
+        "properties": {
+          "event_type": {
+            "type": "string"
+          },
+          "source": {
+            "type": "string"
+          },
+          "timestamp": {
+            "type": "string"
+          },
+          "ticket_status": {
+            "type": "string"
+          },
+          "ticket_priority": {
+            "type": "string"
+          },
+          "ticket_tags": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "trigger_message_type": {
+            "type": "string"
+          },
+          "internal_notes_only": {
+            "type": "boolean"
+          },
+          "is_messaging_ticket": {
+            "type": "boolean"
+          },
+          "customer_name": {
+            "type": "string"
+          }
+        }
+      },
+      "RunApproval": {
+        "type": "object",
+        "properties": {
+          "waiting_for_approval": {
+            "type": "boolean"
+          },
+          "pending": {
+            "oneOf": [
               {
-                $ref: "#/components/schemas/RunCategory",
+                "$ref": "#/components/schemas/PendingApproval"
               },
               {
-                type: "null",
-              },
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "PendingApproval": {
+        "type": "object",
+        "properties": {
+          "step_id": {
+            "type": "string"
+          },
+          "tool_id": {
+            "type": "string"
+          },
+          "tool_name": {
+            "type": "string"
+          },
+          "tool_type": {
+            "type": "string"
+          },
+          "params": {
+            "description": "The tool call's parameters, as recorded (any JSON value)."
+          },
+          "redacted": {
+            "type": "boolean"
+          },
+          "truncated": {
+            "type": "boolean"
+          }
+        }
+      },
+      "ErrorResponse": {
+        "type": "object",
+        "description": "The one error shape of every Duckie error response.",
+        "required": [
+          "error"
+        ],
+        "properties": {
+          "error": {
+            "type": "object",
+            "required": [
+              "code",
+              "message"
             ],
-          },
-          resolution: {
-            oneOf: [
-              {
-                $ref: "#/components/schemas/RunResolution",
+            "properties": {
+              "code": {
+                "$ref": "#/components/schemas/ErrorCode"
               },
-              {
-                type: "null",
+              "message": {
+                "type": "string"
               },
-            ],
-          },
-          trigger: {
-            oneOf: [
-              {
-                $ref: "#/components/schemas/RunTrigger",
-              },
-              {
-                type: "null",
-              },
-            ],
-          },
-          approval: {
-            oneOf: [
-              {
-                $ref: "#/components/schemas/RunApproval",
-              },
-              {
-                type: "null",
-              },
-            ],
-          },
-          scheduled_resume_at: {
-            type: ["string", "null"],
-            format: "date-time",
-          },
-        },
+              "request_id": {
+                "type": "string"
+              }
+            }
+          }
+        }
       },
-      RunTicket: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-          },
-          title: {
-            type: "string",
-          },
-          url: {
-            type: "string",
-          },
-        },
-      },
-      RunAgent: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-          },
-          name: {
-            type: "string",
-          },
-        },
-      },
-      RunCategory: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-          },
-          name: {
-            type: "string",
-          },
-        },
-      },
-      RunResolution: {
-        type: "object",
-        properties: {
-          type: {
-            type: "string",
-          },
-          summary: {
-            type: "string",
-          },
-        },
-      },
-      RunTrigger: {
-        type: "object",
-        properties: {
-          event_type: {
-            type: "string",
-          },
-          source: {
-            type: "string",
-          },
-          timestamp: {
-            type: "string",
-          },
-          ticket_status: {
-            type: "string",
-          },
-          ticket_priority: {
-            type: "string",
-          },
-          ticket_tags: {
-            type: "array",
-            items: {
-              type: "string",
-            },
-          },
-          trigger_message_type: {
-            type: "string",
-          },
-          internal_notes_only: {
-            type: "boolean",
-          },
-          is_messaging_ticket: {
-            type: "boolean",
-          },
-          customer_name: {
-            type: "string",
-          },
-        },
-      },
-      RunApproval: {
-        type: "object",
-        properties: {
-          waiting_for_approval: {
-            type: "boolean",
-          },
-          pending: {
-            oneOf: [
-              {
-                $ref: "#/components/schemas/PendingApproval",
-              },
-              {
-                type: "null",
-              },
-            ],
-          },
-        },
-      },
-      PendingApproval: {
-        type: "object",
-        properties: {
-          step_id: {
-            type: "string",
-          },
-          tool_id: {
-            type: "string",
-          },
-          tool_name: {
-            type: "string",
-          },
-          tool_type: {
-            type: "string",
-          },
-          params: {
-            description: "The tool call's parameters, as recorded (any JSON value).",
-          },
-          redacted: {
-            type: "boolean",
-          },
-          truncated: {
-            type: "boolean",
-          },
-        },
-      },
-      ErrorResponse: {
-        type: "object",
-        description: "The one error shape of every Duckie error response.",
-        required: ["error"],
-        properties: {
-          error: {
-            type: "object",
-            required: ["code", "message"],
-            properties: {
-              code: {
-                $ref: "#/components/schemas/ErrorCode",
-              },
-              message: {
-                type: "string",
-              },
-              request_id: {
-                type: "string",
-              },
-            },
-          },
-        },
-      },
-      ErrorCode: {
-        type: "string",
-        enum: [
+      "ErrorCode": {
+        "type": "string",
+        "enum": [
           "invalid_request",
           "unauthenticated",
           "permission_denied",
           "not_found",
           "rate_limited",
-          "internal_error",
-        ],
-      },
-    },
-  },
+          "internal_error"
+        ]
+      }
+    }
+  }
 };

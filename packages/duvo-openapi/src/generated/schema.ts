@@ -2,562 +2,552 @@
 // Do not edit by hand: change the spec or the generator, then run `pnpm generate`.
 
 export interface paths {
-  "/v1/runs": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List runs */
+        get: operations["listRuns"];
+        put?: never;
+        /**
+         * Create a run
+         * @description Start a new agent run. Returns immediately with run info - does not wait for completion.
+         */
+        post: operations["createRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** List runs */
-    get: operations["listRuns"];
-    put?: never;
-    /**
-     * Create a run
-     * @description Start a new agent run. Returns immediately with run info - does not wait for completion.
-     */
-    post: operations["createRun"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/v1/runs/{run_id}": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/runs/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a run
+         * @description Get information about an agent run. Can be polled to check status.
+         */
+        get: operations["getRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get a run
-     * @description Get information about an agent run. Can be polled to check status.
-     */
-    get: operations["getRun"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/v1/runs/{run_id}/messages": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/runs/{run_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a run's messages
+         * @description Get paginated messages for an agent run. Messages are returned in chronological order.
+         */
+        get: operations["listRunMessages"];
+        put?: never;
+        /**
+         * Post a message to a run
+         * @description Post a message to an agent run. This will persist the message and resume the agent execution if the run is in a resumable state (waiting, completed, or interrupted).
+         */
+        post: operations["createRunMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List a run's messages
-     * @description Get paginated messages for an agent run. Messages are returned in chronological order.
-     */
-    get: operations["listRunMessages"];
-    put?: never;
-    /**
-     * Post a message to a run
-     * @description Post a message to an agent run. This will persist the message and resume the agent execution if the run is in a resumable state (waiting, completed, or interrupted).
-     */
-    post: operations["createRunMessage"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/v1/runs/{run_id}/human-requests/{request_id}/respond": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/runs/{run_id}/human-requests/{request_id}/respond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Respond to a human request
+         * @description Respond to a human-in-the-loop request. Use 'approved' (true/false) for approval-type requests, or 'answers' ({question: answer}) for question-type requests. Only works when the run is in 'waiting' status.
+         */
+        post: operations["respondToHumanRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Respond to a human request
-     * @description Respond to a human-in-the-loop request. Use 'approved' (true/false) for approval-type requests, or 'answers' ({question: answer}) for question-type requests. Only works when the run is in 'waiting' status.
-     */
-    post: operations["respondToHumanRequest"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/v1/runs/{run_id}/stop": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/runs/{run_id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop a run
+         * @description Stop an agent run. No-op if the run is not currently running.
+         */
+        post: operations["stopRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Stop a run
-     * @description Stop an agent run. No-op if the run is not currently running.
-     */
-    post: operations["stopRun"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    Run: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      agent_id: string;
-      /** Format: uuid */
-      build_id: string;
-      status: string;
-      source: string | null;
-      /** @description The sandbox ID for this run */
-      sandbox_id: string | null;
-      started_at: string | null;
-      completed_at: string | null;
-      created_at: string;
-      updated_at: string;
-      /** @description Whether this agent can request human input during execution */
-      human_in_the_loop_enabled: boolean;
+    schemas: {
+        Run: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agent_id: string;
+            /** Format: uuid */
+            build_id: string;
+            status: string;
+            source: string | null;
+            /** @description The sandbox ID for this run */
+            sandbox_id: string | null;
+            started_at: string | null;
+            completed_at: string | null;
+            created_at: string;
+            updated_at: string;
+            /** @description Whether this agent can request human input during execution */
+            human_in_the_loop_enabled: boolean;
+        };
+        /** @description A run as listed by GET /v1/runs. Reconstructed from the rendered page's example (seed 000): see specs/README.md for how types, nullability and required fields were inferred. */
+        RunSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            completed_at: string | null;
+            source: string | null;
+            title?: string | null;
+            run_number?: number;
+            /** Format: uuid */
+            agent_id: string;
+            agent_name?: string | null;
+            /** Format: uuid */
+            build_id: string;
+            /** Format: uuid */
+            user_id?: string | null;
+            /** Format: uuid */
+            case_queue_item_id?: string | null;
+            /** Format: uuid */
+            case_queue_id?: string | null;
+            case_queue_name?: string | null;
+            case_title?: string | null;
+            /** Format: date-time */
+            postponed_to?: string | null;
+            submitted_prompt_count?: number;
+            eval_summaries?: components["schemas"]["EvalSummaries"] | null;
+        };
+        EvalSummaries: {
+            passed?: number;
+            total?: number;
+            final_comment?: string | null;
+            severityCounts?: components["schemas"]["SeverityCounts"];
+        };
+        SeverityCounts: {
+            critical?: number;
+            medium?: number;
+            low?: number;
+        };
+        ListRunsResponse: {
+            data: components["schemas"]["RunSummary"][];
+            total: number;
+        };
+        CreateRunBody: {
+            /**
+             * Format: uuid
+             * @description The agent ID to run
+             */
+            agent_id: string;
+            /** @description Optional initial message to start the run with (e.g. a trigger payload or user instruction) */
+            message?: string;
+            /** @description Optional sandbox ID with pre-uploaded files */
+            sandbox_id?: string;
+            /**
+             * Format: uri
+             * @description Webhook URL to POST events to (human_request, run_completed, run_failed, run_interrupted)
+             */
+            webhook_url?: string;
+        };
+        CreateRunResponse: {
+            run: components["schemas"]["Run"];
+        };
+        GetRunResponse: {
+            run: components["schemas"]["Run"] | null;
+            pending_human_request?: components["schemas"]["PendingHumanRequest"] | null;
+        };
+        PendingHumanRequest: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            description: string | null;
+            created_at: string;
+            /**
+             * @description Type of human request: 'approval' for yes/no decisions, 'question' for structured questions with optional predefined answers
+             * @enum {string}
+             */
+            type: "approval" | "question";
+            /** @description For 'question' type requests, the structured questions with optional predefined answer options */
+            questions?: components["schemas"]["HumanRequestQuestion"][];
+        };
+        HumanRequestQuestion: {
+            question: string;
+            header?: string;
+            options?: components["schemas"]["HumanRequestQuestionOption"][];
+            multi_select?: boolean;
+        };
+        HumanRequestQuestionOption: {
+            label: string;
+            description?: string;
+        };
+        Message: {
+            id: string;
+            type: string;
+            role: string;
+            timestamp: string;
+            text_content?: string;
+            tool_call?: components["schemas"]["ToolCall"];
+            tool_result?: components["schemas"]["ToolResult"];
+        };
+        ToolCall: {
+            id: string;
+            name: string;
+            arguments?: {
+                [key: string]: unknown;
+            };
+        };
+        ToolResult: {
+            tool_call_id: string;
+            result?: unknown;
+            error?: string;
+        };
+        ListMessagesResponse: {
+            messages: components["schemas"]["Message"][];
+            /** @description Total number of messages for the run */
+            total: number;
+            /** @description Number of messages per page */
+            limit: number;
+            /** @description Number of messages skipped */
+            offset: number;
+        };
+        CreateMessageBody: {
+            /** @description The message content to send to the agent */
+            message: string;
+        };
+        CreatedMessage: {
+            id: string;
+            type: string;
+            role: string;
+            timestamp: string;
+            text_content: string;
+        };
+        CreateMessageResponse: {
+            message: components["schemas"]["CreatedMessage"];
+        };
+        RespondToHumanRequestBody: {
+            /** @description For question-type requests: a map of question text to answer. Multi-select answers should be comma-separated. */
+            answers?: {
+                [key: string]: string;
+            };
+            /** @description For approval-type requests: true to approve, false to deny */
+            approved?: boolean;
+        };
+        HumanRequest: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            run_id: string;
+            title: string;
+            description: string | null;
+            response: string | null;
+            responded_at: string | null;
+            created_at: string;
+        };
+        RespondToHumanRequestResponse: {
+            human_request: components["schemas"]["HumanRequest"];
+        };
+        StopRunResponse: {
+            success: boolean;
+            message?: string;
+        };
+        ErrorResponse: {
+            error: string;
+            message?: string;
+        };
     };
-    /** @description A run as listed by GET /v1/runs. Reconstructed from the rendered page's example (seed 000): see specs/README.md for how types, nullability and required fields were inferred. */
-    RunSummary: {
-      /** Format: uuid */
-      id: string;
-      /** Format: date-time */
-      created_at: string;
-      /** Format: date-time */
-      updated_at: string;
-      /** Format: date-time */
-      started_at: string | null;
-      /** Format: date-time */
-      completed_at: string | null;
-      source: string | null;
-      title?: string | null;
-      run_number?: number;
-      /** Format: uuid */
-      agent_id: string;
-      agent_name?: string | null;
-      /** Format: uuid */
-      build_id: string;
-      /** Format: uuid */
-      user_id?: string | null;
-      /** Format: uuid */
-      case_queue_item_id?: string | null;
-      /** Format: uuid */
-      case_queue_id?: string | null;
-      case_queue_name?: string | null;
-      case_title?: string | null;
-      /** Format: date-time */
-      postponed_to?: string | null;
-      submitted_prompt_count?: number;
-      eval_summaries?: components["schemas"]["EvalSummaries"] | null;
+    responses: {
+        /** @description Default Response */
+        Error: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
-    EvalSummaries: {
-      passed?: number;
-      total?: number;
-      final_comment?: string | null;
-      severityCounts?: components["schemas"]["SeverityCounts"];
+    parameters: {
+        RunId: string;
+        HumanRequestId: string;
     };
-    SeverityCounts: {
-      critical?: number;
-      medium?: number;
-      low?: number;
-    };
-    ListRunsResponse: {
-      data: components["schemas"]["RunSummary"][];
-      total: number;
-    };
-    CreateRunBody: {
-      /**
-       * Format: uuid
-       * @description The agent ID to run
-       */
-      agent_id: string;
-      /** @description Optional initial message to start the run with (e.g. a trigger payload or user instruction) */
-      message?: string;
-      /** @description Optional sandbox ID with pre-uploaded files */
-      sandbox_id?: string;
-      /**
-       * Format: uri
-       * @description Webhook URL to POST events to (human_request, run_completed, run_failed, run_interrupted)
-       */
-      webhook_url?: string;
-    };
-    CreateRunResponse: {
-      run: components["schemas"]["Run"];
-    };
-    GetRunResponse: {
-      run: components["schemas"]["Run"] | null;
-      pending_human_request?: components["schemas"]["PendingHumanRequest"] | null;
-    };
-    PendingHumanRequest: {
-      /** Format: uuid */
-      id: string;
-      title: string;
-      description: string | null;
-      created_at: string;
-      /**
-       * @description Type of human request: 'approval' for yes/no decisions, 'question' for structured questions with optional predefined answers
-       * @enum {string}
-       */
-      type: "approval" | "question";
-      /** @description For 'question' type requests, the structured questions with optional predefined answer options */
-      questions?: components["schemas"]["HumanRequestQuestion"][];
-    };
-    HumanRequestQuestion: {
-      question: string;
-      header?: string;
-      options?: components["schemas"]["HumanRequestQuestionOption"][];
-      multi_select?: boolean;
-    };
-    HumanRequestQuestionOption: {
-      label: string;
-      description?: string;
-    };
-    Message: {
-      id: string;
-      type: string;
-      role: string;
-      timestamp: string;
-      text_content?: string;
-      tool_call?: components["schemas"]["ToolCall"];
-      tool_result?: components["schemas"]["ToolResult"];
-    };
-    ToolCall: {
-      id: string;
-      name: string;
-      arguments?: {
-        [key: string]: unknown;
-      };
-    };
-    ToolResult: {
-      tool_call_id: string;
-      result?: unknown;
-      error?: string;
-    };
-    ListMessagesResponse: {
-      messages: components["schemas"]["Message"][];
-      /** @description Total number of messages for the run */
-      total: number;
-      /** @description Number of messages per page */
-      limit: number;
-      /** @description Number of messages skipped */
-      offset: number;
-    };
-    CreateMessageBody: {
-      /** @description The message content to send to the agent */
-      message: string;
-    };
-    CreatedMessage: {
-      id: string;
-      type: string;
-      role: string;
-      timestamp: string;
-      text_content: string;
-    };
-    CreateMessageResponse: {
-      message: components["schemas"]["CreatedMessage"];
-    };
-    RespondToHumanRequestBody: {
-      /** @description For question-type requests: a map of question text to answer. Multi-select answers should be comma-separated. */
-      answers?: {
-        [key: string]: string;
-      };
-      /** @description For approval-type requests: true to approve, false to deny */
-      approved?: boolean;
-    };
-    HumanRequest: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      run_id: string;
-      title: string;
-      description: string | null;
-      response: string | null;
-      responded_at: string | null;
-      created_at: string;
-    };
-    RespondToHumanRequestResponse: {
-      human_request: components["schemas"]["HumanRequest"];
-    };
-    StopRunResponse: {
-      success: boolean;
-      message?: string;
-    };
-    ErrorResponse: {
-      error: string;
-      message?: string;
-    };
-  };
-  responses: {
-    /** @description Default Response */
-    Error: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        "application/json": components["schemas"]["ErrorResponse"];
-      };
-    };
-  };
-  parameters: {
-    RunId: string;
-    HumanRequestId: string;
-  };
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  listRuns: {
-    parameters: {
-      query?: {
-        /** @description Number of runs per page (1-100, default 20) */
-        limit?: number;
-        /** @description Number of runs to skip */
-        offset?: number;
-        /** @description Field to sort by (default created_at) */
-        sort_by?: "created_at";
-        /** @description Sort direction (default desc) */
-        sort_order?: "asc" | "desc";
-        /** @description Filter to runs with this status */
-        status?:
-          | "not_started"
-          | "pending"
-          | "starting"
-          | "running"
-          | "waiting"
-          | "completed"
-          | "failed"
-          | "interrupted"
-          | "stopped"
-          | "needs_attention";
-        /** @description Filter to runs for this agent */
-        agent_id?: string;
-        /** @description Filter to runs owned by this user; non-superadmin callers are scoped to themselves regardless of this value */
-        user_id?: string;
-        /** @description Filter to runs associated with this case queue */
-        case_queue_id?: string;
-        /** @description Filter to runs created from this source (e.g. api, schedule) */
-        source?: string;
-        /** @description Full-text search across run titles and case titles */
-        search?: string;
-        /** @description If true, only return runs that have evaluation issues */
-        has_issues?: "true" | "false";
-        /** @description If set, only return runs whose latest successful evaluation has at least one failing rubric with this severity (critical | medium | low). Implies has_issues; legacy evaluations without severity companion fields do not match this filter. */
-        issue_severity?: "critical" | "medium" | "low";
-        since?: string;
-        digest_id?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    listRuns: {
+        parameters: {
+            query?: {
+                /** @description Number of runs per page (1-100, default 20) */
+                limit?: number;
+                /** @description Number of runs to skip */
+                offset?: number;
+                /** @description Field to sort by (default created_at) */
+                sort_by?: "created_at";
+                /** @description Sort direction (default desc) */
+                sort_order?: "asc" | "desc";
+                /** @description Filter to runs with this status */
+                status?: "not_started" | "pending" | "starting" | "running" | "waiting" | "completed" | "failed" | "interrupted" | "stopped" | "needs_attention";
+                /** @description Filter to runs for this agent */
+                agent_id?: string;
+                /** @description Filter to runs owned by this user; non-superadmin callers are scoped to themselves regardless of this value */
+                user_id?: string;
+                /** @description Filter to runs associated with this case queue */
+                case_queue_id?: string;
+                /** @description Filter to runs created from this source (e.g. api, schedule) */
+                source?: string;
+                /** @description Full-text search across run titles and case titles */
+                search?: string;
+                /** @description If true, only return runs that have evaluation issues */
+                has_issues?: "true" | "false";
+                /** @description If set, only return runs whose latest successful evaluation has at least one failing rubric with this severity (critical | medium | low). Implies has_issues; legacy evaluations without severity companion fields do not match this filter. */
+                issue_severity?: "critical" | "medium" | "low";
+                since?: string;
+                digest_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          "application/json": components["schemas"]["ListRunsResponse"];
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListRunsResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            500: components["responses"]["Error"];
         };
-      };
-      400: components["responses"]["Error"];
-      401: components["responses"]["Error"];
-      403: components["responses"]["Error"];
-      500: components["responses"]["Error"];
     };
-  };
-  createRun: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": components["schemas"]["CreateRunBody"];
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      201: {
-        headers: {
-          [name: string]: unknown;
+    createRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          "application/json": components["schemas"]["CreateRunResponse"];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRunBody"];
+            };
         };
-      };
-      400: components["responses"]["Error"];
-      401: components["responses"]["Error"];
-      403: components["responses"]["Error"];
-      404: components["responses"]["Error"];
-      500: components["responses"]["Error"];
-    };
-  };
-  getRun: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        run_id: components["parameters"]["RunId"];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateRunResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            500: components["responses"]["Error"];
         };
-        content: {
-          "application/json": components["schemas"]["GetRunResponse"];
+    };
+    getRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run_id: components["parameters"]["RunId"];
+            };
+            cookie?: never;
         };
-      };
-      400: components["responses"]["Error"];
-      401: components["responses"]["Error"];
-      403: components["responses"]["Error"];
-      404: components["responses"]["Error"];
-      500: components["responses"]["Error"];
-    };
-  };
-  listRunMessages: {
-    parameters: {
-      query?: {
-        /** @description Number of messages per page (1-50, default 20) */
-        limit?: number;
-        /** @description Number of messages to skip */
-        offset?: number;
-      };
-      header?: never;
-      path: {
-        run_id: components["parameters"]["RunId"];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetRunResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            500: components["responses"]["Error"];
         };
-        content: {
-          "application/json": components["schemas"]["ListMessagesResponse"];
+    };
+    listRunMessages: {
+        parameters: {
+            query?: {
+                /** @description Number of messages per page (1-50, default 20) */
+                limit?: number;
+                /** @description Number of messages to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                run_id: components["parameters"]["RunId"];
+            };
+            cookie?: never;
         };
-      };
-      400: components["responses"]["Error"];
-      401: components["responses"]["Error"];
-      403: components["responses"]["Error"];
-      404: components["responses"]["Error"];
-      500: components["responses"]["Error"];
-    };
-  };
-  createRunMessage: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        run_id: components["parameters"]["RunId"];
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": components["schemas"]["CreateMessageBody"];
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      201: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListMessagesResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            500: components["responses"]["Error"];
         };
-        content: {
-          "application/json": components["schemas"]["CreateMessageResponse"];
+    };
+    createRunMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run_id: components["parameters"]["RunId"];
+            };
+            cookie?: never;
         };
-      };
-      400: components["responses"]["Error"];
-      401: components["responses"]["Error"];
-      403: components["responses"]["Error"];
-      404: components["responses"]["Error"];
-      500: components["responses"]["Error"];
-    };
-  };
-  respondToHumanRequest: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        run_id: components["parameters"]["RunId"];
-        request_id: components["parameters"]["HumanRequestId"];
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        "application/json": components["schemas"]["RespondToHumanRequestBody"];
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMessageBody"];
+            };
         };
-        content: {
-          "application/json": components["schemas"]["RespondToHumanRequestResponse"];
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateMessageResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            500: components["responses"]["Error"];
         };
-      };
-      400: components["responses"]["Error"];
-      401: components["responses"]["Error"];
-      403: components["responses"]["Error"];
-      404: components["responses"]["Error"];
-      500: components["responses"]["Error"];
     };
-  };
-  stopRun: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        run_id: components["parameters"]["RunId"];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    respondToHumanRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run_id: components["parameters"]["RunId"];
+                request_id: components["parameters"]["HumanRequestId"];
+            };
+            cookie?: never;
         };
-        content: {
-          "application/json": components["schemas"]["StopRunResponse"];
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RespondToHumanRequestBody"];
+            };
         };
-      };
-      400: components["responses"]["Error"];
-      401: components["responses"]["Error"];
-      403: components["responses"]["Error"];
-      404: components["responses"]["Error"];
-      500: components["responses"]["Error"];
-      502: components["responses"]["Error"];
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RespondToHumanRequestResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+        };
     };
-  };
+    stopRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run_id: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StopRunResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            502: components["responses"]["Error"];
+        };
+    };
 }

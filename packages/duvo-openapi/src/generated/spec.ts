@@ -4,87 +4,92 @@
 
 /** Duvo Public API 1.0.0, as vendored in specs/duvo.openapi.json. */
 export const spec: { readonly [key: string]: unknown } = {
-  openapi: "3.0.3",
-  info: {
-    title: "Duvo Public API",
-    version: "1.0.0",
-    description:
-      "Duvo's public Runs API, assembled by agentruns from Duvo's per-operation OpenAPI documents and its rendered API reference. Provenance: specs/README.md.",
+  "openapi": "3.0.3",
+  "info": {
+    "title": "Duvo Public API",
+    "version": "1.0.0",
+    "description": "Duvo's public Runs API, assembled by agentruns from Duvo's per-operation OpenAPI documents and its rendered API reference. Provenance: specs/README.md."
   },
-  tags: [
+  "tags": [
     {
-      name: "Runs",
-      description: "Start, monitor, and manage agent runs",
-    },
+      "name": "Runs",
+      "description": "Start, monitor, and manage agent runs"
+    }
   ],
-  servers: [
+  "servers": [
     {
-      url: "https://api.duvo.ai",
-      description: "Production server",
-    },
+      "url": "https://api.duvo.ai",
+      "description": "Production server"
+    }
   ],
-  security: [
+  "security": [
     {
-      bearerAuth: [],
-    },
+      "bearerAuth": []
+    }
   ],
-  paths: {
+  "paths": {
     "/v1/runs": {
-      get: {
-        tags: ["Runs"],
-        operationId: "listRuns",
-        summary: "List runs",
-        "x-agentruns-reconstructed":
-          "Written from the rendered page (seed 000); there is no machine-readable upstream spec for this operation.",
-        parameters: [
+      "get": {
+        "tags": [
+          "Runs"
+        ],
+        "operationId": "listRuns",
+        "summary": "List runs",
+        "x-agentruns-reconstructed": "Written from the rendered page (seed 000); there is no machine-readable upstream spec for this operation.",
+        "parameters": [
           {
-            schema: {
-              type: "number",
-              minimum: 1,
-              maximum: 100,
-              default: 20,
+            "schema": {
+              "type": "number",
+              "minimum": 1,
+              "maximum": 100,
+              "default": 20
             },
-            in: "query",
-            name: "limit",
-            required: false,
-            description: "Number of runs per page (1-100, default 20)",
+            "in": "query",
+            "name": "limit",
+            "required": false,
+            "description": "Number of runs per page (1-100, default 20)"
           },
           {
-            schema: {
-              type: "number",
-              minimum: 0,
+            "schema": {
+              "type": "number",
+              "minimum": 0
             },
-            in: "query",
-            name: "offset",
-            required: false,
-            description: "Number of runs to skip",
+            "in": "query",
+            "name": "offset",
+            "required": false,
+            "description": "Number of runs to skip"
           },
           {
-            schema: {
-              type: "string",
-              enum: ["created_at"],
-              default: "created_at",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "created_at"
+              ],
+              "default": "created_at"
             },
-            in: "query",
-            name: "sort_by",
-            required: false,
-            description: "Field to sort by (default created_at)",
+            "in": "query",
+            "name": "sort_by",
+            "required": false,
+            "description": "Field to sort by (default created_at)"
           },
           {
-            schema: {
-              type: "string",
-              enum: ["asc", "desc"],
-              default: "desc",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "asc",
+                "desc"
+              ],
+              "default": "desc"
             },
-            in: "query",
-            name: "sort_order",
-            required: false,
-            description: "Sort direction (default desc)",
+            "in": "query",
+            "name": "sort_order",
+            "required": false,
+            "description": "Sort direction (default desc)"
           },
           {
-            schema: {
-              type: "string",
-              enum: [
+            "schema": {
+              "type": "string",
+              "enum": [
                 "not_started",
                 "pending",
                 "starting",
@@ -94,518 +99,530 @@ export const spec: { readonly [key: string]: unknown } = {
                 "failed",
                 "interrupted",
                 "stopped",
-                "needs_attention",
-              ],
+                "needs_attention"
+              ]
             },
-            in: "query",
-            name: "status",
-            required: false,
-            description: "Filter to runs with this status",
+            "in": "query",
+            "name": "status",
+            "required": false,
+            "description": "Filter to runs with this status"
           },
           {
-            schema: {
-              type: "string",
-              format: "uuid",
-              pattern: "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$",
+            "schema": {
+              "type": "string",
+              "format": "uuid",
+              "pattern": "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"
             },
-            in: "query",
-            name: "agent_id",
-            required: false,
-            description: "Filter to runs for this agent",
+            "in": "query",
+            "name": "agent_id",
+            "required": false,
+            "description": "Filter to runs for this agent"
           },
           {
-            schema: {
-              type: "string",
-              format: "uuid",
-              pattern: "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$",
+            "schema": {
+              "type": "string",
+              "format": "uuid",
+              "pattern": "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"
             },
-            in: "query",
-            name: "user_id",
-            required: false,
-            description:
-              "Filter to runs owned by this user; non-superadmin callers are scoped to themselves regardless of this value",
+            "in": "query",
+            "name": "user_id",
+            "required": false,
+            "description": "Filter to runs owned by this user; non-superadmin callers are scoped to themselves regardless of this value"
           },
           {
-            schema: {
-              type: "string",
-              format: "uuid",
-              pattern: "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$",
+            "schema": {
+              "type": "string",
+              "format": "uuid",
+              "pattern": "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"
             },
-            in: "query",
-            name: "case_queue_id",
-            required: false,
-            description: "Filter to runs associated with this case queue",
+            "in": "query",
+            "name": "case_queue_id",
+            "required": false,
+            "description": "Filter to runs associated with this case queue"
           },
           {
-            schema: {
-              type: "string",
+            "schema": {
+              "type": "string"
             },
-            in: "query",
-            name: "source",
-            required: false,
-            description: "Filter to runs created from this source (e.g. api, schedule)",
+            "in": "query",
+            "name": "source",
+            "required": false,
+            "description": "Filter to runs created from this source (e.g. api, schedule)"
           },
           {
-            schema: {
-              type: "string",
+            "schema": {
+              "type": "string"
             },
-            in: "query",
-            name: "search",
-            required: false,
-            description: "Full-text search across run titles and case titles",
-            "x-agentruns-reconstructed":
-              "The rendered page (seed 000) shows this parameter's description between `source` and `has_issues` but not its name; the name `search` comes from shared/reference/providers.md (Duckie's equivalent parameter). See specs/README.md.",
+            "in": "query",
+            "name": "search",
+            "required": false,
+            "description": "Full-text search across run titles and case titles",
+            "x-agentruns-reconstructed": "The rendered page (seed 000) shows this parameter's description between `source` and `has_issues` but not its name; the name `search` comes from shared/reference/providers.md (Duckie's equivalent parameter). See specs/README.md."
           },
           {
-            schema: {
-              type: "string",
-              enum: ["true", "false"],
+            "schema": {
+              "type": "string",
+              "enum": [
+                "true",
+                "false"
+              ]
             },
-            in: "query",
-            name: "has_issues",
-            required: false,
-            description: "If true, only return runs that have evaluation issues",
+            "in": "query",
+            "name": "has_issues",
+            "required": false,
+            "description": "If true, only return runs that have evaluation issues"
           },
           {
-            schema: {
-              type: "string",
-              enum: ["critical", "medium", "low"],
+            "schema": {
+              "type": "string",
+              "enum": [
+                "critical",
+                "medium",
+                "low"
+              ]
             },
-            in: "query",
-            name: "issue_severity",
-            required: false,
-            description:
-              "If set, only return runs whose latest successful evaluation has at least one failing rubric with this severity (critical | medium | low). Implies has_issues; legacy evaluations without severity companion fields do not match this filter.",
+            "in": "query",
+            "name": "issue_severity",
+            "required": false,
+            "description": "If set, only return runs whose latest successful evaluation has at least one failing rubric with this severity (critical | medium | low). Implies has_issues; legacy evaluations without severity companion fields do not match this filter."
           },
           {
-            schema: {
-              type: "string",
-              format: "date-time",
-              pattern:
-                "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?(?:Z))$",
+            "schema": {
+              "type": "string",
+              "format": "date-time",
+              "pattern": "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?(?:Z))$"
             },
-            in: "query",
-            name: "since",
-            required: false,
+            "in": "query",
+            "name": "since",
+            "required": false
           },
           {
-            schema: {
-              type: "string",
-              format: "uuid",
-              pattern: "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$",
+            "schema": {
+              "type": "string",
+              "format": "uuid",
+              "pattern": "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"
             },
-            in: "query",
-            name: "digest_id",
-            required: false,
-          },
+            "in": "query",
+            "name": "digest_id",
+            "required": false
+          }
         ],
-        responses: {
+        "responses": {
           "200": {
-            description: "Default Response",
-            content: {
+            "description": "Default Response",
+            "content": {
               "application/json": {
-                schema: {
-                  $ref: "#/components/schemas/ListRunsResponse",
-                },
-              },
-            },
+                "schema": {
+                  "$ref": "#/components/schemas/ListRunsResponse"
+                }
+              }
+            }
           },
           "400": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "401": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "403": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "500": {
-            $ref: "#/components/responses/Error",
-          },
-        },
+            "$ref": "#/components/responses/Error"
+          }
+        }
       },
-      post: {
-        tags: ["Runs"],
-        operationId: "createRun",
-        summary: "Create a run",
-        description:
-          "Start a new agent run. Returns immediately with run info - does not wait for completion.",
-        requestBody: {
-          content: {
+      "post": {
+        "tags": [
+          "Runs"
+        ],
+        "operationId": "createRun",
+        "summary": "Create a run",
+        "description": "Start a new agent run. Returns immediately with run info - does not wait for completion.",
+        "requestBody": {
+          "content": {
             "application/json": {
-              schema: {
-                $ref: "#/components/schemas/CreateRunBody",
-              },
-            },
+              "schema": {
+                "$ref": "#/components/schemas/CreateRunBody"
+              }
+            }
           },
-          required: true,
+          "required": true
         },
-        responses: {
+        "responses": {
           "201": {
-            description: "Default Response",
-            content: {
+            "description": "Default Response",
+            "content": {
               "application/json": {
-                schema: {
-                  $ref: "#/components/schemas/CreateRunResponse",
-                },
-              },
-            },
+                "schema": {
+                  "$ref": "#/components/schemas/CreateRunResponse"
+                }
+              }
+            }
           },
           "400": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "401": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "403": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "404": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "500": {
-            $ref: "#/components/responses/Error",
-          },
-        },
-      },
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
     },
     "/v1/runs/{run_id}": {
-      get: {
-        tags: ["Runs"],
-        operationId: "getRun",
-        summary: "Get a run",
-        description: "Get information about an agent run. Can be polled to check status.",
-        parameters: [
-          {
-            $ref: "#/components/parameters/RunId",
-          },
+      "get": {
+        "tags": [
+          "Runs"
         ],
-        responses: {
+        "operationId": "getRun",
+        "summary": "Get a run",
+        "description": "Get information about an agent run. Can be polled to check status.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/RunId"
+          }
+        ],
+        "responses": {
           "200": {
-            description: "Default Response",
-            content: {
+            "description": "Default Response",
+            "content": {
               "application/json": {
-                schema: {
-                  $ref: "#/components/schemas/GetRunResponse",
-                },
-              },
-            },
+                "schema": {
+                  "$ref": "#/components/schemas/GetRunResponse"
+                }
+              }
+            }
           },
           "400": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "401": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "403": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "404": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "500": {
-            $ref: "#/components/responses/Error",
-          },
-        },
-      },
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
     },
     "/v1/runs/{run_id}/messages": {
-      get: {
-        tags: ["Runs"],
-        operationId: "listRunMessages",
-        summary: "List a run's messages",
-        description: "Get paginated messages for an agent run. Messages are returned in chronological order.",
-        parameters: [
-          {
-            schema: {
-              type: "integer",
-              minimum: 1,
-              maximum: 50,
-              default: 20,
-            },
-            in: "query",
-            name: "limit",
-            required: false,
-            description: "Number of messages per page (1-50, default 20)",
-          },
-          {
-            schema: {
-              type: "integer",
-              minimum: 0,
-              default: 0,
-            },
-            in: "query",
-            name: "offset",
-            required: false,
-            description: "Number of messages to skip",
-          },
-          {
-            $ref: "#/components/parameters/RunId",
-          },
+      "get": {
+        "tags": [
+          "Runs"
         ],
-        responses: {
+        "operationId": "listRunMessages",
+        "summary": "List a run's messages",
+        "description": "Get paginated messages for an agent run. Messages are returned in chronological order.",
+        "parameters": [
+          {
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 50,
+              "default": 20
+            },
+            "in": "query",
+            "name": "limit",
+            "required": false,
+            "description": "Number of messages per page (1-50, default 20)"
+          },
+          {
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "default": 0
+            },
+            "in": "query",
+            "name": "offset",
+            "required": false,
+            "description": "Number of messages to skip"
+          },
+          {
+            "$ref": "#/components/parameters/RunId"
+          }
+        ],
+        "responses": {
           "200": {
-            description: "Default Response",
-            content: {
+            "description": "Default Response",
+            "content": {
               "application/json": {
-                schema: {
-                  $ref: "#/components/schemas/ListMessagesResponse",
-                },
-              },
-            },
+                "schema": {
+                  "$ref": "#/components/schemas/ListMessagesResponse"
+                }
+              }
+            }
           },
           "400": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "401": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "403": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "404": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "500": {
-            $ref: "#/components/responses/Error",
-          },
-        },
+            "$ref": "#/components/responses/Error"
+          }
+        }
       },
-      post: {
-        tags: ["Runs"],
-        operationId: "createRunMessage",
-        summary: "Post a message to a run",
-        description:
-          "Post a message to an agent run. This will persist the message and resume the agent execution if the run is in a resumable state (waiting, completed, or interrupted).",
-        requestBody: {
-          content: {
-            "application/json": {
-              schema: {
-                $ref: "#/components/schemas/CreateMessageBody",
-              },
-            },
-          },
-          required: true,
-        },
-        parameters: [
-          {
-            $ref: "#/components/parameters/RunId",
-          },
+      "post": {
+        "tags": [
+          "Runs"
         ],
-        responses: {
+        "operationId": "createRunMessage",
+        "summary": "Post a message to a run",
+        "description": "Post a message to an agent run. This will persist the message and resume the agent execution if the run is in a resumable state (waiting, completed, or interrupted).",
+        "requestBody": {
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateMessageBody"
+              }
+            }
+          },
+          "required": true
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/RunId"
+          }
+        ],
+        "responses": {
           "201": {
-            description: "Default Response",
-            content: {
+            "description": "Default Response",
+            "content": {
               "application/json": {
-                schema: {
-                  $ref: "#/components/schemas/CreateMessageResponse",
-                },
-              },
-            },
+                "schema": {
+                  "$ref": "#/components/schemas/CreateMessageResponse"
+                }
+              }
+            }
           },
           "400": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "401": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "403": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "404": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "500": {
-            $ref: "#/components/responses/Error",
-          },
-        },
-      },
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
     },
     "/v1/runs/{run_id}/human-requests/{request_id}/respond": {
-      post: {
-        tags: ["Runs"],
-        operationId: "respondToHumanRequest",
-        summary: "Respond to a human request",
-        description:
-          "Respond to a human-in-the-loop request. Use 'approved' (true/false) for approval-type requests, or 'answers' ({question: answer}) for question-type requests. Only works when the run is in 'waiting' status.",
-        requestBody: {
-          content: {
-            "application/json": {
-              schema: {
-                $ref: "#/components/schemas/RespondToHumanRequestBody",
-              },
-            },
-          },
-        },
-        parameters: [
-          {
-            $ref: "#/components/parameters/RunId",
-          },
-          {
-            $ref: "#/components/parameters/HumanRequestId",
-          },
+      "post": {
+        "tags": [
+          "Runs"
         ],
-        responses: {
+        "operationId": "respondToHumanRequest",
+        "summary": "Respond to a human request",
+        "description": "Respond to a human-in-the-loop request. Use 'approved' (true/false) for approval-type requests, or 'answers' ({question: answer}) for question-type requests. Only works when the run is in 'waiting' status.",
+        "requestBody": {
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/RespondToHumanRequestBody"
+              }
+            }
+          }
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/RunId"
+          },
+          {
+            "$ref": "#/components/parameters/HumanRequestId"
+          }
+        ],
+        "responses": {
           "200": {
-            description: "Default Response",
-            content: {
+            "description": "Default Response",
+            "content": {
               "application/json": {
-                schema: {
-                  $ref: "#/components/schemas/RespondToHumanRequestResponse",
-                },
-              },
-            },
+                "schema": {
+                  "$ref": "#/components/schemas/RespondToHumanRequestResponse"
+                }
+              }
+            }
           },
           "400": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "401": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "403": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "404": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "500": {
-            $ref: "#/components/responses/Error",
-          },
-        },
-      },
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
     },
     "/v1/runs/{run_id}/stop": {
-      post: {
-        tags: ["Runs"],
-        operationId: "stopRun",
-        summary: "Stop a run",
-        description: "Stop an agent run. No-op if the run is not currently running.",
-        parameters: [
-          {
-            $ref: "#/components/parameters/RunId",
-          },
+      "post": {
+        "tags": [
+          "Runs"
         ],
-        responses: {
+        "operationId": "stopRun",
+        "summary": "Stop a run",
+        "description": "Stop an agent run. No-op if the run is not currently running.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/RunId"
+          }
+        ],
+        "responses": {
           "200": {
-            description: "Default Response",
-            content: {
+            "description": "Default Response",
+            "content": {
               "application/json": {
-                schema: {
-                  $ref: "#/components/schemas/StopRunResponse",
-                },
-              },
-            },
+                "schema": {
+                  "$ref": "#/components/schemas/StopRunResponse"
+                }
+              }
+            }
           },
           "400": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "401": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "403": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "404": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "500": {
-            $ref: "#/components/responses/Error",
+            "$ref": "#/components/responses/Error"
           },
           "502": {
-            $ref: "#/components/responses/Error",
-          },
-        },
-      },
-    },
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    }
   },
-  components: {
-    securitySchemes: {
-      bearerAuth: {
-        type: "http",
-        scheme: "bearer",
-        description: "API key authentication. Get your API key from the Duvo dashboard.",
-      },
+  "components": {
+    "securitySchemes": {
+      "bearerAuth": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "API key authentication. Get your API key from the Duvo dashboard."
+      }
     },
-    parameters: {
-      RunId: {
-        schema: {
-          type: "string",
-          format: "uuid",
+    "parameters": {
+      "RunId": {
+        "schema": {
+          "type": "string",
+          "format": "uuid"
         },
-        in: "path",
-        name: "run_id",
-        required: true,
+        "in": "path",
+        "name": "run_id",
+        "required": true
       },
-      HumanRequestId: {
-        schema: {
-          type: "string",
-          format: "uuid",
+      "HumanRequestId": {
+        "schema": {
+          "type": "string",
+          "format": "uuid"
         },
-        in: "path",
-        name: "request_id",
-        required: true,
-      },
+        "in": "path",
+        "name": "request_id",
+        "required": true
+      }
     },
-    responses: {
-      Error: {
-        description: "Default Response",
-        content: {
+    "responses": {
+      "Error": {
+        "description": "Default Response",
+        "content": {
           "application/json": {
-            schema: {
-              $ref: "#/components/schemas/ErrorResponse",
-            },
-          },
-        },
-      },
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            }
+          }
+        }
+      }
     },
-    schemas: {
-      Run: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            format: "uuid",
+    "schemas": {
+      "Run": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
           },
-          agent_id: {
-            type: "string",
-            format: "uuid",
+          "agent_id": {
+            "type": "string",
+            "format": "uuid"
           },
-          build_id: {
-            type: "string",
-            format: "uuid",
+          "build_id": {
+            "type": "string",
+            "format": "uuid"
           },
-          status: {
-            type: "string",
+          "status": {
+            "type": "string"
           },
-          source: {
-            type: "string",
-            nullable: true,
+          "source": {
+            "type": "string",
+            "nullable": true
           },
-          sandbox_id: {
-            type: "string",
-            nullable: true,
-            description: "The sandbox ID for this run",
+          "sandbox_id": {
+            "type": "string",
+            "nullable": true,
+            "description": "The sandbox ID for this run"
           },
-          started_at: {
-            type: "string",
-            nullable: true,
+          "started_at": {
+            "type": "string",
+            "nullable": true
           },
-          completed_at: {
-            type: "string",
-            nullable: true,
+          "completed_at": {
+            "type": "string",
+            "nullable": true
           },
-          created_at: {
-            type: "string",
+          "created_at": {
+            "type": "string"
           },
-          updated_at: {
-            type: "string",
+          "updated_at": {
+            "type": "string"
           },
-          human_in_the_loop_enabled: {
-            type: "boolean",
-            description: "Whether this agent can request human input during execution",
-          },
+          "human_in_the_loop_enabled": {
+            "type": "boolean",
+            "description": "Whether this agent can request human input during execution"
+          }
         },
-        required: [
+        "required": [
           "id",
           "agent_id",
           "build_id",
@@ -616,104 +633,103 @@ export const spec: { readonly [key: string]: unknown } = {
           "completed_at",
           "created_at",
           "updated_at",
-          "human_in_the_loop_enabled",
+          "human_in_the_loop_enabled"
         ],
-        additionalProperties: false,
+        "additionalProperties": false
       },
-      RunSummary: {
-        type: "object",
-        description:
-          "A run as listed by GET /v1/runs. Reconstructed from the rendered page's example (seed 000): see specs/README.md for how types, nullability and required fields were inferred.",
-        properties: {
-          id: {
-            type: "string",
-            format: "uuid",
+      "RunSummary": {
+        "type": "object",
+        "description": "A run as listed by GET /v1/runs. Reconstructed from the rendered page's example (seed 000): see specs/README.md for how types, nullability and required fields were inferred.",
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
           },
-          created_at: {
-            type: "string",
-            format: "date-time",
+          "created_at": {
+            "type": "string",
+            "format": "date-time"
           },
-          updated_at: {
-            type: "string",
-            format: "date-time",
+          "updated_at": {
+            "type": "string",
+            "format": "date-time"
           },
-          started_at: {
-            type: "string",
-            format: "date-time",
-            nullable: true,
+          "started_at": {
+            "type": "string",
+            "format": "date-time",
+            "nullable": true
           },
-          completed_at: {
-            type: "string",
-            format: "date-time",
-            nullable: true,
+          "completed_at": {
+            "type": "string",
+            "format": "date-time",
+            "nullable": true
           },
-          source: {
-            type: "string",
-            nullable: true,
+          "source": {
+            "type": "string",
+            "nullable": true
           },
-          title: {
-            type: "string",
-            nullable: true,
+          "title": {
+            "type": "string",
+            "nullable": true
           },
-          run_number: {
-            type: "number",
+          "run_number": {
+            "type": "number"
           },
-          agent_id: {
-            type: "string",
-            format: "uuid",
+          "agent_id": {
+            "type": "string",
+            "format": "uuid"
           },
-          agent_name: {
-            type: "string",
-            nullable: true,
+          "agent_name": {
+            "type": "string",
+            "nullable": true
           },
-          build_id: {
-            type: "string",
-            format: "uuid",
+          "build_id": {
+            "type": "string",
+            "format": "uuid"
           },
-          user_id: {
-            type: "string",
-            format: "uuid",
-            nullable: true,
+          "user_id": {
+            "type": "string",
+            "format": "uuid",
+            "nullable": true
           },
-          case_queue_item_id: {
-            type: "string",
-            format: "uuid",
-            nullable: true,
+          "case_queue_item_id": {
+            "type": "string",
+            "format": "uuid",
+            "nullable": true
           },
-          case_queue_id: {
-            type: "string",
-            format: "uuid",
-            nullable: true,
+          "case_queue_id": {
+            "type": "string",
+            "format": "uuid",
+            "nullable": true
           },
-          case_queue_name: {
-            type: "string",
-            nullable: true,
+          "case_queue_name": {
+            "type": "string",
+            "nullable": true
           },
-          case_title: {
-            type: "string",
-            nullable: true,
+          "case_title": {
+            "type": "string",
+            "nullable": true
           },
-          postponed_to: {
-            type: "string",
-            format: "date-time",
-            nullable: true,
+          "postponed_to": {
+            "type": "string",
+            "format": "date-time",
+            "nullable": true
           },
-          submitted_prompt_count: {
-            type: "integer",
-            minimum: 0,
-            maximum: 9007199254740991,
+          "submitted_prompt_count": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 9007199254740991
           },
-          eval_summaries: {
-            type: "object",
-            allOf: [
+          "eval_summaries": {
+            "type": "object",
+            "allOf": [
               {
-                $ref: "#/components/schemas/EvalSummaries",
-              },
+                "$ref": "#/components/schemas/EvalSummaries"
+              }
             ],
-            nullable: true,
-          },
+            "nullable": true
+          }
         },
-        required: [
+        "required": [
           "id",
           "agent_id",
           "build_id",
@@ -721,412 +737,468 @@ export const spec: { readonly [key: string]: unknown } = {
           "started_at",
           "completed_at",
           "created_at",
-          "updated_at",
+          "updated_at"
         ],
-        "x-agentruns-reconstructed": "seed 000 example payload",
+        "x-agentruns-reconstructed": "seed 000 example payload"
       },
-      EvalSummaries: {
-        type: "object",
-        properties: {
-          passed: {
-            type: "number",
+      "EvalSummaries": {
+        "type": "object",
+        "properties": {
+          "passed": {
+            "type": "number"
           },
-          total: {
-            type: "number",
+          "total": {
+            "type": "number"
           },
-          final_comment: {
-            type: "string",
-            nullable: true,
+          "final_comment": {
+            "type": "string",
+            "nullable": true
           },
-          severityCounts: {
-            $ref: "#/components/schemas/SeverityCounts",
-          },
+          "severityCounts": {
+            "$ref": "#/components/schemas/SeverityCounts"
+          }
         },
-        "x-agentruns-reconstructed": "seed 000 example payload",
+        "x-agentruns-reconstructed": "seed 000 example payload"
       },
-      SeverityCounts: {
-        type: "object",
-        properties: {
-          critical: {
-            type: "integer",
-            minimum: 0,
-            maximum: 9007199254740991,
+      "SeverityCounts": {
+        "type": "object",
+        "properties": {
+          "critical": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 9007199254740991
           },
-          medium: {
-            type: "integer",
-            minimum: 0,
-            maximum: 9007199254740991,
+          "medium": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 9007199254740991
           },
-          low: {
-            type: "integer",
-            minimum: 0,
-            maximum: 9007199254740991,
-          },
+          "low": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 9007199254740991
+          }
         },
-        "x-agentruns-reconstructed": "seed 000 example payload",
+        "x-agentruns-reconstructed": "seed 000 example payload"
       },
-      ListRunsResponse: {
-        type: "object",
-        properties: {
-          data: {
-            type: "array",
-            items: {
-              $ref: "#/components/schemas/RunSummary",
-            },
+      "ListRunsResponse": {
+        "type": "object",
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/RunSummary"
+            }
           },
-          total: {
-            type: "number",
-          },
+          "total": {
+            "type": "number"
+          }
         },
-        required: ["data", "total"],
+        "required": [
+          "data",
+          "total"
+        ]
       },
-      CreateRunBody: {
-        type: "object",
-        properties: {
-          agent_id: {
-            type: "string",
-            format: "uuid",
-            description: "The agent ID to run",
+      "CreateRunBody": {
+        "type": "object",
+        "properties": {
+          "agent_id": {
+            "type": "string",
+            "format": "uuid",
+            "description": "The agent ID to run"
           },
-          message: {
-            type: "string",
-            description:
-              "Optional initial message to start the run with (e.g. a trigger payload or user instruction)",
+          "message": {
+            "type": "string",
+            "description": "Optional initial message to start the run with (e.g. a trigger payload or user instruction)"
           },
-          sandbox_id: {
-            type: "string",
-            description: "Optional sandbox ID with pre-uploaded files",
+          "sandbox_id": {
+            "type": "string",
+            "description": "Optional sandbox ID with pre-uploaded files"
           },
-          webhook_url: {
-            type: "string",
-            format: "uri",
-            description:
-              "Webhook URL to POST events to (human_request, run_completed, run_failed, run_interrupted)",
-          },
+          "webhook_url": {
+            "type": "string",
+            "format": "uri",
+            "description": "Webhook URL to POST events to (human_request, run_completed, run_failed, run_interrupted)"
+          }
         },
-        required: ["agent_id"],
-        additionalProperties: false,
+        "required": [
+          "agent_id"
+        ],
+        "additionalProperties": false
       },
-      CreateRunResponse: {
-        type: "object",
-        properties: {
-          run: {
-            $ref: "#/components/schemas/Run",
-          },
+      "CreateRunResponse": {
+        "type": "object",
+        "properties": {
+          "run": {
+            "$ref": "#/components/schemas/Run"
+          }
         },
-        required: ["run"],
-        additionalProperties: false,
+        "required": [
+          "run"
+        ],
+        "additionalProperties": false
       },
-      GetRunResponse: {
-        type: "object",
-        properties: {
-          run: {
-            type: "object",
-            allOf: [
+      "GetRunResponse": {
+        "type": "object",
+        "properties": {
+          "run": {
+            "type": "object",
+            "allOf": [
               {
-                $ref: "#/components/schemas/Run",
-              },
+                "$ref": "#/components/schemas/Run"
+              }
             ],
-            nullable: true,
+            "nullable": true
           },
-          pending_human_request: {
-            type: "object",
-            allOf: [
+          "pending_human_request": {
+            "type": "object",
+            "allOf": [
               {
-                $ref: "#/components/schemas/PendingHumanRequest",
-              },
+                "$ref": "#/components/schemas/PendingHumanRequest"
+              }
             ],
-            nullable: true,
-          },
+            "nullable": true
+          }
         },
-        required: ["run"],
-        additionalProperties: false,
+        "required": [
+          "run"
+        ],
+        "additionalProperties": false
       },
-      PendingHumanRequest: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            format: "uuid",
+      "PendingHumanRequest": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
           },
-          title: {
-            type: "string",
+          "title": {
+            "type": "string"
           },
-          description: {
-            type: "string",
-            nullable: true,
+          "description": {
+            "type": "string",
+            "nullable": true
           },
-          created_at: {
-            type: "string",
+          "created_at": {
+            "type": "string"
           },
-          type: {
-            type: "string",
-            enum: ["approval", "question"],
-            description:
-              "Type of human request: 'approval' for yes/no decisions, 'question' for structured questions with optional predefined answers",
+          "type": {
+            "type": "string",
+            "enum": [
+              "approval",
+              "question"
+            ],
+            "description": "Type of human request: 'approval' for yes/no decisions, 'question' for structured questions with optional predefined answers"
           },
-          questions: {
-            type: "array",
-            items: {
-              $ref: "#/components/schemas/HumanRequestQuestion",
+          "questions": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/HumanRequestQuestion"
             },
-            description:
-              "For 'question' type requests, the structured questions with optional predefined answer options",
-          },
+            "description": "For 'question' type requests, the structured questions with optional predefined answer options"
+          }
         },
-        required: ["id", "title", "description", "created_at", "type"],
-        additionalProperties: false,
+        "required": [
+          "id",
+          "title",
+          "description",
+          "created_at",
+          "type"
+        ],
+        "additionalProperties": false
       },
-      HumanRequestQuestion: {
-        type: "object",
-        properties: {
-          question: {
-            type: "string",
+      "HumanRequestQuestion": {
+        "type": "object",
+        "properties": {
+          "question": {
+            "type": "string"
           },
-          header: {
-            type: "string",
+          "header": {
+            "type": "string"
           },
-          options: {
-            type: "array",
-            items: {
-              $ref: "#/components/schemas/HumanRequestQuestionOption",
+          "options": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/HumanRequestQuestionOption"
+            }
+          },
+          "multi_select": {
+            "type": "boolean"
+          }
+        },
+        "required": [
+          "question"
+        ],
+        "additionalProperties": false
+      },
+      "HumanRequestQuestionOption": {
+        "type": "object",
+        "properties": {
+          "label": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "label"
+        ],
+        "additionalProperties": false
+      },
+      "Message": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string"
+          },
+          "role": {
+            "type": "string"
+          },
+          "timestamp": {
+            "type": "string"
+          },
+          "text_content": {
+            "type": "string"
+          },
+          "tool_call": {
+            "$ref": "#/components/schemas/ToolCall"
+          },
+          "tool_result": {
+            "$ref": "#/components/schemas/ToolResult"
+          }
+        },
+        "required": [
+          "id",
+          "type",
+          "role",
+          "timestamp"
+        ],
+        "additionalProperties": false
+      },
+      "ToolCall": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "arguments": {
+            "type": "object",
+            "additionalProperties": {}
+          }
+        },
+        "required": [
+          "id",
+          "name"
+        ],
+        "additionalProperties": false
+      },
+      "ToolResult": {
+        "type": "object",
+        "properties": {
+          "tool_call_id": {
+            "type": "string"
+          },
+          "result": {},
+          "error": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "tool_call_id"
+        ],
+        "additionalProperties": false
+      },
+      "ListMessagesResponse": {
+        "type": "object",
+        "properties": {
+          "messages": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Message"
+            }
+          },
+          "total": {
+            "type": "number",
+            "description": "Total number of messages for the run"
+          },
+          "limit": {
+            "type": "number",
+            "description": "Number of messages per page"
+          },
+          "offset": {
+            "type": "number",
+            "description": "Number of messages skipped"
+          }
+        },
+        "required": [
+          "messages",
+          "total",
+          "limit",
+          "offset"
+        ],
+        "additionalProperties": false
+      },
+      "CreateMessageBody": {
+        "type": "object",
+        "properties": {
+          "message": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The message content to send to the agent"
+          }
+        },
+        "required": [
+          "message"
+        ],
+        "additionalProperties": false
+      },
+      "CreatedMessage": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string"
+          },
+          "role": {
+            "type": "string"
+          },
+          "timestamp": {
+            "type": "string"
+          },
+          "text_content": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "id",
+          "type",
+          "role",
+          "timestamp",
+          "text_content"
+        ],
+        "additionalProperties": false
+      },
+      "CreateMessageResponse": {
+        "type": "object",
+        "properties": {
+          "message": {
+            "$ref": "#/components/schemas/CreatedMessage"
+          }
+        },
+        "required": [
+          "message"
+        ],
+        "additionalProperties": false
+      },
+      "RespondToHumanRequestBody": {
+        "type": "object",
+        "properties": {
+          "answers": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
             },
+            "description": "For question-type requests: a map of question text to answer. Multi-select answers should be comma-separated."
           },
-          multi_select: {
-            type: "boolean",
-          },
+          "approved": {
+            "type": "boolean",
+            "description": "For approval-type requests: true to approve, false to deny"
+          }
         },
-        required: ["question"],
-        additionalProperties: false,
+        "additionalProperties": false
       },
-      HumanRequestQuestionOption: {
-        type: "object",
-        properties: {
-          label: {
-            type: "string",
+      "HumanRequest": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
           },
-          description: {
-            type: "string",
+          "run_id": {
+            "type": "string",
+            "format": "uuid"
           },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string",
+            "nullable": true
+          },
+          "response": {
+            "type": "string",
+            "nullable": true
+          },
+          "responded_at": {
+            "type": "string",
+            "nullable": true
+          },
+          "created_at": {
+            "type": "string"
+          }
         },
-        required: ["label"],
-        additionalProperties: false,
+        "required": [
+          "id",
+          "run_id",
+          "title",
+          "description",
+          "response",
+          "responded_at",
+          "created_at"
+        ],
+        "additionalProperties": false
       },
-      Message: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-          },
-          type: {
-            type: "string",
-          },
-          role: {
-            type: "string",
-          },
-          timestamp: {
-            type: "string",
-          },
-          text_content: {
-            type: "string",
-          },
-          tool_call: {
-            $ref: "#/components/schemas/ToolCall",
-          },
-          tool_result: {
-            $ref: "#/components/schemas/ToolResult",
-          },
+      "RespondToHumanRequestResponse": {
+        "type": "object",
+        "properties": {
+          "human_request": {
+            "$ref": "#/components/schemas/HumanRequest"
+          }
         },
-        required: ["id", "type", "role", "timestamp"],
-        additionalProperties: false,
+        "required": [
+          "human_request"
+        ],
+        "additionalProperties": false
       },
-      ToolCall: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
+      "StopRunResponse": {
+        "type": "object",
+        "properties": {
+          "success": {
+            "type": "boolean"
           },
-          name: {
-            type: "string",
-          },
-          arguments: {
-            type: "object",
-            additionalProperties: {},
-          },
+          "message": {
+            "type": "string"
+          }
         },
-        required: ["id", "name"],
-        additionalProperties: false,
+        "required": [
+          "success"
+        ],
+        "additionalProperties": false
       },
-      ToolResult: {
-        type: "object",
-        properties: {
-          tool_call_id: {
-            type: "string",
+      "ErrorResponse": {
+        "type": "object",
+        "properties": {
+          "error": {
+            "type": "string"
           },
-          result: {},
-          error: {
-            type: "string",
-          },
+          "message": {
+            "type": "string"
+          }
         },
-        required: ["tool_call_id"],
-        additionalProperties: false,
-      },
-      ListMessagesResponse: {
-        type: "object",
-        properties: {
-          messages: {
-            type: "array",
-            items: {
-              $ref: "#/components/schemas/Message",
-            },
-          },
-          total: {
-            type: "number",
-            description: "Total number of messages for the run",
-          },
-          limit: {
-            type: "number",
-            description: "Number of messages per page",
-          },
-          offset: {
-            type: "number",
-            description: "Number of messages skipped",
-          },
-        },
-        required: ["messages", "total", "limit", "offset"],
-        additionalProperties: false,
-      },
-      CreateMessageBody: {
-        type: "object",
-        properties: {
-          message: {
-            type: "string",
-            minLength: 1,
-            description: "The message content to send to the agent",
-          },
-        },
-        required: ["message"],
-        additionalProperties: false,
-      },
-      CreatedMessage: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-          },
-          type: {
-            type: "string",
-          },
-          role: {
-            type: "string",
-          },
-          timestamp: {
-            type: "string",
-          },
-          text_content: {
-            type: "string",
-          },
-        },
-        required: ["id", "type", "role", "timestamp", "text_content"],
-        additionalProperties: false,
-      },
-      CreateMessageResponse: {
-        type: "object",
-        properties: {
-          message: {
-            $ref: "#/components/schemas/CreatedMessage",
-          },
-        },
-        required: ["message"],
-        additionalProperties: false,
-      },
-      RespondToHumanRequestBody: {
-        type: "object",
-        properties: {
-          answers: {
-            type: "object",
-            additionalProperties: {
-              type: "string",
-            },
-            description:
-              "For question-type requests: a map of question text to answer. Multi-select answers should be comma-separated.",
-          },
-          approved: {
-            type: "boolean",
-            description: "For approval-type requests: true to approve, false to deny",
-          },
-        },
-        additionalProperties: false,
-      },
-      HumanRequest: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            format: "uuid",
-          },
-          run_id: {
-            type: "string",
-            format: "uuid",
-          },
-          title: {
-            type: "string",
-          },
-          description: {
-            type: "string",
-            nullable: true,
-          },
-          response: {
-            type: "string",
-            nullable: true,
-          },
-          responded_at: {
-            type: "string",
-            nullable: true,
-          },
-          created_at: {
-            type: "string",
-          },
-        },
-        required: ["id", "run_id", "title", "description", "response", "responded_at", "created_at"],
-        additionalProperties: false,
-      },
-      RespondToHumanRequestResponse: {
-        type: "object",
-        properties: {
-          human_request: {
-            $ref: "#/components/schemas/HumanRequest",
-          },
-        },
-        required: ["human_request"],
-        additionalProperties: false,
-      },
-      StopRunResponse: {
-        type: "object",
-        properties: {
-          success: {
-            type: "boolean",
-          },
-          message: {
-            type: "string",
-          },
-        },
-        required: ["success"],
-        additionalProperties: false,
-      },
-      ErrorResponse: {
-        type: "object",
-        properties: {
-          error: {
-            type: "string",
-          },
-          message: {
-            type: "string",
-          },
-        },
-        required: ["error"],
-        additionalProperties: false,
-      },
-    },
-  },
+        "required": [
+          "error"
+        ],
+        "additionalProperties": false
+      }
+    }
+  }
 };
