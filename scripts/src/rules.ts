@@ -87,10 +87,10 @@ export function renderOperations(d: ProviderDescriptor, doc: Json, header: strin
     if (!op.operationId) throw new Error(`${d.specPath}: ${op.method} ${op.path} has no operationId`);
     const item = doc.paths[op.path];
     const o = item[op.method.toLowerCase()];
-    const params: Json = { path: {}, query: {} };
+    const params: Json = { path: {}, query: {}, header: {}, cookie: {} };
     for (const raw of [...(item.parameters ?? []), ...(o.parameters ?? [])]) {
       const p = resolveRef(doc, raw);
-      if (p.in !== "path" && p.in !== "query") continue;
+      if (!p || !(p.in in params)) continue;
       params[p.in][p.name] = {
         required: p.required === true,
         schema: rule(doc, p.schema ?? {}),
@@ -105,6 +105,8 @@ export function renderOperations(d: ProviderDescriptor, doc: Json, header: strin
       path: op.path,
       pathParams: params.path,
       query: params.query,
+      ...(Object.keys(params.header).length ? { header: params.header } : {}),
+      ...(Object.keys(params.cookie).length ? { cookie: params.cookie } : {}),
       ...(sent
         ? {
             body: {
@@ -131,6 +133,7 @@ export function renderOperations(d: ProviderDescriptor, doc: Json, header: strin
     `export interface ParamSpec {\n  required: boolean;\n  schema: Rule;\n  /** Sent as \`<name>.<key>=<value>\` per entry. */\n  dotted?: boolean;\n}\n\n` +
     `export interface OperationSpec {\n  method: "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "OPTIONS" | "HEAD" | "TRACE";\n  path: string;\n` +
     `  pathParams: Readonly<Record<string, ParamSpec>>;\n  query: Readonly<Record<string, ParamSpec>>;\n` +
+    `  header?: Readonly<Record<string, ParamSpec>>;\n  cookie?: Readonly<Record<string, ParamSpec>>;\n` +
     `  /** JSON unless \`media\` says otherwise (\`contentType\` is then sent as is). */\n` +
     `  body?: { required: boolean; schema: Rule; media?: "multipart" | "form" | "text" | "binary"; contentType?: string };\n` +
     `  /** What a success answer holds when its Content-Type does not say; JSON when absent. */\n` +

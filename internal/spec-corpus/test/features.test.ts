@@ -131,7 +131,7 @@ describe("auth by security scheme", () => {
   it("an operation whose requirement cannot be filled is rejected before sending, naming the option and env var", async () => {
     capture.reset();
     const e = await client({ apiKey: "tok" })
-      .request("getReport", { path: { thing_id: "t1" } })
+      .request("getReport", { path: { thing_id: "t1" }, header: { "X-Export-Format": "csv" } })
       .then(
         () => undefined,
         (x: unknown) => x,
@@ -143,16 +143,39 @@ describe("auth by security scheme", () => {
     expect(capture.requests).toHaveLength(0);
   });
 
-  it("basic auth per operation, and a CSV answer as text", async () => {
+  it("basic auth per operation, header and cookie parameters, and a CSV answer as text", async () => {
     capture.reset();
     capture.respondWith({ headers: { "content-type": "text/csv" }, body: "id,n\nt1,2\n" });
     const csv = await client({ apiKey: "tok", basicAuthUsername: "pk", basicAuthPassword: "sk:é" }).request(
       "getReport",
-      { path: { thing_id: "t1" } },
+      { path: { thing_id: "t1" }, header: { "X-Export-Format": "csv" }, cookie: { locale: "de DE" } },
     );
     expect(csv).toBe("id,n\nt1,2\n");
     const sent = capture.only();
     expect(sent.headers.authorization).toBe(`Basic ${Buffer.from("pk:sk:é").toString("base64")}`);
+    expect(sent.headers["x-export-format"]).toBe("csv");
+    expect(sent.headers.cookie).toBe("locale=de%20DE");
+  });
+
+  it("header parameters are validated before sending: required, enum, control characters, unknown names", async () => {
+    capture.reset();
+    const c = client({ basicAuthUsername: "pk", basicAuthPassword: "sk" });
+    const problem = (header: Record<string, string>) =>
+      c.request("getReport", { path: { thing_id: "t1" }, header }).then(
+        () => "sent",
+        (e: Error) => e.message,
+      );
+    expect(await problem({})).toBe("Invalid input to Features getReport: X-Export-Format is required");
+    expect(await problem({ "X-Export-Format": "pdf" })).toBe(
+      'Invalid input to Features getReport: X-Export-Format must be one of "csv", "tsv" (got "pdf")',
+    );
+    expect(await problem({ "X-Export-Format": "csv\r\nx: y" })).toBe(
+      "Invalid input to Features getReport: X-Export-Format contains a control character (CR, LF, …)",
+    );
+    expect(await problem({ "X-Export-Format": "csv", "X-Other": "1" })).toBe(
+      'Invalid input to Features getReport: unknown header parameter "X-Other" (known: X-Export-Format)',
+    );
+    expect(capture.requests).toHaveLength(0);
   });
 
   it("a cookie key, and bytes as a Blob", async () => {

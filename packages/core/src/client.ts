@@ -114,6 +114,10 @@ type ResponseValue<C> = [keyof C] extends [never]
         : never);
 /** Path parameters of an operation. */
 export type PathOf<Op> = Params<Op> extends { path?: infer X } ? X : never;
+/** Header parameters of an operation. */
+export type HeaderOf<Op> = NonNullable<Params<Op> extends { header?: infer H } ? H : never>;
+/** Cookie parameters of an operation. */
+export type CookieOf<Op> = NonNullable<Params<Op> extends { cookie?: infer C } ? C : never>;
 /** Query parameters of an operation. */
 export type QueryOf<Op> = NonNullable<Params<Op> extends { query?: infer Q } ? Q : never>;
 /** Request body of an operation, as its media type takes it (JSON, multipart fields with Blobs, bytes). */
@@ -130,6 +134,10 @@ export type ResultOf<Op> = Op extends { responses: infer Rs }
 export interface CallInput<Op> {
   path?: PathOf<Op>;
   query?: QueryOf<Op>;
+  /** Header parameters the spec declares (credentials are options of the client, not parameters). */
+  header?: HeaderOf<Op>;
+  /** Cookie parameters the spec declares, sent in one `Cookie` header. */
+  cookie?: CookieOf<Op>;
   body?: BodyOf<Op>;
 }
 
@@ -168,6 +176,23 @@ function refused(error: unknown): boolean {
       return true;
   }
   return false;
+}
+
+/** Header and cookie parameters, body media headers and the caller's headers, merged (the caller's win); undefined when none. */
+function paramHeaders(
+  header: Record<string, unknown> | undefined,
+  cookie: Record<string, unknown> | undefined,
+  media: Record<string, string> | undefined,
+  caller: Record<string, string> | undefined,
+): Record<string, string> | undefined {
+  if (!header && !cookie && !media) return caller;
+  const out: Record<string, string> = { ...media };
+  for (const [name, v] of Object.entries(header ?? {})) if (v !== undefined) out[name] = String(v);
+  const cookies = Object.entries(cookie ?? {})
+    .filter(([, v]) => v !== undefined)
+    .map(([name, v]) => `${name}=${encodeURIComponent(String(v))}`);
+  if (cookies.length) out.cookie = cookies.join("; ");
+  return { ...out, ...caller };
 }
 
 const resolveInput = <Op>(input: InputOf<Op>): CallInput<Op> =>
@@ -378,9 +403,10 @@ export class BaseClient<Ops> {
     );
     const label = `${spec.method} ${path}`;
     const sending = bodyOptions(spec, input.body);
+    const headers = paramHeaders(input.header, input.cookie, sending.headers, options.headers);
     const init: Record<string, unknown> = {
       params: { path: input.path, query: input.query },
-      headers: sending.headers ? { ...sending.headers, ...options.headers } : options.headers,
+      headers,
       // The answer is read here, by its Content-Type, inside the attempt's time limit (an event stream is not).
       parseAs: "stream",
       ...sending.init,

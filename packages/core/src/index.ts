@@ -6,6 +6,8 @@ export {
   type ProviderDefinition,
   type RequestOptions,
   type BodyOf,
+  type CookieOf,
+  type HeaderOf,
   type PathOf,
   type QueryOf,
   type ResultOf,

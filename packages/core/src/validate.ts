@@ -35,6 +35,9 @@ export interface OperationSpec {
   path: string;
   pathParams: Readonly<Record<string, ParamSpec>>;
   query: Readonly<Record<string, ParamSpec>>;
+  /** Header and cookie parameters (credentials are not among them: they come from the security schemes). */
+  header?: Readonly<Record<string, ParamSpec>>;
+  cookie?: Readonly<Record<string, ParamSpec>>;
   body?: {
     required: boolean;
     schema: Rule;
@@ -51,6 +54,8 @@ export interface OperationSpec {
 export interface CallInput {
   path?: Record<string, unknown>;
   query?: Record<string, unknown>;
+  header?: Record<string, unknown>;
+  cookie?: Record<string, unknown>;
   body?: unknown;
 }
 
@@ -169,7 +174,7 @@ export function validateInput(spec: OperationSpec, input: CallInput, label: stri
   const fail = (problem: string, field: string): never => {
     throw new ValidationError(`Invalid input to ${label}: ${problem}`, field);
   };
-  for (const part of ["path", "query"] as const) {
+  for (const part of ["path", "query", "header", "cookie"] as const) {
     const v = input[part];
     if (v !== undefined && (v === null || typeof v !== "object" || Array.isArray(v))) {
       fail(
@@ -186,17 +191,30 @@ export function validateInput(spec: OperationSpec, input: CallInput, label: stri
     const problem = check(param.schema, v, name);
     if (problem) fail(problem, at);
   }
-  for (const [name, v] of Object.entries(input.query ?? {})) {
-    if (v === undefined) continue;
-    const param = own(spec.query, name) ? spec.query[name] : undefined;
-    if (!param)
-      fail(`unknown parameter "${name}" (known: ${Object.keys(spec.query).join(", ")})`, `query.${name}`);
-    const problem = check(param!.schema, v, name);
-    if (problem) fail(problem, `query.${name}`);
-  }
-  for (const [name, param] of Object.entries(spec.query)) {
-    if (param.required && (!own(input.query, name) || input.query![name] === undefined))
-      fail(`${name} is required`, `query.${name}`);
+  for (const part of ["query", "header", "cookie"] as const) {
+    const declared = spec[part] ?? {};
+    const given = input[part];
+    for (const [name, v] of Object.entries(given ?? {})) {
+      if (v === undefined) continue;
+      const param = own(declared, name) ? declared[name] : undefined;
+      if (!param) {
+        const kind = part === "query" ? "" : `${part} `;
+        fail(
+          `unknown ${kind}parameter "${name}" (known: ${Object.keys(declared).join(", ") || "none"})`,
+          `${part}.${name}`,
+        );
+      }
+      if (part !== "query" && typeof v === "string" && /[\u0000-\u001f\u007f]/.test(v)) {
+        fail(`${name} contains a control character (CR, LF, …)`, `${part}.${name}`);
+      }
+      const problem = check(param!.schema, v, name);
+      if (problem) fail(problem, `${part}.${name}`);
+    }
+    for (const [name, param] of Object.entries(declared)) {
+      if (param.required && (!own(given, name) || given![name] === undefined)) {
+        fail(`${name} is required`, `${part}.${name}`);
+      }
+    }
   }
   if (spec.body) {
     if (input.body === undefined) {

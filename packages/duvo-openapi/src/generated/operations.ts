@@ -37,6 +37,8 @@ export interface OperationSpec {
   path: string;
   pathParams: Readonly<Record<string, ParamSpec>>;
   query: Readonly<Record<string, ParamSpec>>;
+  header?: Readonly<Record<string, ParamSpec>>;
+  cookie?: Readonly<Record<string, ParamSpec>>;
   /** JSON unless `media` says otherwise (`contentType` is then sent as is). */
   body?: {
     required: boolean;
