@@ -3,8 +3,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startCaptureServer } from "@agentruns/testkit";
-import ts from "typescript";
+import { startCaptureServer, typeErrors } from "@agentruns/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writePackage } from "../src/files.js";
 import { describeProvider, loadSpec, type ProviderEntry } from "../src/provider.js";
@@ -32,25 +31,6 @@ beforeAll(async () => {
   await writePackage(dir, await renderPackage(describeProvider(entry, doc), doc, { root: scriptsDir }));
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
-
-function typeErrors(files: string[]): string[] {
-  const program = ts.createProgram(files, {
-    strict: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
-    types: [],
-    skipLibCheck: true,
-  });
-  return ts
-    .getPreEmitDiagnostics(program)
-    .map(
-      (d) =>
-        `${d.file ? path.basename(d.file.fileName) : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
-    );
-}
 
 describe("scaffolding a new provider", () => {
   it("writes the whole package from the template", async () => {
@@ -96,7 +76,7 @@ export async function wrong() {
 }
 `,
     );
-    expect(typeErrors([usage])).toEqual([]);
+    expect(await typeErrors([usage])).toEqual([]);
 
     // Without the directive the same mistake is a compile error naming the bad parameter.
     await writeFile(
@@ -104,7 +84,7 @@ export async function wrong() {
       `import { createClient } from "./src/index.js";
 void createClient().GET("/widgets/{widget_id}", { params: { path: { widget_id: "w" }, query: { size: 1 } } });\n`,
     );
-    const errors = typeErrors([usage]);
+    const errors = await typeErrors([usage]);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain("'size' does not exist");
   });

@@ -63,7 +63,7 @@ it("has at least 60 distinct named scenarios", () => {
 for (const group of [...new Set(ALL.map((s) => s.group))]) {
   describe(group, () => {
     for (const scenario of ALL.filter((s) => s.group === group)) {
-      it(scenario.name, async () => {
+      it(scenario.name, { timeout: scenario.timeoutMs ?? 60_000 }, async () => {
         observed.set(scenario, await scenario.run(ctx));
       });
     }

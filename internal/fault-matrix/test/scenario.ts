@@ -27,6 +27,8 @@ export interface Scenario {
   name: string;
   /** The behaviour promised, in words. */
   promise: string;
+  /** Time limit of the scenario when it is longer than the default minute (load scenarios on a shared machine). */
+  timeoutMs?: number;
   run(ctx: Ctx): Promise<string>;
 }
 

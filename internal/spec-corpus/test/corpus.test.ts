@@ -1,12 +1,10 @@
 // Every real spec of the corpus goes through the generator as a new provider would: it generates (defects become
 // warnings, not failures), the package type-checks under `strict`, and its client sends each operation the
 // credentials that operation's own security requirement names, over real HTTP.
-import { startCaptureServer, type CaptureServer } from "@agentruns/testkit";
-import { copyFile, mkdir, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
-import os from "node:os";
+import { scratchWorkspace, startCaptureServer, typeErrors, type CaptureServer } from "@agentruns/testkit";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writePackage } from "../../../scripts/src/files.js";
 import { normalizeSpec } from "../../../scripts/src/normalize.js";
@@ -34,42 +32,13 @@ let root: string;
 let capture: CaptureServer;
 
 beforeAll(async () => {
-  // Outside the workspace, laid out like the repository, resolving openapi-fetch through a link to this package's.
-  root = await mkdtemp(path.join(os.tmpdir(), "agentruns-corpus-"));
-  await copyFile(path.join(repo, "tsconfig.base.json"), path.join(root, "tsconfig.base.json"));
-  await copyFile(path.join(repo, ".prettierrc.json"), path.join(root, ".prettierrc.json"));
-  await mkdir(path.join(root, "node_modules"), { recursive: true });
-  await symlink(
-    path.join(here, "node_modules", "openapi-fetch"),
-    path.join(root, "node_modules", "openapi-fetch"),
-    "dir",
-  );
+  root = await scratchWorkspace(repo, path.join(here, "node_modules", "openapi-fetch"), "corpus");
   capture = await startCaptureServer();
 });
 afterAll(async () => {
   await capture?.close();
   await rm(root, { recursive: true, force: true });
 });
-
-function typeErrors(files: string[]): string[] {
-  const program = ts.createProgram(files, {
-    strict: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
-    types: [],
-    skipLibCheck: true,
-  });
-  return ts
-    .getPreEmitDiagnostics(program)
-    .slice(0, 10)
-    .map(
-      (d) =>
-        `${d.file ? path.basename(d.file.fileName) : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
-    );
-}
 
 describe.each(CORPUS)("$id ($file)", ({ id, file, operations }) => {
   let d: ProviderDescriptor;
@@ -99,7 +68,7 @@ describe.each(CORPUS)("$id ($file)", ({ id, file, operations }) => {
   });
 
   it("type-checks under strict", { timeout: 180_000 }, async () => {
-    expect(typeErrors([path.join(dir, "src/index.ts")])).toEqual([]);
+    expect(await typeErrors([path.join(dir, "src/index.ts")])).toEqual([]);
   });
 
   it("sends each operation exactly the credentials its requirement names", { timeout: 60_000 }, async () => {

@@ -3,12 +3,10 @@
 // variables, media types (CSV, bytes, multipart uploads, octet-stream uploads, server-sent events), component names,
 // and the defects that degrade to warnings.
 import { BaseClient, EventStream, ValidationError } from "@agentruns/core";
-import { startCaptureServer, type CaptureServer } from "@agentruns/testkit";
-import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { scratchWorkspace, startCaptureServer, typeErrors, type CaptureServer } from "@agentruns/testkit";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writePackage } from "../../../scripts/src/files.js";
 import { normalizeSpec } from "../../../scripts/src/normalize.js";
@@ -26,15 +24,7 @@ let gen: any;
 let capture: CaptureServer;
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), "agentruns-features-"));
-  await copyFile(path.join(repo, "tsconfig.base.json"), path.join(root, "tsconfig.base.json"));
-  await copyFile(path.join(repo, ".prettierrc.json"), path.join(root, ".prettierrc.json"));
-  await mkdir(path.join(root, "node_modules"), { recursive: true });
-  await symlink(
-    path.join(here, "node_modules", "openapi-fetch"),
-    path.join(root, "node_modules", "openapi-fetch"),
-    "dir",
-  );
+  root = await scratchWorkspace(repo, path.join(here, "node_modules", "openapi-fetch"), "features");
   const normalized = normalizeSpec(parseSpecText(await readFile(path.join(here, FILE), "utf8"), FILE), FILE);
   warnings = normalized.warnings;
   const d = describeProvider({ id: "features", title: "Features", spec: FILE }, normalized.doc);
@@ -92,19 +82,7 @@ describe("names", () => {
         "export { f, r, v, w };",
       ].join("\n"),
     );
-    const program = ts.createProgram([path.join(dir, "src/index.ts"), usage], {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
-      types: [],
-      skipLibCheck: true,
-    });
-    expect(
-      ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")),
-    ).toEqual([]);
+    expect(await typeErrors([path.join(dir, "src/index.ts"), usage])).toEqual([]);
   });
 });
 

@@ -3,3 +3,4 @@ export * from "./capture-server.js";
 export * from "./readme.js";
 export * from "./workspace-clone.js";
 export * from "./raw-server.js";
+export * from "./scratch-workspace.js";

@@ -20,6 +20,7 @@ export const concurrency: Scenario[] = [
   {
     group,
     name: "1,000 concurrent GETs, sixteen rounds, simulator in another process",
+    timeoutMs: 240_000,
     promise:
       "all succeed, no listener or other warning; this process's heap stays flat after warm-up: the median of rounds 12–16 within 8 MB of rounds 7–11, i.e. under 1.6 kB per call (about 1.5 MB when the machine is idle; the connection pool grows under load)",
     async run() {

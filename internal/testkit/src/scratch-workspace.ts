@@ -1,0 +1,44 @@
+// A scratch directory laid out like the repository, outside it, for tests that generate a package there; and a
+// strict type-check of generated files with the compiler API.
+import { copyFile, mkdir, mkdtemp, symlink } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+/**
+ * A temp dir with the repository's tsconfig.base.json and .prettierrc.json, where generated code resolves
+ * openapi-fetch through a link to `openapiFetchDir` (an installed copy). Nothing inside the workspace changes.
+ */
+export async function scratchWorkspace(
+  repo: string,
+  openapiFetchDir: string,
+  prefix: string,
+): Promise<string> {
+  const root = await mkdtemp(path.join(os.tmpdir(), `agentruns-${prefix}-`));
+  await copyFile(path.join(repo, "tsconfig.base.json"), path.join(root, "tsconfig.base.json"));
+  await copyFile(path.join(repo, ".prettierrc.json"), path.join(root, ".prettierrc.json"));
+  await mkdir(path.join(root, "node_modules"), { recursive: true });
+  await symlink(openapiFetchDir, path.join(root, "node_modules", "openapi-fetch"), "dir");
+  return root;
+}
+
+/** Type errors of `files` under `strict` (ES2022, NodeNext, DOM types), as `file: message` lines. */
+export async function typeErrors(files: string[]): Promise<string[]> {
+  // Loaded on use: the compiler is large, and most users of the test kit never type-check.
+  const { default: ts } = await import("typescript");
+  const program = ts.createProgram(files, {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+    types: [],
+    skipLibCheck: true,
+  });
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map(
+      (d) =>
+        `${d.file ? path.basename(d.file.fileName) : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
+    );
+}
