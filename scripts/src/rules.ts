@@ -140,7 +140,33 @@ export function renderOperations(d: ProviderDescriptor, doc: Json, header: strin
     `  response?: "text" | "binary" | "sse" | "none";\n` +
     `  /** Alternative security requirements, each a list of scheme names; \`[]\`: no credentials. */\n` +
     `  security: readonly (readonly string[])[];\n}\n\n` +
+    constants(table) +
     `/** Every operation of the spec by operationId. */\n` +
-    `export const operationTable: { readonly [K in keyof operations]: OperationSpec } = ${JSON.stringify(table, null, 2)};\n`
+    `export const operationTable: { readonly [K in keyof operations]: OperationSpec } = {\n` +
+    Object.keys(table)
+      .map((id) => `  ${JSON.stringify(id)}: ${names.get(id)},`)
+      .join("\n") +
+    `\n};\n`
   );
 }
+
+/**
+ * One exported constant per operation, `<operationId>Operation` (invalid characters dropped and the next letter
+ * capitalized), so a consumer that uses one operation bundles only its entry; the table refers to them.
+ */
+function constants(table: Json): string {
+  names.clear();
+  const taken = new Set(["Rule", "ParamSpec", "OperationSpec", "operationTable"]);
+  let out = "";
+  for (const [id, spec] of Object.entries<Json>(table)) {
+    let name = `${id.replace(/[^A-Za-z0-9_$]+(.?)/g, (_, c: string) => c.toUpperCase()).replace(/^(\d)/, "_$1")}Operation`;
+    while (taken.has(name)) name += "_";
+    taken.add(name);
+    names.set(id, name);
+    out += `/** ${spec.method} ${String(spec.path).replace(/\*\//g, "*\\/")} */\nexport const ${name}: OperationSpec = ${JSON.stringify(spec, null, 2)};\n\n`;
+  }
+  return out;
+}
+
+/** operationId → its constant's name, for the table (filled by constants()). */
+const names = new Map<string, string>();

@@ -43,3 +43,18 @@ describe.each([
     expect(code.length).toBe(0);
   });
 });
+
+describe("@agentruns/duvo-openapi operation table", () => {
+  it("tree-shakes per operation: one operation's constant bundles only its own entry", async () => {
+    const code = new TextDecoder().decode(
+      await bundle(
+        `import { getRunOperation } from "@agentruns/duvo-openapi"; globalThis.op = getRunOperation;`,
+      ),
+    );
+    expect(code).toContain("/v1/runs/{run_id}");
+    for (const other of ["/messages", "human-requests", "/stop", "webhook_url"])
+      expect(code).not.toContain(other);
+    expect(code).not.toContain("querySerializer"); // no client code
+    expect(code.length).toBeLessThan(400);
+  });
+});

@@ -4,7 +4,8 @@
 export type * from "./generated/schema.js";
 export type * from "./generated/names.js";
 export { provider, type Credentials, type ServerVariables } from "./generated/provider.js";
-export { operationTable, type OperationSpec, type ParamSpec, type Rule } from "./generated/operations.js";
+// The operation table, and one `<operationId>Operation` constant per operation (each tree-shakes on its own).
+export * from "./generated/operations.js";
 export {
   createClient,
   defaultServerUrl,
