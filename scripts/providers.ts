@@ -8,6 +8,8 @@ export const providers: readonly ProviderEntry[] = [
     spec: "specs/duvo.openapi.json",
     // Duvo's own CLI reads DUVO_API_BASE_URL; accept it after our DUVO_BASE_URL.
     baseUrlEnv: ["DUVO_BASE_URL", "DUVO_API_BASE_URL"],
+    // The simulators validate requests and answers against the spec: it ships in the package.
+    shipSpec: true,
   },
   {
     id: "avido",
@@ -15,10 +17,12 @@ export const providers: readonly ProviderEntry[] = [
     spec: "specs/avido.openapi.yaml",
     // Avido's docs embed this Stainless-hosted document (see specs/README.md).
     source: "https://app.stainless.com/api/spec/documented/avido/openapi.documented.yml",
+    shipSpec: true,
   },
   {
     id: "duckie",
     title: "Duckie",
     spec: "specs/duckie.openapi.yaml",
+    shipSpec: true,
   },
 ];

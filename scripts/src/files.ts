@@ -3,7 +3,7 @@ import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /** Directories whose every file is generated: a file there that the generator did not render is stale. */
-export const OWNED_DIRS = ["src"];
+export const OWNED_DIRS = ["src", "spec"];
 
 async function listFiles(dir: string, base = dir): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);

@@ -19,6 +19,11 @@ export interface ProviderEntry {
   source?: string;
   /** An OpenAPI Overlay 1.0 document with the provider's fixes. Default: `specs/<id>.overlay.yaml` when it exists. */
   overlay?: string;
+  /**
+   * Publish the spec in the package (`<pkg>/openapi.json`, loaded by `<pkg>/spec`) for tools that need it at run time,
+   * like the simulators. Default false: clients never read it, and for a large provider it is megabytes.
+   */
+  shipSpec?: boolean;
 }
 
 /**
@@ -60,6 +65,8 @@ export interface ProviderDescriptor {
   packageName: string;
   /** Spec path relative to the repository root, as written in generated headers. */
   specPath: string;
+  /** Whether the package publishes the spec (see ProviderEntry.shipSpec). */
+  shipSpec: boolean;
   specVersion: string;
   apiTitle: string;
   apiVersion: string;
@@ -318,6 +325,7 @@ export function describeProvider(entry: ProviderEntry, doc: Json): ProviderDescr
     title: entry.title,
     packageName: `@agentruns/${entry.id}-openapi`,
     specPath: entry.spec,
+    shipSpec: entry.shipSpec ?? false,
     specVersion: doc.openapi,
     apiTitle: String(doc.info?.title ?? entry.title),
     apiVersion: String(doc.info?.version ?? ""),

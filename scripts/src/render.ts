@@ -36,7 +36,7 @@ const header = (d: ProviderDescriptor, extra = "") =>
  * Files written as generated, not run through prettier (and listed in .prettierignore): the spec and the
  * openapi-typescript output are megabytes for a large provider, where prettier would take most of the generation time.
  */
-const UNFORMATTED = new Set(["openapi.json", "src/generated/spec.ts", "src/generated/schema.ts"]);
+const UNFORMATTED = new Set(["openapi.json", "src/generated/schema.ts"]);
 
 async function format(root: string, file: string, text: string): Promise<string> {
   const config = (await prettier.resolveConfig(path.join(root, file))) ?? {};
@@ -175,15 +175,25 @@ function renderPackageJson(d: ProviderDescriptor, opts: RenderOptions): string {
     main: "./dist/cjs/index.js",
     module: "./dist/index.js",
     types: "./dist/cjs/index.d.ts",
-    // For TypeScript's node10 resolution, which ignores the exports map.
-    typesVersions: { "*": { spec: ["./dist/cjs/generated/spec.d.ts"] } },
-    exports: {
-      ".": dual("index"),
-      "./spec": dual("generated/spec"),
-      "./openapi.json": "./openapi.json",
-      "./package.json": "./package.json",
-    },
-    files: ["dist", "src", "openapi.json", "README.md"],
+    ...(d.shipSpec
+      ? {
+          // For TypeScript's node10 resolution, which ignores the exports map.
+          typesVersions: { "*": { spec: ["./spec/index.d.cts"] } },
+          exports: {
+            ".": dual("index"),
+            "./spec": {
+              import: { types: "./spec/index.d.mts", default: "./spec/index.mjs" },
+              require: { types: "./spec/index.d.cts", default: "./spec/index.cjs" },
+            },
+            "./openapi.json": "./openapi.json",
+            "./package.json": "./package.json",
+          },
+          files: ["dist", "src", "spec", "openapi.json", "README.md"],
+        }
+      : {
+          exports: { ".": dual("index"), "./package.json": "./package.json" },
+          files: ["dist", "src", "README.md"],
+        }),
     scripts: {
       generate: `tsx ../../scripts/generate.ts ${d.id}`,
       build: "node ../../scripts/build-package.mjs",
@@ -316,8 +326,11 @@ Query parameters ${d.dottedQueryParams.map((p) => `\`${p}\``).join(", ")} take a
 ## Exports
 
 - \`paths\`, \`components\`, \`operations\`: the openapi-typescript types of the spec, plus one named alias per component schema (\`components["schemas"]["Run"]\` is also exported as \`Run\`).
-- \`${d.packageName}/openapi.json\` and \`${d.packageName}/spec\` (\`export const spec\`): the spec itself, as JSON and as a module (for validators and mock servers).
-- \`operationTable\`: each operation's method, path and input constraints from the spec (used by \`@agentruns/core\` to validate input before sending).
+${
+  d.shipSpec
+    ? `- \`${d.packageName}/openapi.json\` and \`${d.packageName}/spec\` (\`export const spec\`, a loader of that file): the spec itself, as JSON and as a module (for validators and mock servers).\n`
+    : ""
+}- \`operationTable\`, and one \`<operationId>Operation\` constant per operation (each tree-shakes on its own): each operation's method, path, input constraints, media types and security from the spec (used by \`@agentruns/core\` to validate input before sending).
 - \`createClient\`, \`ApiClient\`, \`CreateClientOptions\`, \`MissingCredentialError\`, \`Credentials\`, \`provider\` (server, env var names).
 
 ## Operations
@@ -352,16 +365,28 @@ export async function renderPackage(
     "tsconfig.build.json",
     tsconfig({ compilerOptions: { rootDir: "src", outDir: "dist", types: [] }, include: ["src"] }),
   );
-  // The spec itself, for tools that need it at run time (validators, simulators): as JSON (`<pkg>/openapi.json`)
-  // and as a module (`<pkg>/spec`) that loads the same way from ES modules and CommonJS.
-  await add("openapi.json", JSON.stringify(doc, null, 2) + "\n");
-  await add(
-    "src/generated/spec.ts",
-    header(d) +
-      `// Why: the spec as a module, importable from ESM and CJS alike; the main entry does not load it.\n\n` +
-      `/** ${d.apiTitle} ${d.apiVersion}, as vendored in ${d.specPath}. */\n` +
-      `export const spec: { readonly [key: string]: unknown } = ${JSON.stringify(doc, null, 2)};\n`,
-  );
+  if (d.shipSpec) {
+    // The spec ships once, as `<pkg>/openapi.json`; `<pkg>/spec` is a loader of that file for ES modules and
+    // CommonJS (Node, Deno, Bun: the tools that validate against it), never a second copy.
+    const why = `// Why: \`${d.packageName}/spec\` loads openapi.json (the one copy of the spec); the main entry never does.\n`;
+    const type =
+      `/** ${d.apiTitle} ${d.apiVersion}, as vendored in ${d.specPath} (overlay and normalization applied). */\n` +
+      `export declare const spec: { readonly [key: string]: unknown };\n`;
+    await add("openapi.json", JSON.stringify(doc, null, 2) + "\n");
+    await add(
+      "spec/index.mjs",
+      header(d) +
+        why +
+        `import { createRequire } from "node:module";\n\n` +
+        `export const spec = createRequire(import.meta.url)("../openapi.json");\n`,
+    );
+    await add(
+      "spec/index.cjs",
+      header(d) + why + `"use strict";\n\nexports.spec = require("../openapi.json");\n`,
+    );
+    await add("spec/index.d.mts", header(d) + why + type);
+    await add("spec/index.d.cts", header(d) + why + type);
+  }
   await add("src/index.ts", await renderTemplate(d, "index.ts"));
   await add("src/client.ts", await renderTemplate(d, "client.ts"));
   await add("src/auth.ts", await renderTemplate(d, "auth.ts"));
