@@ -147,15 +147,38 @@ describe("runs", () => {
     try {
       const client = new Duvo({ apiKey: "k", baseUrl: slow.url, env: {} });
       const run = await client.runs.create({ agent_id: AGENT });
+      // Long enough for the first poll to answer on a loaded machine; the run stays pending for a minute.
       const e = await client.runs
-        .waitFor(run.id, { intervalMs: 20, timeoutMs: 100 })
+        .waitFor(run.id, { intervalMs: 20, timeoutMs: 1_500 })
         .catch((x: unknown) => x);
       expect(e).toBeInstanceOf(ApiTimeoutError);
       expect((e as Error).message).toBe(
-        `Duvo run ${run.id} did not settle within 100 ms (last status: pending)`,
+        `Duvo run ${run.id} did not settle within 1500 ms (last status: pending)`,
       );
     } finally {
       await slow.close();
+    }
+  });
+
+  it("waitFor's timeoutMs also bounds a poll the server never answers", async () => {
+    const stalled = await startDuvoSimulator({ runs: 1, defaultAgent: { stepMs: 60_000 } });
+    try {
+      const client = new Duvo({ apiKey: "k", baseUrl: stalled.url, env: {} }); // default 60 s attempt time-out
+      const run = await client.runs.create({ agent_id: AGENT });
+      stalled.faults.inject({
+        match: { operationId: "getRun" },
+        times: Infinity,
+        action: { type: "stall", when: "before-handler" },
+      });
+      const started = Date.now();
+      const e = await client.runs.waitFor(run.id, { timeoutMs: 300 }).catch((x: unknown) => x);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(e).toBeInstanceOf(ApiTimeoutError);
+      expect((e as Error).message).toBe(
+        `Duvo run ${run.id} did not settle within 300 ms (last status: unknown)`,
+      );
+    } finally {
+      await stalled.close();
     }
   });
 
