@@ -60,7 +60,7 @@ export const pagination: Scenario[] = [
         apiKey: KEY,
         applicationId: APP,
         baseUrl: sim.url,
-        timeoutMs: 300,
+        timeoutMs: 1_000,
         retry: fast,
       });
       const expected = await ids(avido.runs.list({ limit: 25 }));
