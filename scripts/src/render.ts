@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import * as prettier from "prettier";
 import type { ProviderDescriptor } from "./provider.js";
+import { identifier } from "./identifier.js";
 import { renderOperations } from "./rules.js";
 
 const TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../templates");
@@ -79,9 +80,7 @@ function renderNames(d: ProviderDescriptor, doc: Record<string, any>): string {
   const lines: string[] = [];
   for (const [section, prefix] of sections) {
     for (const name of Object.keys(doc.components?.[section] ?? {})) {
-      let alias = (prefix + name)
-        .replace(/[^A-Za-z0-9_$]+(.?)/g, (_, next: string) => next.toUpperCase())
-        .replace(/^(\d)/, "_$1");
+      let alias = identifier(prefix + name);
       while (RESERVED.has(alias) || taken.has(alias)) alias += "_";
       taken.add(alias);
       lines.push(`export type ${alias} = components[${JSON.stringify(section)}][${JSON.stringify(name)}];`);

@@ -1,5 +1,6 @@
 // Extracts each operation's method, path and input constraints from the spec, for validation before any request.
 import type { ProviderDescriptor } from "./provider.js";
+import { identifier } from "./identifier.js";
 import { resolveRef } from "./json-ref.js";
 
 type Json = Record<string, any>;
@@ -120,6 +121,7 @@ export function renderOperations(d: ProviderDescriptor, doc: Json, header: strin
       security: op.security,
     };
   }
+  const names = constantNames(table);
   return (
     header +
     `// Why: what each operation sends and accepts, for input validation and retry decisions at run time.\n` +
@@ -140,7 +142,7 @@ export function renderOperations(d: ProviderDescriptor, doc: Json, header: strin
     `  response?: "text" | "binary" | "sse" | "none";\n` +
     `  /** Alternative security requirements, each a list of scheme names; \`[]\`: no credentials. */\n` +
     `  security: readonly (readonly string[])[];\n}\n\n` +
-    constants(table) +
+    constants(table, names) +
     `/** Every operation of the spec by operationId. */\n` +
     `export const operationTable: { readonly [K in keyof operations]: OperationSpec } = {\n` +
     Object.keys(table)
@@ -150,23 +152,27 @@ export function renderOperations(d: ProviderDescriptor, doc: Json, header: strin
   );
 }
 
-/**
- * One exported constant per operation, `<operationId>Operation` (invalid characters dropped and the next letter
- * capitalized), so a consumer that uses one operation bundles only its entry; the table refers to them.
- */
-function constants(table: Json): string {
-  names.clear();
+/** operationId → the name of its exported constant, `<operationId>Operation` (unique among the file's exports). */
+function constantNames(table: Json): Map<string, string> {
   const taken = new Set(["Rule", "ParamSpec", "OperationSpec", "operationTable"]);
-  let out = "";
-  for (const [id, spec] of Object.entries<Json>(table)) {
-    let name = `${id.replace(/[^A-Za-z0-9_$]+(.?)/g, (_, c: string) => c.toUpperCase()).replace(/^(\d)/, "_$1")}Operation`;
+  const names = new Map<string, string>();
+  for (const id of Object.keys(table)) {
+    let name = `${identifier(id)}Operation`;
     while (taken.has(name)) name += "_";
     taken.add(name);
     names.set(id, name);
-    out += `/** ${spec.method} ${String(spec.path).replace(/\*\//g, "*\\/")} */\nexport const ${name}: OperationSpec = ${JSON.stringify(spec, null, 2)};\n\n`;
+  }
+  return names;
+}
+
+/**
+ * One exported constant per operation, so a consumer that uses one operation bundles only its entry; the table
+ * refers to them.
+ */
+function constants(table: Json, names: ReadonlyMap<string, string>): string {
+  let out = "";
+  for (const [id, spec] of Object.entries<Json>(table)) {
+    out += `/** ${spec.method} ${String(spec.path).replace(/\*\//g, "*\\/")} */\nexport const ${names.get(id)}: OperationSpec = ${JSON.stringify(spec, null, 2)};\n\n`;
   }
   return out;
 }
-
-/** operationId → its constant's name, for the table (filled by constants()). */
-const names = new Map<string, string>();

@@ -5,6 +5,7 @@ import { writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { resolveRef } from "../../../scripts/src/json-ref.js";
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 type Json = Record<string, any>;
@@ -54,15 +55,8 @@ export async function startPrism(
   return { url: `http://127.0.0.1:${port}`, stop: () => void child.kill(), log: () => log };
 }
 
-function resolve(doc: Json, node: Json | undefined, depth = 0): Json | undefined {
-  while (node && typeof node.$ref === "string" && depth++ < 20) {
-    node = node.$ref
-      .slice(2)
-      .split("/")
-      .reduce((n: any, k: string) => n?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
-  }
-  return node;
-}
+/** The normalized document's refs are all local and resolvable: the generator's own resolver serves. */
+const resolve = (doc: Json, node: Json | undefined): Json | undefined => resolveRef(doc, node as Json);
 
 const FORMATS: Record<string, string> = {
   uuid: "3c90c3cc-0d44-4b50-8888-8dd25736052a",

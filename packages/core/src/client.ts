@@ -5,8 +5,8 @@ import { bodyOptions, readAnswer, type Binary } from "./bodies.js";
 import type { EventStream } from "./event-stream.js";
 import { ApiAbortError, ApiConnectionError, ApiError, ApiTimeoutError, ValidationError } from "./errors.js";
 import { createLog, redactor, safeHeaders, type Log, type Logger, type LogLevel } from "./logging.js";
-import { checkBaseUrl, checkCount, checkCredential, checkDelay, checkHeaders, checkMs } from "./options.js";
-import { describeFailure, redactCause } from "./redact.js";
+import { checkBaseUrl, checkCallOptions, checkCredential, checkDelay } from "./options.js";
+import { causeChain, describeFailure, redactCause } from "./redact.js";
 import { fetchFollowingSafely, type FetchLike } from "./redirects.js";
 import { PagePromise, type Paginator } from "./pagination.js";
 import {
@@ -166,11 +166,7 @@ const NEVER_SENT = new Set(["ECONNREFUSED", "ConnectionRefused", "ENOTFOUND", "E
 
 /** True when the error proves the request never reached the server. */
 function refused(error: unknown): boolean {
-  for (
-    let e = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined, i = 0;
-    e && i < 5;
-    e = e.cause as typeof e, i++
-  ) {
+  for (const e of causeChain(error)) {
     if (typeof e.code === "string" && NEVER_SENT.has(e.code)) return true;
     if (typeof e.message === "string" && /ECONNREFUSED|connection refused|ENOTFOUND/i.test(e.message))
       return true;
@@ -217,10 +213,7 @@ export class BaseClient<Ops> {
 
   constructor(def: ProviderDefinition<Ops>, options: ClientOptions & Record<string, unknown> = {}) {
     const where = `new ${def.title}()`;
-    checkMs("timeoutMs", options.timeoutMs, where);
-    checkMs("deadlineMs", options.deadlineMs, where);
-    checkCount("maxRetries", options.maxRetries, where);
-    checkHeaders("headers", options.headers, where);
+    checkCallOptions(options, where);
     for (const [name, value] of Object.entries(options.retry ?? {}))
       checkDelay(`retry.${name}`, value, where);
     if (options.fetch !== undefined && typeof options.fetch !== "function") {
@@ -381,10 +374,7 @@ export class BaseClient<Ops> {
     if (options === null || typeof options !== "object") {
       throw new ValidationError(`${where}: request options must be an object`, "options");
     }
-    checkMs("timeoutMs", options.timeoutMs, where);
-    checkMs("deadlineMs", options.deadlineMs, where);
-    checkCount("maxRetries", options.maxRetries, where);
-    checkHeaders("headers", options.headers, where);
+    checkCallOptions(options, where);
     if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
       throw new ValidationError(`${where}: signal must be an AbortSignal`, "signal");
     }
@@ -392,17 +382,15 @@ export class BaseClient<Ops> {
     this.#checkCredentials(spec, where);
     const cls: RetryClass =
       spec.method === "GET" || this.#idempotent.has(operationId) ? "idempotent" : "create";
+    const sending = bodyOptions(spec, input.body);
     // A streamed upload cannot be sent twice.
-    const maxRetries = bodyOptions(spec, input.body).replayable
-      ? (options.maxRetries ?? this.#options.maxRetries ?? 2)
-      : 0;
+    const maxRetries = sending.replayable ? (options.maxRetries ?? this.#options.maxRetries ?? 2) : 0;
     const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? 60_000;
     const deadlineMs = options.deadlineMs ?? this.#options.deadlineMs;
     const path = spec.path.replace(/\{([^}]+)\}/g, (_, n: string) =>
       encodeURIComponent(String((input.path as Record<string, unknown>)?.[n])),
     );
     const label = `${spec.method} ${path}`;
-    const sending = bodyOptions(spec, input.body);
     const headers = paramHeaders(input.header, input.cookie, sending.headers, options.headers);
     const init: Record<string, unknown> = {
       params: { path: input.path, query: input.query },
@@ -428,8 +416,7 @@ export class BaseClient<Ops> {
       for (let attempt = 1; ; attempt++) {
         if (scope.cancelled) throw cancelled(attempt - 1);
         const signal = scope.begin(timeoutMs);
-        init.signal = signal;
-        // The attempt's own signal is used for the network call, not one derived through the Request openapi-fetch builds.
+        // The attempt's own signal goes straight to fetch, not one derived through the Request openapi-fetch builds.
         init.fetch = (request: Request) => fetchFollowingSafely(request, signal, this.#fetch, title);
         const started = Date.now();
         let failure: Failure;

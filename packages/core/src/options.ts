@@ -2,7 +2,8 @@
 // without a scheme, a credential with a line break. Each problem is a ValidationError naming the option, never its value.
 import { ValidationError } from "./errors.js";
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
+/** Characters no header value (and so no credential) can carry. */
+export const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** A positive number of milliseconds (Infinity allowed where `infinite` is true), or undefined. */
 export function checkMs(name: string, value: unknown, where: string, infinite = true): void {
@@ -13,6 +14,17 @@ export function checkMs(name: string, value: unknown, where: string, infinite = 
       name,
     );
   }
+}
+
+/** The options a client and each call share: time-out, deadline, retries, headers. */
+export function checkCallOptions(
+  options: { timeoutMs?: unknown; deadlineMs?: unknown; maxRetries?: unknown; headers?: unknown },
+  where: string,
+): void {
+  checkMs("timeoutMs", options.timeoutMs, where);
+  checkMs("deadlineMs", options.deadlineMs, where);
+  checkCount("maxRetries", options.maxRetries, where);
+  checkHeaders("headers", options.headers, where);
 }
 
 /** A number of milliseconds from 0 up (a backoff tuning value), or undefined. */

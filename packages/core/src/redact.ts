@@ -36,17 +36,19 @@ export function redactCause(error: unknown, redact: Redact, depth = 0): unknown 
   return copy;
 }
 
+type Cause = { message?: unknown; code?: unknown; cause?: unknown };
+
+/** An error and its causes, outermost first, at most 5 of them (objects only). */
+export function* causeChain(error: unknown): Generator<Cause> {
+  let e = error as Cause | undefined;
+  for (let i = 0; e && typeof e === "object" && i < 5; e = e.cause as Cause | undefined, i++) yield e;
+}
+
 /** "fetch failed (connect ECONNREFUSED 127.0.0.1:9)": the top message and, when it differs, the deepest cause. */
 export function describeFailure(error: unknown): string {
   const top = (error as Error)?.message ?? String(error);
-  let deepest: { message?: unknown; code?: unknown } | undefined;
-  for (
-    let e = (error as { cause?: unknown })?.cause as
-        { message?: unknown; code?: unknown; cause?: unknown } | undefined,
-      i = 0;
-    e && typeof e === "object" && i < 5;
-    e = e.cause as typeof e, i++
-  ) {
+  let deepest: Cause | undefined;
+  for (const e of causeChain((error as Cause | undefined)?.cause)) {
     if (typeof e.message === "string" && e.message) deepest = e;
   }
   if (!deepest) return top;

@@ -2,6 +2,7 @@
 // A small JSON Schema subset, hand-written on purpose: a full validator (Ajv) would not fit the 10 kB bundle budget.
 import { isBinary } from "./bodies.js";
 import { ValidationError } from "./errors.js";
+import { CONTROL } from "./options.js";
 
 export interface Rule {
   type?: string | readonly string[];
@@ -204,7 +205,7 @@ export function validateInput(spec: OperationSpec, input: CallInput, label: stri
           `${part}.${name}`,
         );
       }
-      if (part !== "query" && typeof v === "string" && /[\u0000-\u001f\u007f]/.test(v)) {
+      if (part !== "query" && typeof v === "string" && CONTROL.test(v)) {
         fail(`${name} contains a control character (CR, LF, …)`, `${part}.${name}`);
       }
       const problem = check(param!.schema, v, name);
