@@ -1,7 +1,7 @@
 // Builds the package in the current directory twice with tsc: ES modules + types in dist/, CommonJS + types in
 // dist/cjs/ (marked "type": "commonjs"). Plain tsc on purpose: bundlers' CJS output breaks openapi-fetch's default export.
 import { execFileSync } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -25,3 +25,35 @@ run(
   "false",
 );
 writeFileSync("dist/cjs/package.json", JSON.stringify({ type: "commonjs" }) + "\n");
+shareTypeOnlyDeclarations("dist", "dist/cjs");
+
+/**
+ * A module that holds only types (its JavaScript is `export {}`) has the same declarations for both formats, and
+ * for a generated schema those are megabytes: the CommonJS copy becomes a re-export of the ES one, so the
+ * package carries them once. Modules with a default export or global/module augmentations keep their copy.
+ */
+function shareTypeOnlyDeclarations(esmDir, cjsDir, sub = "") {
+  for (const entry of readdirSync(path.join(esmDir, sub), { withFileTypes: true })) {
+    const rel = path.join(sub, entry.name);
+    if (entry.isDirectory()) {
+      if (path.join(esmDir, rel) !== cjsDir) shareTypeOnlyDeclarations(esmDir, cjsDir, rel);
+      continue;
+    }
+    if (!entry.name.endsWith(".d.ts")) continue;
+    const js = readFileSync(path.join(esmDir, rel.replace(/\.d\.ts$/, ".js")), "utf8");
+    const code = js
+      .replace(/\/\*[\s\S]*?\*\//g, "")
+      .replace(/^\s*\/\/.*$/gm, "")
+      .trim();
+    if (code !== "export {};") continue;
+    const dts = readFileSync(path.join(esmDir, rel), "utf8");
+    if (/^\s*(export default|declare global|declare module)\b/m.test(dts)) continue;
+    const target = path.relative(path.dirname(path.join(cjsDir, rel)), path.join(esmDir, rel));
+    const specifier = target.replace(/\\/g, "/").replace(/\.d\.ts$/, ".js");
+    writeFileSync(
+      path.join(cjsDir, rel),
+      "// The declarations of this types-only module are shared with the ES build.\n" +
+        `export type * from "${specifier.startsWith(".") ? specifier : `./${specifier}`}" with { "resolution-mode": "import" };\n`,
+    );
+  }
+}

@@ -187,11 +187,11 @@ function renderPackageJson(d: ProviderDescriptor, opts: RenderOptions): string {
             "./openapi.json": "./openapi.json",
             "./package.json": "./package.json",
           },
-          files: ["dist", "src", "spec", "openapi.json", "README.md"],
+          files: ["dist", "spec", "openapi.json", "README.md"],
         }
       : {
           exports: { ".": dual("index"), "./package.json": "./package.json" },
-          files: ["dist", "src", "README.md"],
+          files: ["dist", "README.md"],
         }),
     scripts: {
       generate: `tsx ../../scripts/generate.ts ${d.id}`,
@@ -362,7 +362,17 @@ export async function renderPackage(
   );
   await add(
     "tsconfig.build.json",
-    tsconfig({ compilerOptions: { rootDir: "src", outDir: "dist", types: [] }, include: ["src"] }),
+    // Generated sources do not ship (the declarations are the documentation), so neither do maps into them.
+    tsconfig({
+      compilerOptions: {
+        rootDir: "src",
+        outDir: "dist",
+        types: [],
+        declarationMap: false,
+        sourceMap: false,
+      },
+      include: ["src"],
+    }),
   );
   if (d.shipSpec) {
     // The spec ships once, as `<pkg>/openapi.json`; `<pkg>/spec` is a loader of that file for ES modules and

@@ -104,6 +104,7 @@ beforeAll(async () => {
       "@agentruns/duvo@e2e",
       "@agentruns/avido@e2e",
       "@agentruns/duckie@e2e",
+      "@agentruns/duvo-openapi@e2e",
     ],
     app,
     npmEnv,
@@ -195,6 +196,11 @@ describe("published packages", () => {
       import { Duvo, NotFoundError, type Run } from "@agentruns/duvo";
       import { Avido } from "@agentruns/avido";
       import { Duckie } from "@agentruns/duckie";
+      // The schema's declarations ship once (the CommonJS ones re-export the ES ones): real from both formats.
+      import type { components, Run as RunSchema } from "@agentruns/duvo-openapi";
+      // @ts-expect-error the schema types are real, not any: a run has no "nope"
+      export const wrong: components["schemas"]["Run"] = { nope: 1 };
+      export const id = (r: RunSchema): string => r.id;
       export async function main(): Promise<Run> {
         for await (const r of new Duckie({ apiKey: "k" }).runs.list({ status: ["failed"], duration: { gte: 60 } })) void r.id;
         await new Avido({ apiKey: "k", applicationId: "a" }).runs.list({ orderBy: "createdAt", startDate: new Date() });

@@ -2,7 +2,10 @@
 // warnings, not failures), the package type-checks under `strict`, and its client sends each operation the
 // credentials that operation's own security requirement names, over real HTTP.
 import { scratchWorkspace, startCaptureServer, typeErrors, type CaptureServer } from "@agentruns/testkit";
-import { rm } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { promisify } from "node:util";
+import openapiTS, { astToString } from "openapi-typescript";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,6 +28,15 @@ const CORPUS = [
   { id: "tgi", file: "specs/text-generation-inference.json", operations: 12 },
   { id: "mem0", file: "specs/mem0.json", operations: 55 },
 ] as const;
+
+const run = (cmd: string, args: string[], cwd: string) =>
+  promisify(execFile)(cmd, args, { cwd, maxBuffer: 64 << 20 });
+
+/** What `npm pack` would publish from `dir`: the tarball's bytes and its files. */
+async function packed(dir: string): Promise<{ size: number; files: { path: string }[] }> {
+  const { stdout } = await run("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], dir);
+  return (JSON.parse(stdout) as { size: number; files: { path: string }[] }[])[0]!;
+}
 
 /** Corpus specs with a fix in overlays/. */
 const overlays = new Set(["mem0"]);
@@ -108,6 +120,29 @@ describe.each(CORPUS)("$id ($file)", ({ id, file, operations }) => {
       }
     }
   });
+
+  // The 3 MB class: what npm publishes stays within 1.5× openapi-typescript's output packed alone (no sources, no
+  // maps, the schema's declarations once for both module formats, no copy of the spec).
+  it.runIf(id === "openai")(
+    "packs at most 1.5× openapi-typescript's output alone",
+    { timeout: 180_000 },
+    async () => {
+      await run(process.execPath, [path.join(repo, "scripts/build-package.mjs")], dir);
+      const ours = await packed(dir);
+      const paths = ours.files.map((f) => f.path);
+      const extra = paths.filter((p) => p.startsWith("src/") || p.endsWith(".map") || p.endsWith(".json"));
+      expect(extra.sort()).toEqual(["dist/cjs/package.json", "package.json"]);
+      expect(await readFile(path.join(dir, "dist/cjs/generated/schema.d.ts"), "utf8")).toMatch(
+        /^export type \* from "\.\.\/\.\.\/generated\/schema\.js"/m,
+      );
+      const alone = path.join(root, "openapi-typescript-alone");
+      await mkdir(alone, { recursive: true });
+      await writeFile(path.join(alone, "schema.ts"), astToString(await openapiTS(spec as never)));
+      await writeFile(path.join(alone, "package.json"), JSON.stringify({ name: "alone", version: "1.0.0" }));
+      const baseline = await packed(alone);
+      expect(ours.size / baseline.size, `${ours.size} B vs ${baseline.size} B`).toBeLessThanOrEqual(1.5);
+    },
+  );
 
   it(
     "calls at least 5 operations of a Prism mock: 2xx answers, no request-side violation",
