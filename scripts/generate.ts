@@ -12,11 +12,13 @@ const check = flags.has("check");
 
 if (flags.has("new")) {
   const fresh = selectProviders(positionals).filter(
-    (p) => !existsSync(path.join(root, "packages", `${p.id}-openapi`, "package.json")),
+    (p) =>
+      !existsSync(path.join(root, "packages", `${p.id}-openapi`, "package.json")) ||
+      !existsSync(path.join(root, "packages", p.id, "package.json")),
   );
   for (const entry of fresh) {
-    const { dir } = await generatePackage(root, entry);
-    console.log(`${path.relative(root, dir)}: created from ${entry.spec}`);
+    for (const { dir } of await generatePackage(root, entry))
+      console.log(`${path.relative(root, dir)}: created from ${entry.spec}`);
   }
   if (fresh.length) {
     // The new package's dependencies (openapi-fetch, the test kit) are linked before Turbo builds it.
@@ -33,11 +35,12 @@ if (flags.has("new")) {
 
 let stale = 0;
 for (const entry of selectProviders(positionals)) {
-  const { dir, drift } = await generatePackage(root, entry, check);
-  const where = path.relative(root, dir);
-  if (!drift.length) console.log(`${where}: up to date`);
-  for (const d of drift) console.log(`${where}/${d.file}: ${d.problem}${check ? "" : " (written)"}`);
-  stale += drift.length;
+  for (const { dir, drift } of await generatePackage(root, entry, check)) {
+    const where = path.relative(root, dir);
+    if (!drift.length) console.log(`${where}: up to date`);
+    for (const d of drift) console.log(`${where}/${d.file}: ${d.problem}${check ? "" : " (written)"}`);
+    stale += drift.length;
+  }
 }
 if (check && stale) {
   console.error(`\n${stale} generated file(s) are stale: run \`pnpm generate\` and commit the result.`);

@@ -10,6 +10,10 @@ export const providers: readonly ProviderEntry[] = [
     baseUrlEnv: ["DUVO_BASE_URL", "DUVO_API_BASE_URL"],
     // The simulators validate requests and answers against the spec: it ships in the package.
     shipSpec: true,
+    // Methods resolve to the created object, not its envelope (`{ run }`).
+    unwrap: { createRun: "run", createRunMessage: "message", respondToHumanRequest: "human_request" },
+    // Stopping a stopped run is a no-op: safe to retry.
+    idempotent: ["stopRun"],
   },
   {
     id: "avido",
@@ -18,6 +22,7 @@ export const providers: readonly ProviderEntry[] = [
     // Avido's docs embed this Stainless-hosted document (see specs/README.md).
     source: "https://app.stainless.com/api/spec/documented/avido/openapi.documented.yml",
     shipSpec: true,
+    pagination: { listRuns: { style: "skip" } },
   },
   {
     id: "duckie",

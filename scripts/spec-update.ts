@@ -42,8 +42,10 @@ if (next.text === oldText) {
 
 await writeFile(specFile, next.text);
 console.log(`Wrote ${entry!.spec} from ${from}.`);
-const { dir, drift } = await generatePackage(root, entry!);
-console.log(`Regenerated ${path.relative(root, dir)} (${drift.length} file(s) changed).`);
+const [typed, ergonomic] = await generatePackage(root, entry!);
+const dir = typed!.dir;
+for (const { dir, drift } of [typed!, ergonomic!])
+  console.log(`Regenerated ${path.relative(root, dir)} (${drift.length} file(s) changed).`);
 
 const changes = diffSpecs(oldDoc, next.doc);
 console.log(`\n${summarize(`${entry!.title} API spec update`, changes)}\n`);

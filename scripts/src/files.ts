@@ -22,16 +22,20 @@ export interface Drift {
 }
 
 /** Differences between the rendered files and the package directory; empty when it is current. */
-export async function diffPackage(dir: string, files: Map<string, string>): Promise<Drift[]> {
+export async function diffPackage(
+  dir: string,
+  files: Map<string, string>,
+  owned: readonly string[] = OWNED_DIRS,
+): Promise<Drift[]> {
   const drift: Drift[] = [];
   for (const [file, text] of files) {
     const current = await readFile(path.join(dir, file), "utf8").catch(() => undefined);
     if (current === undefined) drift.push({ file, problem: "missing" });
     else if (current !== text) drift.push({ file, problem: "changed" });
   }
-  for (const owned of OWNED_DIRS) {
-    for (const file of await listFiles(path.join(dir, owned))) {
-      const rel = `${owned}/${file}`;
+  for (const dirName of owned) {
+    for (const file of await listFiles(path.join(dir, dirName))) {
+      const rel = `${dirName}/${file}`;
       if (!files.has(rel)) drift.push({ file: rel, problem: "not generated" });
     }
   }
@@ -39,8 +43,12 @@ export async function diffPackage(dir: string, files: Map<string, string>): Prom
 }
 
 /** Writes the rendered files, removes stale files from generated-only directories; returns what changed. */
-export async function writePackage(dir: string, files: Map<string, string>): Promise<Drift[]> {
-  const drift = await diffPackage(dir, files);
+export async function writePackage(
+  dir: string,
+  files: Map<string, string>,
+  owned: readonly string[] = OWNED_DIRS,
+): Promise<Drift[]> {
+  const drift = await diffPackage(dir, files, owned);
   for (const { file, problem } of drift) {
     const full = path.join(dir, file);
     if (problem === "not generated") {

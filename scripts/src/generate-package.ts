@@ -1,11 +1,14 @@
-// Regenerates (or diffs) one provider's typed package: the step `pnpm generate` and `pnpm spec:update` share.
+// Regenerates (or diffs) one provider's two packages, the typed `<id>-openapi` and the ergonomic `<id>`: the step
+// `pnpm generate` and `pnpm spec:update` share.
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { diffPackage, writePackage, type Drift } from "./files.js";
 import { normalizeSpec } from "./normalize.js";
-import { describeProvider, loadSpec, type ProviderEntry } from "./provider.js";
-import { renderPackage } from "./render.js";
+import { describeProvider, loadSpec, type ProviderDescriptor, type ProviderEntry } from "./provider.js";
+import { format, renderPackage } from "./render.js";
+import { renderClient } from "./render-client.js";
+import { scaffoldClient } from "./scaffold-client.js";
 
 /** The package's current version, kept across regeneration (changesets own it). */
 export async function packageVersion(dir: string): Promise<string | undefined> {
@@ -14,21 +17,55 @@ export async function packageVersion(dir: string): Promise<string | undefined> {
     .catch(() => undefined);
 }
 
-/** Renders `packages/<id>-openapi` from the spec; writes it, or with `check` only reports what differs. */
+/** In the ergonomic package only `src/generated/` is the generator's: everything else there is the maintainer's. */
+export const CLIENT_OWNED = ["src/generated"];
+
+/**
+ * The ergonomic package's files: the generated ones always, the scaffold (package.json, configs, README, entry
+ * point) only where missing.
+ */
+export async function renderClientPackage(
+  root: string,
+  dir: string,
+  d: ProviderDescriptor,
+  entry: ProviderEntry,
+  doc: Record<string, any>,
+): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const [file, text] of renderClient(d, entry, doc).files)
+    files.set(file, await format(root, file, text));
+  for (const [file, text] of scaffoldClient(d)) {
+    if (!existsSync(path.join(dir, file))) files.set(file, await format(root, file, text));
+  }
+  return files;
+}
+
+/** Renders both packages from the spec; writes them, or with `check` only reports what differs. */
 export async function generatePackage(
   root: string,
   entry: ProviderEntry,
   check = false,
-): Promise<{ dir: string; drift: Drift[] }> {
+): Promise<{ dir: string; drift: Drift[] }[]> {
   const dir = path.join(root, "packages", `${entry.id}-openapi`);
   const { doc: raw } = await loadSpec(root, entry);
   const { doc, warnings } = normalizeSpec(raw, entry.spec);
   for (const w of warnings) console.warn(`warning: ${w}`);
-  const files = await renderPackage(describeProvider(entry, doc), doc, {
+  const d = describeProvider(entry, doc);
+  const files = await renderPackage(d, doc, {
     root,
     version: await packageVersion(dir),
     workspace: true,
-    ergonomic: existsSync(path.join(root, "packages", entry.id, "package.json")),
+    ergonomic: true,
   });
-  return { dir, drift: check ? await diffPackage(dir, files) : await writePackage(dir, files) };
+  const clientDir = path.join(root, "packages", entry.id);
+  const clientFiles = await renderClientPackage(root, clientDir, d, entry, doc);
+  return [
+    { dir, drift: check ? await diffPackage(dir, files) : await writePackage(dir, files) },
+    {
+      dir: clientDir,
+      drift: check
+        ? await diffPackage(clientDir, clientFiles, CLIENT_OWNED)
+        : await writePackage(clientDir, clientFiles, CLIENT_OWNED),
+    },
+  ];
 }

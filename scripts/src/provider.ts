@@ -4,6 +4,7 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { resolveRef } from "./json-ref.js";
 import { applyOverlay } from "./overlay.js";
+import type { Pagination } from "./paging.js";
 
 /** One line of providers.ts. Everything not given follows the conventions documented in README.md. */
 export interface ProviderEntry {
@@ -24,6 +25,17 @@ export interface ProviderEntry {
    * like the simulators. Default false: clients never read it, and for a large provider it is megabytes.
    */
   shipSpec?: boolean;
+  /**
+   * The ergonomic client (`@agentruns/<id>`): method names that differ from the naming rule, as
+   * `operationId: "resource.sub.method"` (README, "Generated clients").
+   */
+  methods?: Record<string, string>;
+  /** Pagination of list operations by operationId; inferred where unambiguous, `"none"` turns it off. */
+  pagination?: Record<string, Pagination | "none">;
+  /** A field of the success body a method resolves to instead of the whole body (`createRun: "run"`). */
+  unwrap?: Record<string, string>;
+  /** Non-GET operations safe to repeat (retried like GETs). PUT and DELETE are, always. */
+  idempotent?: string[];
 }
 
 /**

@@ -102,6 +102,7 @@ export function renderOperations(d: ProviderDescriptor, doc: Json, header: strin
     const sent = body ? requestMedia(body.content) : undefined;
     const bodySchema = sent ? body?.content[sent.contentType]?.schema : undefined;
     table[op.operationId] = {
+      operationId: op.operationId,
       method: op.method,
       path: op.path,
       pathParams: params.path,
@@ -121,7 +122,7 @@ export function renderOperations(d: ProviderDescriptor, doc: Json, header: strin
       security: op.security,
     };
   }
-  const names = constantNames(table);
+  const names = constantNames(Object.keys(table));
   return (
     header +
     `// Why: what each operation sends and accepts, for input validation and retry decisions at run time.\n` +
@@ -133,7 +134,7 @@ export function renderOperations(d: ProviderDescriptor, doc: Json, header: strin
     `  required?: readonly string[];\n  items?: Rule;\n  properties?: Readonly<Record<string, Rule>>;\n` +
     `  additionalProperties?: Rule | false;\n  propertyNames?: { pattern: string };\n}\n\n` +
     `export interface ParamSpec {\n  required: boolean;\n  schema: Rule;\n  /** Sent as \`<name>.<key>=<value>\` per entry. */\n  dotted?: boolean;\n}\n\n` +
-    `export interface OperationSpec {\n  method: "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "OPTIONS" | "HEAD" | "TRACE";\n  path: string;\n` +
+    `export interface OperationSpec<Id extends string = string> {\n  operationId: Id;\n  method: "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "OPTIONS" | "HEAD" | "TRACE";\n  path: string;\n` +
     `  pathParams: Readonly<Record<string, ParamSpec>>;\n  query: Readonly<Record<string, ParamSpec>>;\n` +
     `  header?: Readonly<Record<string, ParamSpec>>;\n  cookie?: Readonly<Record<string, ParamSpec>>;\n` +
     `  /** JSON unless \`media\` says otherwise (\`contentType\` is then sent as is). */\n` +
@@ -144,7 +145,7 @@ export function renderOperations(d: ProviderDescriptor, doc: Json, header: strin
     `  security: readonly (readonly string[])[];\n}\n\n` +
     constants(table, names) +
     `/** Every operation of the spec by operationId. */\n` +
-    `export const operationTable: { readonly [K in keyof operations]: OperationSpec } = {\n` +
+    `export const operationTable: { readonly [K in keyof operations]: OperationSpec<K> } = {\n` +
     Object.keys(table)
       .map((id) => `  ${JSON.stringify(id)}: ${names.get(id)},`)
       .join("\n") +
@@ -153,10 +154,10 @@ export function renderOperations(d: ProviderDescriptor, doc: Json, header: strin
 }
 
 /** operationId → the name of its exported constant, `<operationId>Operation` (unique among the file's exports). */
-function constantNames(table: Json): Map<string, string> {
+export function constantNames(ids: Iterable<string>): Map<string, string> {
   const taken = new Set(["Rule", "ParamSpec", "OperationSpec", "operationTable"]);
   const names = new Map<string, string>();
-  for (const id of Object.keys(table)) {
+  for (const id of ids) {
     let name = `${identifier(id)}Operation`;
     while (taken.has(name)) name += "_";
     taken.add(name);
@@ -172,7 +173,7 @@ function constantNames(table: Json): Map<string, string> {
 function constants(table: Json, names: ReadonlyMap<string, string>): string {
   let out = "";
   for (const [id, spec] of Object.entries<Json>(table)) {
-    out += `/** ${spec.method} ${String(spec.path).replace(/\*\//g, "*\\/")} */\nexport const ${names.get(id)}: OperationSpec = ${JSON.stringify(spec, null, 2)};\n\n`;
+    out += `/** ${spec.method} ${String(spec.path).replace(/\*\//g, "*\\/")} */\nexport const ${names.get(id)}: OperationSpec<${JSON.stringify(id)}> = ${JSON.stringify(spec, null, 2)};\n\n`;
   }
   return out;
 }

@@ -80,7 +80,11 @@ export interface ProviderDefinition<Ops> {
   };
   /** The generated createClient of `@agentruns/<provider>-openapi`. */
   createClient: (options: any) => unknown;
-  operationTable: { readonly [K in keyof Ops]: OperationSpec };
+  /**
+   * Every operation by operationId, for calls by name. Absent in a client meant to tree-shake: its calls pass the
+   * operation's own constant (`<operationId>Operation`) instead, so a bundle holds only the operations it uses.
+   */
+  operationTable?: { readonly [K in keyof Ops]: OperationSpec };
   /** Non-GET operations that are safe to repeat (e.g. stop). All other non-GETs are treated as creating something. */
   idempotent?: readonly (keyof Ops)[];
 }
@@ -144,6 +148,9 @@ export interface CallInput<Op> {
 /** A call's input, or a function that builds it: anything it throws becomes the call's rejection, never a throw. */
 export type InputOf<Op> = CallInput<Op> | (() => CallInput<Op>);
 
+/** An operation: its operationId (looked up in the client's table), or its generated constant. */
+export type OperationRef<K extends string> = K | (OperationSpec & { readonly operationId: K });
+
 interface RawClient {
   request(
     method: string,
@@ -190,6 +197,11 @@ function paramHeaders(
   if (cookies.length) out.cookie = cookies.join("; ");
   return { ...out, ...caller };
 }
+
+const operationId = (operation: string | OperationSpec): string =>
+  typeof operation === "string"
+    ? operation
+    : (operation.operationId ?? `${operation.method} ${operation.path}`);
 
 const resolveInput = <Op>(input: InputOf<Op>): CallInput<Op> =>
   typeof input === "function" ? input() : (input ?? {});
@@ -289,46 +301,63 @@ export class BaseClient<Ops> {
 
   /** Calls one operation of the spec; resolves to its success body (or `map` of it). Never throws: it rejects. */
   request<K extends keyof Ops & string, R = ResultOf<Ops[K]>>(
-    operationId: K,
+    operation: OperationRef<K>,
     input: InputOf<Ops[K]>,
     options: RequestOptions = {},
     map?: (data: ResultOf<Ops[K]>) => R,
   ): APIPromise<R> {
-    const result = new Promise<CallInput<unknown>>((resolve) =>
-      resolve(resolveInput(input) as CallInput<unknown>),
-    )
-      .then((call) => this.#execute(operationId, call, options))
-      .then((r) =>
-        map ? { ...r, data: this.#mapped(operationId, r, map as (d: unknown) => R) } : (r as WithResponse<R>),
-      );
+    const result = new Promise<OperationSpec>((resolve) => resolve(this.#spec(operation))).then((spec) =>
+      this.#execute(operationId(operation), spec, resolveInput(input) as CallInput<unknown>, options).then(
+        (r) =>
+          map ? { ...r, data: this.#mapped(spec, r, map as (d: unknown) => R) } : (r as WithResponse<R>),
+      ),
+    );
     return new APIPromise(result);
   }
 
   /** Calls a list operation; the result is awaitable (one Page) and async-iterable (every item). Never throws. */
   paginate<K extends keyof Ops & string, Item>(
-    operationId: K,
+    operation: OperationRef<K>,
     input: InputOf<Ops[K]>,
     paginator: Paginator<ResultOf<Ops[K]>, Item>,
     options: RequestOptions = {},
   ): PagePromise<Item, ResultOf<Ops[K]>> {
     let base: CallInput<unknown> = {};
+    let spec: OperationSpec;
+    const id = operationId(operation);
     const fetchPage = (query: Record<string, unknown>) =>
-      this.#execute(operationId, { ...base, query }, options) as Promise<WithResponse<ResultOf<Ops[K]>>>;
+      this.#execute(id, spec, { ...base, query }, options) as Promise<WithResponse<ResultOf<Ops[K]>>>;
     const firstQuery = () => {
+      spec = this.#spec(operation);
       base = resolveInput(input) as CallInput<unknown>;
       return Object.fromEntries(
         Object.entries((base.query ?? {}) as Record<string, unknown>).filter(([, v]) => v !== undefined),
       );
     };
-    return new PagePromise(firstQuery, fetchPage, paginator, `${this.#def.title} ${operationId}`);
+    return new PagePromise(firstQuery, fetchPage, paginator, `${this.#def.title} ${id}`);
+  }
+
+  /** The operation's spec: the constant passed, or the table's entry for a name. */
+  #spec(operation: string | OperationSpec): OperationSpec {
+    if (typeof operation !== "string") return operation;
+    const spec = (this.#def.operationTable as Record<string, OperationSpec> | undefined)?.[operation];
+    if (!spec) {
+      throw new ValidationError(
+        `${this.#def.title} has no operation "${operation}"` +
+          (this.#def.operationTable
+            ? ""
+            : " in this client: call it through its function or the full client"),
+        "operationId",
+      );
+    }
+    return spec;
   }
 
   /** `map` of a success body; a body without what the method returns is an error, not `undefined` or a TypeError. */
-  #mapped<R>(operationId: string, r: WithResponse<unknown>, map: (data: unknown) => R): R {
+  #mapped<R>(spec: OperationSpec, r: WithResponse<unknown>, map: (data: unknown) => R): R {
     const data = r.data !== null && typeof r.data === "object" ? map(r.data) : undefined;
     if (data !== undefined) return data;
-    const spec = (this.#def.operationTable as Record<string, OperationSpec>)[operationId]!;
-    const creates = spec.method !== "GET" && !this.#idempotent.has(operationId as keyof Ops);
+    const creates = spec.method !== "GET" && !this.#idempotent.has(spec.operationId as keyof Ops);
     throw new ApiConnectionError(
       this.#redact(
         `${this.#def.title} ${spec.method} ${r.response.url ? new URL(r.response.url).pathname : spec.path} answered ` +
@@ -363,13 +392,12 @@ export class BaseClient<Ops> {
   }
 
   async #execute(
-    operationId: keyof Ops & string,
+    operationId: string,
+    spec: OperationSpec,
     input: CallInput<unknown>,
     options: RequestOptions,
   ): Promise<WithResponse<unknown>> {
     const title = this.#def.title;
-    const spec = this.#def.operationTable[operationId];
-    if (!spec) throw new ValidationError(`${title} has no operation "${String(operationId)}"`, "operationId");
     const where = `${title} ${operationId}`;
     if (options === null || typeof options !== "object") {
       throw new ValidationError(`${where}: request options must be an object`, "options");
@@ -381,7 +409,7 @@ export class BaseClient<Ops> {
     validateInput(spec, input as Record<string, unknown>, where);
     this.#checkCredentials(spec, where);
     const cls: RetryClass =
-      spec.method === "GET" || this.#idempotent.has(operationId) ? "idempotent" : "create";
+      spec.method === "GET" || this.#idempotent.has(operationId as keyof Ops) ? "idempotent" : "create";
     const sending = bodyOptions(spec, input.body);
     // A streamed upload cannot be sent twice.
     const maxRetries = sending.replayable ? (options.maxRetries ?? this.#options.maxRetries ?? 2) : 0;

@@ -3,6 +3,8 @@ export {
   BaseClient,
   type CallInput,
   type ClientOptions,
+  type InputOf,
+  type OperationRef,
   type ProviderDefinition,
   type RequestOptions,
   type BodyOf,
@@ -16,12 +18,17 @@ export { APIPromise, type WithResponse } from "./api-promise.js";
 export { EventStream, type ServerSentEvent } from "./event-stream.js";
 export type { Binary } from "./bodies.js";
 export { isoDate } from "./dates.js";
+export { paramsInput, type ParamsLayout } from "./params.js";
 export {
   Page,
   PagePromise,
   cursorPagination,
+  linkPagination,
   offsetPagination,
+  pagePagination,
   skipPagination,
+  type CursorOptions,
+  type ItemsAt,
   type Paginator,
   type WalkState,
 } from "./pagination.js";

@@ -1,4 +1,4 @@
-// One page abstraction for every pagination scheme (offset + total, skip + totalPages, opaque cursor + has_more):
+// One page abstraction for every pagination scheme (offset, skip, page number, a cursor in the body, a Link header):
 // await a list call for one page, or `for await` it for every item; loops in a provider's paging end in an error.
 import { APIPromise, type WithResponse } from "./api-promise.js";
 import { PaginationError } from "./errors.js";
@@ -15,7 +15,7 @@ export interface WalkState {
 export interface Paginator<Body, Item> {
   items(body: Body): Item[];
   /** The query of the next page, or undefined after the last; throws PaginationError when the page breaks the scheme. */
-  next(body: Body, query: Query, state: WalkState): Query | undefined;
+  next(body: Body, query: Query, state: WalkState, response: Response): Query | undefined;
 }
 
 type FetchPage<Body> = (query: Query) => Promise<WithResponse<Body>>;
@@ -43,7 +43,7 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
     this.response = result.response;
     this.requestId = result.requestId;
     this.data = paginator.items(result.data);
-    this.#next = paginator.next(result.data, query, state);
+    this.#next = paginator.next(result.data, query, state, result.response);
     this.#fetch = fetch;
     this.#paginator = paginator;
     this.#state = state;
@@ -130,9 +130,9 @@ function shapeGuard<Body, Item>(paginator: Paginator<Body, Item>, label: string)
       if (!Array.isArray(items)) throw wrong("items are not a list", undefined);
       return items;
     },
-    next(body, query, state) {
+    next(body, query, state, response) {
       try {
-        return paginator.next(body, query, state);
+        return paginator.next(body, query, state, response);
       } catch (e) {
         throw e instanceof PaginationError ? e : wrong("paging fields missing", e);
       }
@@ -142,23 +142,76 @@ function shapeGuard<Body, Item>(paginator: Paginator<Body, Item>, label: string)
 
 const num = (v: unknown) => (typeof v === "number" ? v : Number(v ?? 0));
 
-/** Offset pagination with a total (Duvo): the next offset is offset + items received, until total. */
-export function offsetPagination<Body extends { total: number }, K extends keyof Body>(
+/** The value at a dotted path of a page body (`"data"`, `"pagination.next_cursor"`). */
+const at = (body: unknown, path: string): unknown =>
+  path.split(".").reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], body);
+
+const itemsAt =
+  <Item>(path: string) =>
+  (body: unknown) =>
+    at(body, path) as Item[];
+
+/** One more page of a walk that may not end: an unchanged token or too many empty pages is an error. */
+function guardProgress(
+  token: string,
+  query: Query,
+  param: string,
+  state: WalkState,
+  empty: boolean,
+  maxEmpty: number,
+) {
+  if (state.cursors.has(token) || token === String(query[param] ?? "")) {
+    throw new PaginationError(
+      `The API returned cursor "${token.slice(0, 40)}" twice: stopping instead of looping`,
+    );
+  }
+  state.cursors.add(token);
+  state.emptyPages = empty ? state.emptyPages + 1 : 0;
+  if (state.emptyPages > maxEmpty) {
+    throw new PaginationError(
+      `${state.emptyPages} empty pages in a row that claim more: stopping instead of looping`,
+    );
+  }
+}
+
+/** The item type of the array at a dotted path of a page body: `ItemsAt<{ meta: { rows: Row[] } }, "meta.rows">` is `Row`. */
+export type ItemsAt<Body, Path extends string> = Path extends `${infer Head}.${infer Rest}`
+  ? ItemsAt<NonNullable<Body>[Head & keyof NonNullable<Body>], Rest>
+  : NonNullable<NonNullable<Body>[Path & keyof NonNullable<Body>]> extends readonly (infer I)[]
+    ? I
+    : unknown;
+
+/**
+ * Offset pagination (Duvo): the next `offset` is offset + items received, until `total` (a dotted path, default
+ * `"total"`) is reached. Items at `itemsKey` (a dotted path when the item type is given).
+ */
+export function offsetPagination<Body extends object, K extends keyof Body & string>(
   itemsKey: K,
-): Paginator<Body, Body[K] extends readonly (infer I)[] ? I : never> {
-  type Item = Body[K] extends readonly (infer I)[] ? I : never;
+  options?: { total?: string; param?: string },
+): Paginator<Body, ItemsAt<Body, K>>;
+export function offsetPagination<Item>(
+  itemsPath: string,
+  options?: { total?: string; param?: string },
+): Paginator<any, Item>;
+export function offsetPagination(
+  itemsKey: string,
+  options: { total?: string; param?: string } = {},
+): Paginator<any, unknown> {
+  const param = options.param ?? "offset";
+  const totalAt = options.total ?? "total";
   return {
-    items: (body) => body[itemsKey] as Item[],
+    items: itemsAt(itemsKey),
     next(body, query) {
-      if (typeof body.total !== "number") throw new TypeError("total is not a number");
-      const got = (body[itemsKey] as unknown[]).length;
-      const offset = num(query.offset);
-      if (offset + got >= body.total) return undefined;
+      const total = at(body, totalAt);
+      if (typeof total !== "number") throw new TypeError(`${totalAt} is not a number`);
+      const got = (at(body, itemsKey) as unknown[]).length;
+      const offset = num(query[param]);
+      if (offset + got >= total) return undefined;
       if (got === 0)
         throw new PaginationError(
-          `Empty page at offset ${offset} although total is ${body.total}: stopping instead of looping`,
+          `Empty page at ${param} ${offset} although ${totalAt} is ${total}: stopping instead of looping`,
         );
-      return { ...query, offset: offset + got };
+      return { ...query, [param]: offset + got };
     },
   };
 }
@@ -187,32 +240,98 @@ export function skipPagination<Item>(): Paginator<
   };
 }
 
-/** Opaque-cursor pagination (Duckie): follow next_cursor while has_more; a repeated cursor is an error. */
-export function cursorPagination<Item>(
-  options: { maxEmptyPages?: number } = {},
-): Paginator<{ data: Item[]; pagination: { next_cursor: string | null; has_more: boolean } }, Item> {
+export interface CursorOptions {
+  /** Dotted path of the items (default `"data"`). */
+  items?: string;
+  /** Dotted path of the next page's token (default `"pagination.next_cursor"`). */
+  next?: string;
+  /** Dotted path of the "more pages" flag (default `"pagination.has_more"`; `null`: the token alone decides). */
+  hasMore?: string | null;
+  /** The query parameter the token is sent back in (default `"cursor"`). */
+  param?: string;
+  /** Empty pages in a row that still claim more before the walk gives up (default 3). */
+  maxEmptyPages?: number;
+}
+
+/**
+ * A cursor in the body (Duckie's `pagination.next_cursor` + `has_more`, OpenAI's `last_id` + `has_more` sent back
+ * as `after`): follow the token while there is more; a repeated token is an error, not a loop.
+ */
+export function cursorPagination<Item>(options: CursorOptions = {}): Paginator<any, Item> {
   const maxEmpty = options.maxEmptyPages ?? 3;
+  const nextAt = options.next ?? "pagination.next_cursor";
+  const moreAt = options.hasMore === undefined ? "pagination.has_more" : options.hasMore;
+  const param = options.param ?? "cursor";
   return {
-    items: (body) => body.data,
+    items: itemsAt<Item>(options.items ?? "data"),
     next(body, query, state) {
-      const { has_more, next_cursor } = body.pagination;
-      if (typeof has_more !== "boolean") throw new TypeError("pagination.has_more is not a boolean");
-      if (!has_more) return undefined;
-      if (!next_cursor)
-        throw new PaginationError("has_more is true but next_cursor is empty: stopping instead of looping");
-      if (state.cursors.has(next_cursor) || next_cursor === query.cursor) {
-        throw new PaginationError(
-          `The API returned cursor "${next_cursor.slice(0, 40)}" twice: stopping instead of looping`,
-        );
-      }
-      state.cursors.add(next_cursor);
-      state.emptyPages = body.data.length ? 0 : state.emptyPages + 1;
-      if (state.emptyPages > maxEmpty) {
-        throw new PaginationError(
-          `${state.emptyPages} empty pages in a row that claim more: stopping instead of looping`,
-        );
-      }
-      return { ...query, cursor: next_cursor };
+      const token = at(body, nextAt);
+      if (moreAt !== null) {
+        const more = at(body, moreAt);
+        if (typeof more !== "boolean") throw new TypeError(`${moreAt} is not a boolean`);
+        if (!more) return undefined;
+        if (token === null || token === undefined || token === "")
+          throw new PaginationError(`${moreAt} is true but ${nextAt} is empty: stopping instead of looping`);
+      } else if (token === null || token === undefined || token === "") return undefined;
+      const items = at(body, options.items ?? "data") as unknown[];
+      guardProgress(String(token), query, param, state, items.length === 0, maxEmpty);
+      return { ...query, [param]: token };
     },
   };
+}
+
+/** Page numbers (`page=1, 2, …`): the next page while `totalPages` (a dotted path) says so, or until an empty page. */
+export function pagePagination<Item>(
+  options: { items?: string; param?: string; totalPages?: string; first?: number } = {},
+): Paginator<any, Item> {
+  const param = options.param ?? "page";
+  const items = itemsAt<Item>(options.items ?? "data");
+  return {
+    items,
+    next(body, query) {
+      const page = query[param] === undefined ? (options.first ?? 1) : num(query[param]);
+      const got = items(body).length;
+      if (options.totalPages !== undefined) {
+        const pages = at(body, options.totalPages);
+        if (typeof pages !== "number") throw new TypeError(`${options.totalPages} is not a number`);
+        if (page >= pages) return undefined;
+        if (got === 0)
+          throw new PaginationError(
+            `Empty page ${page} although ${options.totalPages} is ${pages}: stopping instead of looping`,
+          );
+      } else if (got === 0) return undefined;
+      return { ...query, [param]: page + 1 };
+    },
+  };
+}
+
+/** `rel="next"` of a Link header (RFC 8288), as the query of the next page; the next page's URL path must not change. */
+export function linkPagination<Item>(
+  options: { items?: string; maxEmptyPages?: number } = {},
+): Paginator<any, Item> {
+  const items = itemsAt<Item>(options.items ?? "data");
+  return {
+    items,
+    next(body, query, state, response) {
+      const next = nextLink(response.headers.get("link"));
+      if (!next) return undefined;
+      const url = new URL(next, response.url || "http://invalid/");
+      const nextQuery: Query = {};
+      for (const [k, v] of url.searchParams) nextQuery[k] = v;
+      guardProgress(url.search, {}, "", state, items(body).length === 0, options.maxEmptyPages ?? 3);
+      return Object.keys(nextQuery).length ? { ...query, ...nextQuery } : undefined;
+    },
+  };
+}
+
+/**
+ * The target of the `rel="next"` link. Hand-written on purpose: the Link parsers on npm use Node's `url` and
+ * `querystring`, which edge runtimes and browsers lack, and the grammar needed here is one regular expression.
+ */
+function nextLink(header: string | null): string | undefined {
+  for (const m of (header ?? "").matchAll(/<([^>]*)>((?:\s*;\s*[^;,]+)*)/g)) {
+    const rel = /;\s*rel\s*=\s*"?([^";]+)"?/i.exec(m[2] ?? "")?.[1];
+    if (rel?.toLowerCase().split(/\s+/).includes("next")) return m[1];
+  }
+  return undefined;
 }

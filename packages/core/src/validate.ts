@@ -32,6 +32,8 @@ export interface ParamSpec {
 }
 
 export interface OperationSpec {
+  /** The spec's operationId (the generated per-operation constants carry it). */
+  operationId?: string;
   method: string;
   path: string;
   pathParams: Readonly<Record<string, ParamSpec>>;

@@ -7,6 +7,7 @@ import {
   startDuckieSimulator,
   startDuvoSimulator,
 } from "@agentruns/simulators";
+import type { RunSummary } from "@agentruns/duckie-openapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   PaginationError,
@@ -67,7 +68,7 @@ describe("schemes", () => {
       for await (const run of c.paginate(
         "listRuns",
         { query: { limit: 100, status: ["completed", "failed"] } },
-        cursorPagination(),
+        cursorPagination<RunSummary>(),
       ))
         ids.push(run.id);
       const expected = sim.runs.filter((r) => ["completed", "failed"].includes(r.summary.status)).length;

@@ -1,5 +1,4 @@
-// Entry point of @agentruns/duckie: the client, the generated types and the shared errors.
-export { Duckie, type DuckieOptions, type ListRunsParams } from "./client.js";
-export type * from "@agentruns/duckie-openapi";
-export * from "@agentruns/core/errors";
-export type { APIPromise, Page, PagePromise, RequestOptions, WithResponse } from "@agentruns/core";
+// Entry point of @agentruns/duckie: the generated client and types (src/generated/, never edited by hand) and your
+// extras (src/extras/: helpers the spec cannot express). Yours: the generator wrote it once and leaves it alone.
+export * from "./generated/index.js";
+export { DuckieClient as Duckie } from "./generated/index.js";

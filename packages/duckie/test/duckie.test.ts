@@ -52,7 +52,7 @@ describe("runs.list", () => {
     );
     await expect(duckie.runs.list({ metadata: { "a&b=c": "x" } })).rejects.toBeInstanceOf(ValidationError);
     await expect(duckie.runs.list({ duration: { ge: 5 } as never })).rejects.toThrow(
-      "duration.ge is not an operator (use eq, gt, gte, lt, lte)",
+      "duration.ge is not a key of duration (use eq, gt, gte, lt, lte)",
     );
     await expect(duckie.runs.list({ duration: { gte: -1 } })).rejects.toThrow(
       "duration[gte] must be >= 0 (got -1)",

@@ -32,7 +32,8 @@ export interface ParamSpec {
   dotted?: boolean;
 }
 
-export interface OperationSpec {
+export interface OperationSpec<Id extends string = string> {
+  operationId: Id;
   method: "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "OPTIONS" | "HEAD" | "TRACE";
   path: string;
   pathParams: Readonly<Record<string, ParamSpec>>;
@@ -53,7 +54,8 @@ export interface OperationSpec {
 }
 
 /** GET /v0/runs */
-export const listRunsOperation: OperationSpec = {
+export const listRunsOperation: OperationSpec<"listRuns"> = {
+  operationId: "listRuns",
   method: "GET",
   path: "/v0/runs",
   pathParams: {},
@@ -111,6 +113,6 @@ export const listRunsOperation: OperationSpec = {
 };
 
 /** Every operation of the spec by operationId. */
-export const operationTable: { readonly [K in keyof operations]: OperationSpec } = {
+export const operationTable: { readonly [K in keyof operations]: OperationSpec<K> } = {
   listRuns: listRunsOperation,
 };

@@ -32,7 +32,8 @@ export interface ParamSpec {
   dotted?: boolean;
 }
 
-export interface OperationSpec {
+export interface OperationSpec<Id extends string = string> {
+  operationId: Id;
   method: "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "OPTIONS" | "HEAD" | "TRACE";
   path: string;
   pathParams: Readonly<Record<string, ParamSpec>>;
@@ -53,7 +54,8 @@ export interface OperationSpec {
 }
 
 /** GET /v1/runs */
-export const listRunsOperation: OperationSpec = {
+export const listRunsOperation: OperationSpec<"listRuns"> = {
+  operationId: "listRuns",
   method: "GET",
   path: "/v1/runs",
   pathParams: {},
@@ -177,7 +179,8 @@ export const listRunsOperation: OperationSpec = {
 };
 
 /** POST /v1/runs */
-export const createRunOperation: OperationSpec = {
+export const createRunOperation: OperationSpec<"createRun"> = {
+  operationId: "createRun",
   method: "POST",
   path: "/v1/runs",
   pathParams: {},
@@ -210,7 +213,8 @@ export const createRunOperation: OperationSpec = {
 };
 
 /** GET /v1/runs/{run_id} */
-export const getRunOperation: OperationSpec = {
+export const getRunOperation: OperationSpec<"getRun"> = {
+  operationId: "getRun",
   method: "GET",
   path: "/v1/runs/{run_id}",
   pathParams: {
@@ -227,7 +231,8 @@ export const getRunOperation: OperationSpec = {
 };
 
 /** GET /v1/runs/{run_id}/messages */
-export const listRunMessagesOperation: OperationSpec = {
+export const listRunMessagesOperation: OperationSpec<"listRunMessages"> = {
+  operationId: "listRunMessages",
   method: "GET",
   path: "/v1/runs/{run_id}/messages",
   pathParams: {
@@ -260,7 +265,8 @@ export const listRunMessagesOperation: OperationSpec = {
 };
 
 /** POST /v1/runs/{run_id}/messages */
-export const createRunMessageOperation: OperationSpec = {
+export const createRunMessageOperation: OperationSpec<"createRunMessage"> = {
+  operationId: "createRunMessage",
   method: "POST",
   path: "/v1/runs/{run_id}/messages",
   pathParams: {
@@ -291,7 +297,8 @@ export const createRunMessageOperation: OperationSpec = {
 };
 
 /** POST /v1/runs/{run_id}/human-requests/{request_id}/respond */
-export const respondToHumanRequestOperation: OperationSpec = {
+export const respondToHumanRequestOperation: OperationSpec<"respondToHumanRequest"> = {
+  operationId: "respondToHumanRequest",
   method: "POST",
   path: "/v1/runs/{run_id}/human-requests/{request_id}/respond",
   pathParams: {
@@ -333,7 +340,8 @@ export const respondToHumanRequestOperation: OperationSpec = {
 };
 
 /** POST /v1/runs/{run_id}/stop */
-export const stopRunOperation: OperationSpec = {
+export const stopRunOperation: OperationSpec<"stopRun"> = {
+  operationId: "stopRun",
   method: "POST",
   path: "/v1/runs/{run_id}/stop",
   pathParams: {
@@ -350,7 +358,7 @@ export const stopRunOperation: OperationSpec = {
 };
 
 /** Every operation of the spec by operationId. */
-export const operationTable: { readonly [K in keyof operations]: OperationSpec } = {
+export const operationTable: { readonly [K in keyof operations]: OperationSpec<K> } = {
   listRuns: listRunsOperation,
   createRun: createRunOperation,
   getRun: getRunOperation,

@@ -1,7 +1,7 @@
 // runs.waitFor(): poll a run until it reaches a terminal status or stops for a human, with Duvo's suggested intervals.
 import { ApiAbortError, ApiTimeoutError, ValidationError, sleep } from "@agentruns/core";
 import type { GetRunResponse } from "@agentruns/duvo-openapi";
-import type { Duvo } from "./client.js";
+import { runsGet, type DuvoCore } from "../generated/index.js";
 
 /** Statuses after which a run does nothing more (Duvo's run lifecycle docs). */
 export const TERMINAL_STATUSES = ["completed", "failed", "stopped", "interrupted"] as const;
@@ -29,7 +29,7 @@ export function isSettled(state: GetRunResponse): boolean {
 }
 
 export async function waitForRun(
-  duvo: Duvo,
+  duvo: DuvoCore,
   runId: string,
   options: WaitForOptions = {},
 ): Promise<GetRunResponse> {
@@ -59,7 +59,7 @@ export async function waitForRun(
     if (left !== undefined && left <= 0) throw giveUp();
     let state: GetRunResponse;
     try {
-      state = await duvo.runs.get(runId, { signal, ...(left === undefined ? {} : { deadlineMs: left }) });
+      state = await runsGet(duvo, runId, { signal, ...(left === undefined ? {} : { deadlineMs: left }) });
     } catch (e) {
       if (e instanceof ApiTimeoutError && e.kind === "deadline" && left !== undefined) throw giveUp();
       throw e;

@@ -1,0 +1,64 @@
+// The generated methods' one params object, split into what the wire wants: query, header and cookie parameters,
+// Dates as ISO 8601 strings, and bracketed groups (`duration: { gte: 60 }` → `duration[gte]=60`).
+import { isoDate } from "./dates.js";
+import { ValidationError } from "./errors.js";
+
+/** Where the params of one operation go; query parameters are everything not named here. */
+export interface ParamsLayout {
+  header?: readonly string[];
+  cookie?: readonly string[];
+  /** Query parameters that take a Date. */
+  dates?: readonly string[];
+  /** Bracketed query groups: `{ duration: ["gte", "lt"] }` for `duration[gte]`, `duration[lt]`. */
+  groups?: Readonly<Record<string, readonly string[]>>;
+}
+
+type Bag = Record<string, unknown>;
+
+/** `params` as `{ query, header?, cookie? }`; a wrong Date or group throws a ValidationError (the call rejects). */
+export function paramsInput(
+  params: Bag | null | undefined,
+  layout: ParamsLayout = {},
+  where = "params",
+): { query: Bag; header?: Bag; cookie?: Bag } {
+  if (params !== undefined && params !== null && (typeof params !== "object" || Array.isArray(params))) {
+    throw new ValidationError(`Invalid input to ${where}: params must be an object`, "query");
+  }
+  const query: Bag = {};
+  const header: Bag = {};
+  const cookie: Bag = {};
+  const groups: [string, unknown][] = [];
+  for (const [name, value] of Object.entries(params ?? {})) {
+    if (layout.header?.includes(name)) header[name] = value;
+    else if (layout.cookie?.includes(name)) cookie[name] = value;
+    else if (layout.dates?.includes(name)) query[name] = isoDate(name, value as string | Date | undefined);
+    else if (layout.groups && Object.hasOwn(layout.groups, name)) groups.push([name, value]);
+    else query[name] = value;
+  }
+  // Bracketed groups go last, in the order given: `…&duration[gte]=60&duration[lt]=300`.
+  for (const [name, value] of groups) group(query, name, value, layout.groups![name]!, where);
+  return {
+    query,
+    ...(layout.header?.length ? { header } : {}),
+    ...(layout.cookie?.length ? { cookie } : {}),
+  };
+}
+
+function group(query: Bag, name: string, value: unknown, keys: readonly string[], where: string): void {
+  if (value === undefined) return;
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new ValidationError(
+      `Invalid input to ${where}: ${name} must be an object such as { ${keys[0]}: … }`,
+      `query.${name}`,
+    );
+  }
+  for (const [key, v] of Object.entries(value)) {
+    if (!keys.includes(key)) {
+      throw new ValidationError(
+        `Invalid input to ${where}: ${name}.${key} is not a key of ${name} (use ${keys.join(", ")})`,
+        `query.${name}.${key}`,
+      );
+    }
+    query[`${name}[${key}]`] = v;
+  }
+}

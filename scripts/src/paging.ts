@@ -1,0 +1,134 @@
+// Which list operations paginate and how: declared per provider in providers.ts, or inferred from the spec where
+// the shape leaves no doubt (the schemes the core's paginators implement).
+import { resolveRef } from "./json-ref.js";
+
+type Json = Record<string, any>;
+
+/** How one list operation pages; paths are dotted paths into the JSON answer (`"data"`, `"meta.totalPages"`). */
+export type Pagination =
+  /** `offset` (or `param`) advanced by the items received until `total`. */
+  | { style: "offset"; items: string; total?: string; param?: string }
+  /** Avido's `skip` + `pagination.{skip,limit,total,totalPages}`. */
+  | { style: "skip" }
+  /** `page` (or `param`) 1, 2, … while `totalPages` says so (or until an empty page without it). */
+  | { style: "page"; items: string; param?: string; totalPages?: string }
+  /** A token in the body (`next`), sent back as the query parameter `param`, while `hasMore` is true. */
+  | { style: "cursor"; items: string; next: string; hasMore?: string | null; param: string }
+  /** RFC 8288 `Link: <…>; rel="next"`. */
+  | { style: "link"; items: string };
+
+/** The JSON success schema of a GET operation, with refs resolved one level deep. */
+function answerSchema(doc: Json, op: Json): Json | undefined {
+  for (const status of ["200", "201", "206"]) {
+    const response = op.responses?.[status] ? resolveRef(doc, op.responses[status]) : undefined;
+    const content = response?.content ?? {};
+    const key = Object.keys(content).find((k) => /json/i.test(k));
+    if (key) return content[key]?.schema ? resolveRef(doc, content[key].schema) : undefined;
+  }
+  return undefined;
+}
+
+/** Property names of an object schema (allOf merged), each resolved. */
+function properties(doc: Json, schema: Json | undefined): Record<string, Json> {
+  if (!schema) return {};
+  const out: Record<string, Json> = {};
+  for (const part of [schema, ...(schema.allOf ?? []).map((s: Json) => resolveRef(doc, s))]) {
+    for (const [k, v] of Object.entries<Json>(part?.properties ?? {})) out[k] = resolveRef(doc, v);
+  }
+  return out;
+}
+
+const isArray = (s: Json | undefined) =>
+  s?.type === "array" || (Array.isArray(s?.type) && s.type.includes("array"));
+
+/** The one array property of the answer (or of one nested object: `result.items`), when there is exactly one. */
+function itemsPath(doc: Json, props: Record<string, Json>): string | undefined {
+  const top = Object.entries(props).filter(([, s]) => isArray(s));
+  if (top.length === 1) return top[0]![0];
+  if (top.length > 1) return undefined;
+  const nested: string[] = [];
+  for (const [k, s] of Object.entries(props)) {
+    for (const [k2, s2] of Object.entries(properties(doc, s))) if (isArray(s2)) nested.push(`${k}.${k2}`);
+  }
+  return nested.length === 1 ? nested[0] : undefined;
+}
+
+/** A field named one of `names` at the top or one level down (`pagination.next_cursor`, `meta.totalPages`). */
+function field(doc: Json, props: Record<string, Json>, names: string[]): string | undefined {
+  for (const n of names) if (n in props) return n;
+  for (const [k, s] of Object.entries(props)) {
+    const inner = properties(doc, s);
+    for (const n of names) if (n in inner) return `${k}.${n}`;
+  }
+  return undefined;
+}
+
+/**
+ * The pagination of a GET operation when its shape is unambiguous: one array of items, and one of
+ * - a `cursor`/`after`/`starting_after`/`page_token` parameter and a token field (`next_cursor`, `last_id`, …),
+ * - an `offset` parameter and a `total` field,
+ * - a `page` parameter and a `totalPages` field.
+ * Anything else is left unpaginated (declare it in providers.ts).
+ */
+export function inferPagination(doc: Json, path: string, method: string): Pagination | undefined {
+  if (method !== "GET") return undefined;
+  const item = doc.paths?.[path] ?? {};
+  const op = item.get;
+  if (!op) return undefined;
+  const query = new Set<string>(
+    [...(item.parameters ?? []), ...(op.parameters ?? [])]
+      .map((p: Json) => resolveRef(doc, p))
+      .filter((p: Json) => p?.in === "query")
+      .map((p: Json) => String(p.name)),
+  );
+  const props = properties(doc, answerSchema(doc, op));
+  const items = itemsPath(doc, props);
+  if (!items) return undefined;
+  const cursorParam = ["cursor", "after", "starting_after", "page_token", "pageToken", "next_token"].find(
+    (p) => query.has(p),
+  );
+  if (cursorParam) {
+    const next = field(doc, props, [
+      "next_cursor",
+      "nextCursor",
+      "next_page_token",
+      "nextPageToken",
+      "next_token",
+      "last_id",
+    ]);
+    if (next) {
+      const hasMore = field(doc, props, ["has_more", "hasMore"]);
+      return { style: "cursor", items, next, hasMore: hasMore ?? null, param: cursorParam };
+    }
+  }
+  if (query.has("offset")) {
+    const total = field(doc, props, ["total", "total_count", "totalCount"]);
+    if (total) return { style: "offset", items, total, param: "offset" };
+  }
+  if (query.has("page")) {
+    const totalPages = field(doc, props, ["totalPages", "total_pages", "pages"]);
+    if (totalPages) return { style: "page", items, param: "page", totalPages };
+  }
+  return undefined;
+}
+
+/** The core paginator call that implements `p`, for an item type written as `item`. */
+export function paginatorCall(p: Pagination, item: string): string {
+  const opts = (o: Record<string, unknown>) =>
+    JSON.stringify(Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)));
+  switch (p.style) {
+    case "offset":
+      return `offsetPagination<${item}>(${JSON.stringify(p.items)}, ${opts({ total: p.total, param: p.param })})`;
+    case "skip":
+      return `skipPagination<${item}>()`;
+    case "page":
+      return `pagePagination<${item}>(${opts({ items: p.items, param: p.param, totalPages: p.totalPages })})`;
+    case "cursor":
+      return `cursorPagination<${item}>(${opts({ items: p.items, next: p.next, hasMore: p.hasMore, param: p.param })})`;
+    case "link":
+      return `linkPagination<${item}>(${opts({ items: p.items })})`;
+  }
+}
+
+/** Where the items live, for the item type (`ItemsAt<Body, "data">`); Avido's skip scheme keeps them in `data`. */
+export const itemsOf = (p: Pagination): string => (p.style === "skip" ? "data" : p.items);

@@ -1,0 +1,396 @@
+// Renders the ergonomic package `@agentruns/<id>`: a tree-shakeable function per operation, resource classes that
+// group them (`client.runs.messages.list`), and the client classes, over the typed package and the shared core.
+import { identifier } from "./identifier.js";
+import { resolveRef } from "./json-ref.js";
+import { camel, nameMethods, pascal, type MethodName } from "./methods.js";
+import { inferPagination, itemsOf, paginatorCall, type Pagination } from "./paging.js";
+import type { ProviderDescriptor, ProviderEntry } from "./provider.js";
+import { componentAliases, header, RESERVED } from "./render.js";
+import { constantNames } from "./rules.js";
+import { renderClientSmokeTest } from "./scaffold-client.js";
+
+type Json = Record<string, any>;
+
+/** What one generated method needs to know about its operation. */
+interface Method extends MethodName {
+  method: string;
+  path: string;
+  doc: string;
+  deprecated: boolean;
+  constant: string;
+  pathParams: { name: string; arg: string }[];
+  query: string[];
+  header: string[];
+  cookie: string[];
+  dates: { name: string; required: boolean }[];
+  groups: Record<string, string[]>;
+  body?: { required: boolean };
+  pagination?: Pagination;
+  unwrap?: string;
+  fn: string;
+  params?: string;
+}
+
+/** Names a client, its resources or a function's arguments must not take. */
+const TAKEN_ARGS = new Set(["client", "params", "body", "options"]);
+/** The core's errors, which the package exports beside the spec's types. */
+const CORE_EXPORTS = [
+  "AgentRunsError",
+  "ApiAbortError",
+  "ApiConnectionError",
+  "ApiError",
+  "ApiTimeoutError",
+  "AuthenticationError",
+  "BadRequestError",
+  "ConflictError",
+  "InternalServerError",
+  "NotFoundError",
+  "PaginationError",
+  "PermissionDeniedError",
+  "RateLimitError",
+  "UnprocessableEntityError",
+  "ValidationError",
+  "APIPromise",
+  "Page",
+  "PagePromise",
+  "RequestOptions",
+  "WithResponse",
+];
+
+const jsdoc = (text: string, indent = ""): string => {
+  const lines = text.replace(/\*\//g, "*\\/").split("\n");
+  return `${indent}/**\n${lines.map((l) => `${indent} *${l ? ` ${l}` : ""}`).join("\n")}\n${indent} */\n`;
+};
+
+function methodsOf(d: ProviderDescriptor, entry: ProviderEntry, doc: Json): Method[] {
+  const ops = d.operations.map((o) => ({
+    operationId: o.operationId!,
+    method: o.method,
+    path: o.path,
+    tags: doc.paths[o.path][o.method.toLowerCase()].tags as string[] | undefined,
+  }));
+  const names = nameMethods(ops, entry.methods);
+  const constants = constantNames(ops.map((o) => o.operationId));
+  const unknownIds = [...Object.keys(entry.pagination ?? {}), ...Object.keys(entry.unwrap ?? {})].filter(
+    (id) => !ops.some((o) => o.operationId === id),
+  );
+  if (unknownIds.length)
+    throw new Error(`${entry.id}: no operation ${unknownIds.join(", ")} (pagination/unwrap)`);
+  return names.map((n, i) => {
+    const op = ops[i]!;
+    const item = doc.paths[op.path];
+    const o = item[op.method.toLowerCase()];
+    const params = new Map<string, Json>();
+    for (const raw of [...(item.parameters ?? []), ...(o.parameters ?? [])]) {
+      const p = resolveRef(doc, raw);
+      if (p?.in && p.name) params.set(`${p.in}:${p.name}`, p);
+    }
+    const all = [...params.values()];
+    const inQuery = all.filter((p) => p.in === "query");
+    const order = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+    const argsTaken = new Set<string>();
+    const pathParams = order.map((name) => {
+      let arg = camel(name) || "param";
+      while (TAKEN_ARGS.has(arg) || RESERVED.has(arg) || argsTaken.has(arg)) arg += "_";
+      argsTaken.add(arg);
+      return { name, arg };
+    });
+    const plain = new Set(inQuery.map((p) => String(p.name)));
+    const groups: Record<string, string[]> = {};
+    for (const name of plain) {
+      const m = /^([A-Za-z_][\w-]*)\[([\w-]+)\]$/.exec(name);
+      if (m && !plain.has(m[1]!)) (groups[m[1]!] ??= []).push(m[2]!);
+    }
+    const dates = inQuery
+      .filter((p) => {
+        const s = resolveRef(doc, p.schema ?? {});
+        return (s?.format === "date-time" || s?.format === "date") && !/\[/.test(p.name);
+      })
+      .map((p) => ({ name: String(p.name), required: p.required === true }));
+    const body = o.requestBody ? resolveRef(doc, o.requestBody) : undefined;
+    const declared = entry.pagination?.[op.operationId];
+    const pagination =
+      declared === "none" ? undefined : (declared ?? inferPagination(doc, op.path, op.method));
+    const summary = String(o.summary ?? "").trim();
+    const description = String(o.description ?? "").trim();
+    const text = [summary, description !== summary ? description : ""].filter(Boolean).join("\n\n");
+    return {
+      ...n,
+      method: op.method,
+      path: op.path,
+      doc: `${text ? `${text}\n\n` : ""}\`${op.method} ${op.path}\`${o.deprecated ? "\n\n@deprecated" : ""}`,
+      deprecated: o.deprecated === true,
+      constant: constants.get(op.operationId)!,
+      pathParams,
+      query: inQuery.map((p) => String(p.name)),
+      header: all.filter((p) => p.in === "header").map((p) => String(p.name)),
+      cookie: all.filter((p) => p.in === "cookie").map((p) => String(p.name)),
+      dates,
+      groups,
+      ...(body ? { body: { required: body.required === true } } : {}),
+      ...(pagination ? { pagination } : {}),
+      ...(entry.unwrap?.[op.operationId] ? { unwrap: entry.unwrap[op.operationId] } : {}),
+      fn: camel(pascal([...n.resource, n.name])),
+    };
+  });
+}
+
+const q = JSON.stringify;
+
+/** The Params type of a method: query (Dates allowed, bracketed groups as objects), header and cookie parameters. */
+function paramsType(m: Method): string | undefined {
+  if (!m.query.length && !m.header.length && !m.cookie.length) return undefined;
+  const op = `operations[${q(m.operationId)}]`;
+  const parts: string[] = [];
+  if (m.query.length) {
+    const grouped = Object.entries(m.groups).flatMap(([g, keys]) => keys.map((k) => `${g}[${k}]`));
+    const omitted = [...m.dates.map((x) => x.name), ...grouped];
+    const Q = `QueryOf<${op}>`;
+    parts.push(omitted.length ? `Omit<${Q}, ${omitted.map((x) => q(x)).join(" | ")}>` : Q);
+    for (const { name, required } of m.dates)
+      parts.push(`{ ${q(name)}${required ? "" : "?"}: ${Q}[${q(name)}] | Date }`);
+    for (const [g, keys] of Object.entries(m.groups)) {
+      parts.push(`{ ${q(g)}?: { ${keys.map((k) => `${q(k)}?: ${Q}[${q(`${g}[${k}]`)}]`).join("; ")} } }`);
+    }
+  }
+  if (m.header.length) parts.push(`HeaderOf<${op}>`);
+  if (m.cookie.length) parts.push(`CookieOf<${op}>`);
+  return parts.join(" & ");
+}
+
+/** Whether every parameter in the Params object is optional (the argument then defaults to `{}`). */
+function paramsOptional(doc: Json, m: Method): boolean {
+  const item = doc.paths[m.path];
+  const o = item[m.method.toLowerCase()];
+  return ![...(item.parameters ?? []), ...(o.parameters ?? [])]
+    .map((p: Json) => resolveRef(doc, p))
+    .some((p: Json) => p?.in !== "path" && p?.required === true);
+}
+
+/** A method's arguments after the client (`name: type`), their names, its return type and its body. */
+function signature(d: ProviderDescriptor, doc: Json, m: Method) {
+  const op = `operations[${q(m.operationId)}]`;
+  const args: [string, string][] = [];
+  for (const p of m.pathParams) args.push([p.arg, `${p.arg}: PathOf<${op}>[${q(p.name)}]`]);
+  if (m.body) args.push(["body", `body${m.body.required ? "" : "?"}: BodyOf<${op}>`]);
+  if (m.params) args.push(["params", `params: ${m.params}${paramsOptional(doc, m) ? " = {}" : ""}`]);
+  args.push(["options", "options?: RequestOptions"]);
+  const path = m.pathParams.length
+    ? `path: { ${m.pathParams.map((p) => `${q(p.name)}: ${p.arg}`).join(", ")} }`
+    : "";
+  const layout: Record<string, unknown> = {};
+  if (m.header.length) layout.header = m.header;
+  if (m.cookie.length) layout.cookie = m.cookie;
+  if (m.dates.length) layout.dates = m.dates.map((x) => x.name);
+  if (Object.keys(m.groups).length) layout.groups = m.groups;
+  const where = q(`${d.title} ${m.operationId}`);
+  const fields = [path, m.body ? "body" : ""].filter(Boolean);
+  let input: string;
+  if (m.params) {
+    const spread = `...paramsInput(params, ${q(layout)}, ${where})`;
+    input = `() => ({ ${[...fields, spread].join(", ")} }) as CallInput<${op}>`;
+  } else input = `{ ${fields.join(", ")} }`;
+  const result = `ResultOf<${op}>`;
+  let call: string;
+  let returns: string;
+  if (m.pagination) {
+    const item = `ItemsAt<${result}, ${q(itemsOf(m.pagination))}>`;
+    returns = `PagePromise<${item}, ${result}>`;
+    call = `client.paginate(${m.constant}, ${input}, ${paginatorCall(m.pagination, item)}, options)`;
+  } else if (m.unwrap) {
+    returns = `APIPromise<${result}[${q(m.unwrap)}]>`;
+    call = `client.request(${m.constant}, ${input}, options, (data) => data[${q(m.unwrap)}])`;
+  } else {
+    returns = `APIPromise<${result}>`;
+    call = `client.request(${m.constant}, ${input}, options)`;
+  }
+  return { args, returns, call };
+}
+
+function renderFunction(d: ProviderDescriptor, doc: Json, m: Method, core: string): string {
+  const { args, returns, call } = signature(d, doc, m);
+  const list = [`client: ${core}`, ...args.map(([, a]) => a)].join(", ");
+  return `${jsdoc(m.doc)}export function ${m.fn}(${list}): ${returns} {\n  return ${call};\n}\n`;
+}
+
+/** The package's generated files, keyed by path relative to `packages/<id>`. */
+export function renderClient(
+  d: ProviderDescriptor,
+  entry: ProviderEntry,
+  doc: Json,
+): { files: Map<string, string>; methods: Method[] } {
+  const methods = methodsOf(d, entry, doc);
+  const T = d.title.replace(/[^A-Za-z0-9]/g, "");
+  const core = `${T}Core`;
+  const head = header(d);
+  const aliases = componentAliases(doc).map((a) => a.alias);
+  // Names this package defines; the spec's types are exported beside them unless they clash.
+  const own = new Set<string>([core, `${T}Client`, `${T}Options`, T, ...CORE_EXPORTS]);
+  const paramNames = new Map<Method, string>();
+  for (const m of methods) {
+    const type = paramsType(m);
+    if (!type) continue;
+    let name = `${identifier(m.operationId).replace(/^./, (c) => c.toUpperCase())}Params`;
+    while (own.has(name) || aliases.includes(name)) name += "_";
+    own.add(name);
+    paramNames.set(m, name);
+    m.params = name;
+  }
+  for (const m of methods) own.add(m.fn);
+
+  // functions.ts: one function per operation, each importing only its own constant.
+  const coreImports = new Set(["type APIPromise", "type RequestOptions", "type ResultOf"]);
+  const used = (s: string, name: string, imp = `type ${name}`) => {
+    if (s.includes(`${name}<`) || s.includes(`${name}(`)) coreImports.add(imp);
+  };
+  const bodies = methods.map((m) => {
+    const typeDecl = m.params
+      ? `/** Parameters of {@link ${m.fn}} (\`${m.method} ${m.path}\`). */\nexport type ${m.params} = ${paramsType(m)};\n\n`
+      : "";
+    return typeDecl + renderFunction(d, doc, m, core);
+  });
+  const text = bodies.join("\n");
+  for (const t of [
+    "PathOf",
+    "BodyOf",
+    "QueryOf",
+    "HeaderOf",
+    "CookieOf",
+    "CallInput",
+    "ItemsAt",
+    "PagePromise",
+  ])
+    used(text, t);
+  for (const f of [
+    "paramsInput",
+    "offsetPagination",
+    "skipPagination",
+    "pagePagination",
+    "cursorPagination",
+    "linkPagination",
+  ])
+    used(text, f, f);
+  const functions =
+    head +
+    `// Why: one function per operation, so a bundle holds only the operations it calls (\`${methods[0]?.fn ?? "fn"}(client, …)\`).\n` +
+    `import { ${[...coreImports].sort((a, b) => a.replace("type ", "").localeCompare(b.replace("type ", ""))).join(", ")} } from "@agentruns/core";\n` +
+    `import {\n${[...methods.map((m) => `  ${m.constant},`), "  type operations,"].join("\n")}\n} from "${d.packageName}";\n` +
+    `import type { ${core} } from "./core.js";\n\n` +
+    text;
+
+  // core.ts: the client without the operation table (what the functions take).
+  const idempotent = [
+    ...new Set([
+      ...(entry.idempotent ?? []),
+      ...d.operations
+        .filter((o) => ["PUT", "DELETE", "HEAD", "OPTIONS"].includes(o.method))
+        .map((o) => o.operationId!),
+    ]),
+  ];
+  const coreFile =
+    head +
+    `// Why: the ${d.title} client the functions take; it holds no operation table, so it costs nothing per operation.\n` +
+    `import { BaseClient, type ClientOptions, type OperationSpec } from "@agentruns/core";\n` +
+    `import { createClient, provider, type ApiClient, type Credentials, type operations } from "${d.packageName}";\n\n` +
+    `/** Options of the ${d.title} clients: the shared ones and the credentials the spec defines. */\n` +
+    `export interface ${T}Options extends ClientOptions, Credentials {}\n\n` +
+    `/** Calls by the tree-shakeable functions (\`${methods[0]?.fn ?? "fn"}(client, …)\`); the full client is {@link ${T}Client}. */\n` +
+    `export class ${core} extends BaseClient<operations> {\n` +
+    `  declare readonly raw: ApiClient;\n\n` +
+    `  /** @param operationTable every operation by id, for calls by name (the full client passes it). */\n` +
+    `  constructor(options: ${T}Options = {}, operationTable?: { readonly [K in keyof operations]: OperationSpec }) {\n` +
+    `    super(\n      {\n        title: ${q(d.title)},\n        provider,\n        createClient,\n` +
+    `        idempotent: ${q(idempotent)},\n        ...(operationTable ? { operationTable } : {}),\n      },\n      { ...options },\n    );\n  }\n}\n`;
+
+  // client.ts: resource classes and the full client.
+  const tree = new Map<string, { methods: Method[]; children: Set<string> }>();
+  const node = (key: string) => {
+    let n = tree.get(key);
+    if (!n) tree.set(key, (n = { methods: [], children: new Set() }));
+    return n;
+  };
+  for (const m of methods) {
+    for (let i = 1; i <= m.resource.length; i++) {
+      node(m.resource.slice(0, i).join("."));
+      if (i > 1) node(m.resource.slice(0, i - 1).join(".")).children.add(m.resource.slice(0, i).join("."));
+    }
+    node(m.resource.join(".")).methods.push(m);
+  }
+  const className = (key: string) => {
+    let name = `${pascal(key.split("."))}Resource`;
+    while (own.has(name) || aliases.includes(name)) name += "_";
+    return name;
+  };
+  const classNames = new Map([...tree.keys()].map((k) => [k, className(k)]));
+  for (const n of classNames.values()) own.add(n);
+  const classes = [...tree.entries()].map(([key, n]) => {
+    const cls = classNames.get(key)!;
+    const children = [...n.children].map((c) => ({ prop: c.split(".").at(-1)!, cls: classNames.get(c)! }));
+    const members = n.methods.map((m) => {
+      const { args, returns } = signature(d, doc, m);
+      const list = args.map(([, a]) => a).join(", ");
+      const names = ["this.client", ...args.map(([name]) => name)].join(", ");
+      return `${jsdoc(m.doc, "  ")}  ${m.name}(${list}): ${returns} {\n    return ${m.fn}(${names});\n  }\n`;
+    });
+    return (
+      `/** \`${key}\`: ${[...n.methods.map((m) => m.name), ...children.map((c) => c.prop)].join(", ")}. */\n` +
+      `export class ${cls} {\n` +
+      children.map((c) => `  readonly ${c.prop}: ${c.cls};\n`).join("") +
+      `\n  constructor(protected readonly client: ${core}) {\n` +
+      children.map((c) => `    this.${c.prop} = new ${c.cls}(client);\n`).join("") +
+      `  }\n\n` +
+      members.join("\n") +
+      `}\n`
+    );
+  });
+  const tops = [...tree.keys()].filter((k) => !k.includes("."));
+  const clientFile =
+    head +
+    `// Why: the methods grouped into resources (\`client.${methods[0] ? [...methods[0].resource, methods[0].name].join(".") : "resource.method"}\`); each calls its function.\n` +
+    `import { operationTable } from "${d.packageName}";\n` +
+    `import type { RequestOptions, APIPromise, PathOf, BodyOf, QueryOf, HeaderOf, CookieOf, ItemsAt, PagePromise, ResultOf } from "@agentruns/core";\n` +
+    `import type { operations } from "${d.packageName}";\n` +
+    `import { ${core}, type ${T}Options } from "./core.js";\n` +
+    `import {\n${methods.map((m) => `  ${m.fn},`).join("\n")}\n${[...paramNames.values()].map((p) => `  type ${p},`).join("\n")}\n} from "./functions.js";\n\n` +
+    classes.join("\n") +
+    `\n/** The ${d.title} API: every operation as a method of its resource, plus \`raw\` (the typed openapi-fetch client). */\n` +
+    `export class ${T}Client extends ${core} {\n` +
+    tops.map((k) => `  readonly ${k}: ${classNames.get(k)} = new ${classNames.get(k)}(this);\n`).join("") +
+    `\n  constructor(options: ${T}Options = {}) {\n    super(options, operationTable);\n  }\n}\n`;
+
+  // index.ts: everything generated, and the spec's types that do not clash with it.
+  const exported = aliases.filter((a) => !own.has(a));
+  const index =
+    head +
+    `// Why: the generated surface in one module; the package entry (../index.ts, yours) re-exports it.\n` +
+    `export { ${core}, type ${T}Options } from "./core.js";\n` +
+    `export * from "./functions.js";\n` +
+    `export * from "./client.js";\n` +
+    `export type {\n  paths,\n  components,\n  operations,\n  Credentials,\n  ServerVariables,\n  ApiClient,\n  TokenProvider,\n` +
+    exported.map((a) => `  ${a},\n`).join("") +
+    `} from "${d.packageName}";\n` +
+    `export * from "@agentruns/core/errors";\n` +
+    `export type { APIPromise, Page, PagePromise, RequestOptions, WithResponse } from "@agentruns/core";\n`;
+
+  const smoke =
+    methods.find((m) => !m.body && !m.pathParams.length && (!m.params || paramsOptional(doc, m))) ??
+    methods.find((m) => !m.body && (!m.params || paramsOptional(doc, m))) ??
+    methods[0];
+  const files = new Map<string, string>([
+    ["src/generated/functions.ts", functions],
+    ["src/generated/core.ts", coreFile],
+    ["src/generated/client.ts", clientFile],
+    ["src/generated/index.ts", index],
+  ]);
+  if (smoke) {
+    const args = [...smoke.pathParams.map(() => `"x"`), ...(smoke.body ? ["{} as never"] : [])];
+    files.set(
+      "test/smoke.generated.test.ts",
+      renderClientSmokeTest(d, {
+        expr: `client.${[...smoke.resource, smoke.name].join(".")}(${args.join(", ")})`,
+        method: smoke.method,
+      }),
+    );
+  }
+  return { files, methods };
+}

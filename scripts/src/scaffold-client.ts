@@ -1,0 +1,132 @@
+// The files of a new ergonomic package `packages/<id>` that are written once and then belong to the maintainer
+// (package.json, configs, README, the entry point), plus its generated smoke test.
+import type { ProviderDescriptor } from "./provider.js";
+import { header, VERSIONS } from "./render.js";
+
+const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
+
+/** Written only when missing: after the first `pnpm generate` they are yours (the generator never touches them). */
+export function scaffoldClient(d: ProviderDescriptor, version = "0.0.0"): Map<string, string> {
+  const T = d.title.replace(/[^A-Za-z0-9]/g, "");
+  const name = `@agentruns/${d.id}`;
+  const dual = {
+    import: { types: "./dist/index.d.ts", default: "./dist/index.js" },
+    require: { types: "./dist/cjs/index.d.ts", default: "./dist/cjs/index.js" },
+  };
+  return new Map([
+    [
+      "package.json",
+      json({
+        name,
+        version,
+        description: `Typed TypeScript client for the ${d.title} API: resources, pagination, retries that never duplicate work, typed errors.`,
+        keywords: ["agentruns", d.id, "openapi", "sdk", "typescript"],
+        license: "MIT",
+        repository: {
+          type: "git",
+          url: "git+https://github.com/agentruns/agentruns.git",
+          directory: `packages/${d.id}`,
+        },
+        type: "module",
+        sideEffects: false,
+        engines: { node: ">=18" },
+        main: "./dist/cjs/index.js",
+        module: "./dist/index.js",
+        types: "./dist/cjs/index.d.ts",
+        exports: { ".": dual, "./package.json": "./package.json" },
+        files: ["dist", "README.md"],
+        scripts: {
+          build: "node ../../scripts/build-package.mjs",
+          typecheck: "tsc -p tsconfig.json --noEmit",
+          test: "vitest run",
+          "lint:package": "publint --strict && attw --pack .",
+        },
+        dependencies: { "@agentruns/core": "workspace:^", [d.packageName]: "workspace:^" },
+        devDependencies: {
+          "@agentruns/testkit": "workspace:*",
+          "@types/node": VERSIONS.typesNode,
+          typescript: VERSIONS.typescript,
+          vitest: VERSIONS.vitest,
+        },
+        publishConfig: { access: "public" },
+      }),
+    ],
+    [
+      "tsconfig.json",
+      json({
+        extends: "../../tsconfig.base.json",
+        compilerOptions: { noEmit: true, types: ["node"] },
+        include: ["src", "test"],
+      }),
+    ],
+    [
+      "tsconfig.build.json",
+      json({
+        extends: "../../tsconfig.base.json",
+        compilerOptions: {
+          rootDir: "src",
+          outDir: "dist",
+          types: [],
+          declarationMap: false,
+          sourceMap: false,
+        },
+        include: ["src"],
+      }),
+    ],
+    [
+      "turbo.json",
+      json({
+        $schema: "https://turborepo.com/schema.json",
+        extends: ["//"],
+        tasks: { build: { dependsOn: ["@agentruns/core#build", `${d.packageName}#build`] } },
+      }),
+    ],
+    [
+      "src/index.ts",
+      `// Entry point of ${name}: the generated client and types (src/generated/, never edited by hand) and your\n` +
+        `// extras (src/extras/: helpers the spec cannot express). Yours: the generator wrote it once and leaves it alone.\n` +
+        `export * from "./generated/index.js";\n` +
+        `export { ${T}Client as ${T} } from "./generated/index.js";\n`,
+    ],
+    [
+      "README.md",
+      `# ${name}\n\nTyped TypeScript client for the ${d.title} API, generated from \`${d.specPath}\` over ` +
+        `[\`${d.packageName}\`](../${d.id}-openapi) and [\`@agentruns/core\`](../core): one method per operation, ` +
+        `grouped into resources, with auto-pagination, retries that never repeat a create, time-outs and typed errors.\n\n` +
+        "```ts\n" +
+        `import { ${T} } from "${name}";\n\nconst client = new ${T}(); // credentials from the options or their env vars\n` +
+        "```\n\n" +
+        `Every operation is also a function that takes a \`${T}Core\` (\`import { ${T}Core, … } from "${name}"\`): a bundle ` +
+        `then holds only the operations it calls.\n\n` +
+        "## Layout\n\n" +
+        "- `src/generated/`: written by `pnpm generate` from the spec; never edit it.\n" +
+        "- `src/extras/`: your hand-written additions (helpers the spec cannot express); export them from `src/index.ts`.\n" +
+        "- `src/index.ts`, `package.json`, this README: written once by the generator, yours afterwards.\n",
+    ],
+  ]);
+}
+
+/** The generated smoke test: the full client reaches a loopback server through its first resource method. */
+export function renderClientSmokeTest(d: ProviderDescriptor, call: { expr: string; method: string }): string {
+  const T = d.title.replace(/[^A-Za-z0-9]/g, "");
+  return (
+    header(d) +
+    `// Why: the generated client is constructed from the spec's facts alone and one method reaches the wire.\n` +
+    `import { startCaptureServer } from "@agentruns/testkit";\n` +
+    `import { expect, it } from "vitest";\n` +
+    `import { provider } from "${d.packageName}";\n` +
+    `import { ${T}Client } from "../src/generated/index.js";\n\n` +
+    `it("calls an operation through its resource method over HTTP", async () => {\n` +
+    `  const server = await startCaptureServer();\n` +
+    `  try {\n` +
+    `    const options = Object.fromEntries(provider.credentials.map((c) => [c.option, \`test-\${c.option}\`]));\n` +
+    `    const client = new ${T}Client({ ...options, env: {}, baseUrl: server.url, maxRetries: 0 });\n` +
+    `    server.respondWith({ status: 200, body: {} });\n` +
+    `    await (${call.expr}).catch(() => undefined);\n` +
+    `    expect(server.only().method).toBe(${JSON.stringify(call.method)});\n` +
+    `  } finally {\n` +
+    `    await server.close();\n` +
+    `  }\n` +
+    `});\n`
+  );
+}
