@@ -106,6 +106,22 @@ function renderNames(d: ProviderDescriptor, doc: Record<string, any>): string {
   );
 }
 
+/**
+ * Each route's security requirement, apart from the operation table so that a client that calls one operation does
+ * not bundle the others: per route only when operations differ, else one shared entry (`*`).
+ */
+function renderSecurity(d: ProviderDescriptor): string {
+  const table: Record<string, string[][]> = {};
+  if (d.authMode === "per-operation") {
+    for (const op of d.operations) table[`${op.method} ${op.path}`] = op.security;
+  } else if (d.authMode === "static") table["*"] = d.operations[0]!.security;
+  return (
+    header(d) +
+    `// Why: which security requirement each route has (\`*\`: every route), for sending each operation its credentials.\n` +
+    `export const routeSecurity: Readonly<Record<string, readonly (readonly string[])[]>> = ${JSON.stringify(table, null, 2)};\n`
+  );
+}
+
 function renderProvider(d: ProviderDescriptor): string {
   const facts = {
     id: d.id,
@@ -412,6 +428,7 @@ export async function renderPackage(
   await add("src/auth.ts", await renderTemplate(d, "auth.ts"));
   if (opts.workspace) await add("test/smoke.generated.test.ts", await renderTemplate(d, "smoke.test.ts"));
   await add("src/generated/provider.ts", renderProvider(d));
+  await add("src/generated/security.ts", renderSecurity(d));
   await add("src/generated/operations.ts", renderOperations(d, doc as Record<string, unknown>, header(d)));
   await add("src/generated/schema.ts", await renderSchema(d, doc));
   await add("src/generated/names.ts", renderNames(d, doc as Record<string, any>));

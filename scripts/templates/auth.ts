@@ -1,7 +1,7 @@
 // Sends each operation the credentials its security requirement names, and nothing else: bearer (a string or an
 // async token provider), basic, apiKey in a header, the query or a cookie; alternatives; `security: []`.
-import { operationTable } from "./generated/operations.js";
 import { provider } from "./generated/provider.js";
+import { routeSecurity } from "./generated/security.js";
 
 /** A bearer token, or a function that returns one (called for every request; cache inside it as needed). */
 export type TokenProvider = () => string | Promise<string>;
@@ -65,9 +65,6 @@ export function readCredentials(options: Record<string, unknown>, env: Env): Map
   return values;
 }
 
-const byRoute = new Map<string, readonly (readonly string[])[]>(
-  Object.values(operationTable).map((op) => [`${op.method} ${op.path}`, op.security]),
-);
 
 /** The schemes to send for an operation (the first alternative fully provided), or the credential missing. */
 export function chooseSchemes(
@@ -75,7 +72,7 @@ export function chooseSchemes(
   path: string,
   values: ReadonlyMap<string, Value>,
 ): { schemes: readonly string[] } | { missing: MissingCredentialError } {
-  const alternatives = byRoute.get(`${method.toUpperCase()} ${path}`) ?? [];
+  const alternatives = routeSecurity[`${method.toUpperCase()} ${path}`] ?? routeSecurity["*"] ?? [];
   if (alternatives.length === 0) return { schemes: [] };
   let firstMissing: CredentialSource | undefined;
   for (const schemes of alternatives) {

@@ -46,16 +46,12 @@ beforeEach(async () => {
   await cp(path.join(repo, "specs"), path.join(root, "specs"), { recursive: true });
   await cp(path.join(repo, ".prettierrc.json"), path.join(root, ".prettierrc.json"));
   for (const p of providers) {
-    const from = path.join(repo, "packages", `${p.id}-openapi`);
-    await cp(from, path.join(root, "packages", `${p.id}-openapi`), {
-      recursive: true,
-      filter: (src) => !/[/\\](node_modules|dist|\.turbo)$/.test(src),
-    });
-    // The generated README links the ergonomic package only where it exists.
-    const ergonomic = path.join(repo, "packages", p.id, "package.json");
-    if (existsSync(ergonomic)) {
-      await mkdir(path.join(root, "packages", p.id), { recursive: true });
-      await cp(ergonomic, path.join(root, "packages", p.id, "package.json"));
+    // Both packages of each provider: the typed one and the ergonomic one (its hand-written files included).
+    for (const dir of [`${p.id}-openapi`, p.id]) {
+      await cp(path.join(repo, "packages", dir), path.join(root, "packages", dir), {
+        recursive: true,
+        filter: (src) => !/[/\\](node_modules|dist|\.turbo)$/.test(src),
+      });
     }
   }
 });
@@ -64,7 +60,10 @@ afterEach(() => rm(root, { recursive: true, force: true }));
 describe("generate --check", () => {
   it("passes on the committed output", async () => {
     const { code, out } = await generate("--check");
-    for (const p of providers) expect(out).toContain(`packages/${p.id}-openapi: up to date`);
+    for (const p of providers) {
+      expect(out).toContain(`packages/${p.id}-openapi: up to date`);
+      expect(out).toContain(`packages/${p.id}: up to date`);
+    }
     expect(code).toBe(0);
   });
 
@@ -104,7 +103,7 @@ describe("generate", () => {
     await generate();
     const first = await snapshot(path.join(root, "packages"));
     const { out } = await generate();
-    expect(out.match(/up to date/g)).toHaveLength(providers.length);
+    expect(out.match(/up to date/g)).toHaveLength(providers.length * 2);
     expect(await snapshot(path.join(root, "packages"))).toEqual(first);
   });
 

@@ -108,7 +108,10 @@ describe("pnpm spec:update", { timeout: 120_000 }, () => {
     );
     expect(openapi).toContain('"@agentruns/duvo-openapi": minor'); // breaking at 0.x
     expect(err).toContain("packages/duvo no longer type-checks against the new types");
-    expect(err).toMatch(/packages\/duvo\/src\/client\.ts:\d+:\d+ TS2339 Property 'run' does not exist/);
+    // The generated method that unwraps `run` (providers.ts: unwrap) no longer compiles, and says where.
+    expect(err).toMatch(
+      /packages\/duvo\/src\/generated\/(functions|client)\.ts:\d+:\d+ TS2339 Property 'run' does not exist/,
+    );
   });
 
   it("refuses without a source and names the fix", async () => {
