@@ -24,9 +24,9 @@ const CLIENT_MEMBERS = new Set(["raw", "request", "paginate", "constructor"]);
 /** Names a method may not take on a resource class. */
 const RESOURCE_MEMBERS = new Set(["client", "constructor"]);
 
-/** `human-requests` → `humanRequests`, `Fine-tuning` → `fineTuning`: an identifier starting lower-case. */
+/** `human-requests` → `humanRequests`, `fine_tuning` and `Fine-tuning` → `fineTuning`: an identifier starting lower-case. */
 export const camel = (name: string): string => {
-  const id = identifier(name.trim());
+  const id = identifier(name.trim().replace(/[_\s.-]+([A-Za-z0-9])/g, (_, c: string) => c.toUpperCase()));
   return id.replace(/^[A-Z]+(?=[A-Z][a-z]|$)|^[A-Z]/, (m) => m.toLowerCase());
 };
 

@@ -188,7 +188,8 @@ function signature(d: ProviderDescriptor, doc: Json, m: Method) {
   let input: string;
   if (m.params) {
     const spread = `...paramsInput(params, ${q(layout)}, ${where})`;
-    input = `() => ({ ${[...fields, spread].join(", ")} }) as CallInput<${op}>`;
+    // The signature types the params; the split into query/header/cookie is untyped glue (`never` fits any input).
+    input = `() => ({ ${[...fields, spread].join(", ")} }) as never`;
   } else input = `{ ${fields.join(", ")} }`;
   const result = `ResultOf<${op}>`;
   let call: string;

@@ -3,7 +3,6 @@
 // Why: one function per operation, so a bundle holds only the operations it calls (`runsList(client, …)`).
 import {
   type APIPromise,
-  type CallInput,
   type ItemsAt,
   type PagePromise,
   paramsInput,
@@ -34,10 +33,7 @@ export function runsList(
 ): PagePromise<ItemsAt<ResultOf<operations["listRuns"]>, "data">, ResultOf<operations["listRuns"]>> {
   return client.paginate(
     listRunsOperation,
-    () =>
-      ({ ...paramsInput(params, { dates: ["startDate", "endDate"] }, "Avido listRuns") }) as CallInput<
-        operations["listRuns"]
-      >,
+    () => ({ ...paramsInput(params, { dates: ["startDate", "endDate"] }, "Avido listRuns") }) as never,
     skipPagination<ItemsAt<ResultOf<operations["listRuns"]>, "data">>(),
     options,
   );

@@ -3,7 +3,6 @@
 // Why: one function per operation, so a bundle holds only the operations it calls (`runsList(client, …)`).
 import {
   type APIPromise,
-  type CallInput,
   cursorPagination,
   type ItemsAt,
   type PagePromise,
@@ -61,7 +60,7 @@ export function runsList(
           },
           "Duckie listRuns",
         ),
-      }) as CallInput<operations["listRuns"]>,
+      }) as never,
     cursorPagination<ItemsAt<ResultOf<operations["listRuns"]>, "data">>({
       items: "data",
       next: "pagination.next_cursor",

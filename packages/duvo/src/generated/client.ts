@@ -72,10 +72,10 @@ export class RunsResource {
    * `GET /v1/runs/{run_id}`
    */
   get(
-    run_id: PathOf<operations["getRun"]>["run_id"],
+    runId: PathOf<operations["getRun"]>["run_id"],
     options?: RequestOptions,
   ): APIPromise<ResultOf<operations["getRun"]>> {
-    return runsGet(this.client, run_id, options);
+    return runsGet(this.client, runId, options);
   }
 
   /**
@@ -86,10 +86,10 @@ export class RunsResource {
    * `POST /v1/runs/{run_id}/stop`
    */
   stop(
-    run_id: PathOf<operations["stopRun"]>["run_id"],
+    runId: PathOf<operations["stopRun"]>["run_id"],
     options?: RequestOptions,
   ): APIPromise<ResultOf<operations["stopRun"]>> {
-    return runsStop(this.client, run_id, options);
+    return runsStop(this.client, runId, options);
   }
 }
 
@@ -105,14 +105,14 @@ export class RunsMessagesResource {
    * `GET /v1/runs/{run_id}/messages`
    */
   list(
-    run_id: PathOf<operations["listRunMessages"]>["run_id"],
+    runId: PathOf<operations["listRunMessages"]>["run_id"],
     params: ListRunMessagesParams = {},
     options?: RequestOptions,
   ): PagePromise<
     ItemsAt<ResultOf<operations["listRunMessages"]>, "messages">,
     ResultOf<operations["listRunMessages"]>
   > {
-    return runsMessagesList(this.client, run_id, params, options);
+    return runsMessagesList(this.client, runId, params, options);
   }
 
   /**
@@ -123,11 +123,11 @@ export class RunsMessagesResource {
    * `POST /v1/runs/{run_id}/messages`
    */
   create(
-    run_id: PathOf<operations["createRunMessage"]>["run_id"],
+    runId: PathOf<operations["createRunMessage"]>["run_id"],
     body: BodyOf<operations["createRunMessage"]>,
     options?: RequestOptions,
   ): APIPromise<ResultOf<operations["createRunMessage"]>["message"]> {
-    return runsMessagesCreate(this.client, run_id, body, options);
+    return runsMessagesCreate(this.client, runId, body, options);
   }
 }
 
@@ -143,12 +143,12 @@ export class RunsHumanRequestsResource {
    * `POST /v1/runs/{run_id}/human-requests/{request_id}/respond`
    */
   respond(
-    run_id: PathOf<operations["respondToHumanRequest"]>["run_id"],
-    request_id: PathOf<operations["respondToHumanRequest"]>["request_id"],
+    runId: PathOf<operations["respondToHumanRequest"]>["run_id"],
+    requestId: PathOf<operations["respondToHumanRequest"]>["request_id"],
     body?: BodyOf<operations["respondToHumanRequest"]>,
     options?: RequestOptions,
   ): APIPromise<ResultOf<operations["respondToHumanRequest"]>["human_request"]> {
-    return runsHumanRequestsRespond(this.client, run_id, request_id, body, options);
+    return runsHumanRequestsRespond(this.client, runId, requestId, body, options);
   }
 }
 

@@ -4,7 +4,6 @@
 import {
   type APIPromise,
   type BodyOf,
-  type CallInput,
   type ItemsAt,
   offsetPagination,
   type PagePromise,
@@ -43,10 +42,7 @@ export function runsList(
 ): PagePromise<ItemsAt<ResultOf<operations["listRuns"]>, "data">, ResultOf<operations["listRuns"]>> {
   return client.paginate(
     listRunsOperation,
-    () =>
-      ({ ...paramsInput(params, { dates: ["since"] }, "Duvo listRuns") }) as CallInput<
-        operations["listRuns"]
-      >,
+    () => ({ ...paramsInput(params, { dates: ["since"] }, "Duvo listRuns") }) as never,
     offsetPagination<ItemsAt<ResultOf<operations["listRuns"]>, "data">>("data", {
       total: "total",
       param: "offset",
@@ -79,10 +75,10 @@ export function runsCreate(
  */
 export function runsGet(
   client: DuvoCore,
-  run_id: PathOf<operations["getRun"]>["run_id"],
+  runId: PathOf<operations["getRun"]>["run_id"],
   options?: RequestOptions,
 ): APIPromise<ResultOf<operations["getRun"]>> {
-  return client.request(getRunOperation, { path: { run_id: run_id } }, options);
+  return client.request(getRunOperation, { path: { run_id: runId } }, options);
 }
 
 /** Parameters of {@link runsMessagesList} (`GET /v1/runs/{run_id}/messages`). */
@@ -97,7 +93,7 @@ export type ListRunMessagesParams = QueryOf<operations["listRunMessages"]>;
  */
 export function runsMessagesList(
   client: DuvoCore,
-  run_id: PathOf<operations["listRunMessages"]>["run_id"],
+  runId: PathOf<operations["listRunMessages"]>["run_id"],
   params: ListRunMessagesParams = {},
   options?: RequestOptions,
 ): PagePromise<
@@ -106,10 +102,7 @@ export function runsMessagesList(
 > {
   return client.paginate(
     listRunMessagesOperation,
-    () =>
-      ({ path: { run_id: run_id }, ...paramsInput(params, {}, "Duvo listRunMessages") }) as CallInput<
-        operations["listRunMessages"]
-      >,
+    () => ({ path: { run_id: runId }, ...paramsInput(params, {}, "Duvo listRunMessages") }) as never,
     offsetPagination<ItemsAt<ResultOf<operations["listRunMessages"]>, "messages">>("messages", {
       total: "total",
       param: "offset",
@@ -127,13 +120,13 @@ export function runsMessagesList(
  */
 export function runsMessagesCreate(
   client: DuvoCore,
-  run_id: PathOf<operations["createRunMessage"]>["run_id"],
+  runId: PathOf<operations["createRunMessage"]>["run_id"],
   body: BodyOf<operations["createRunMessage"]>,
   options?: RequestOptions,
 ): APIPromise<ResultOf<operations["createRunMessage"]>["message"]> {
   return client.request(
     createRunMessageOperation,
-    { path: { run_id: run_id }, body },
+    { path: { run_id: runId }, body },
     options,
     (data) => data["message"],
   );
@@ -148,14 +141,14 @@ export function runsMessagesCreate(
  */
 export function runsHumanRequestsRespond(
   client: DuvoCore,
-  run_id: PathOf<operations["respondToHumanRequest"]>["run_id"],
-  request_id: PathOf<operations["respondToHumanRequest"]>["request_id"],
+  runId: PathOf<operations["respondToHumanRequest"]>["run_id"],
+  requestId: PathOf<operations["respondToHumanRequest"]>["request_id"],
   body?: BodyOf<operations["respondToHumanRequest"]>,
   options?: RequestOptions,
 ): APIPromise<ResultOf<operations["respondToHumanRequest"]>["human_request"]> {
   return client.request(
     respondToHumanRequestOperation,
-    { path: { run_id: run_id, request_id: request_id }, body },
+    { path: { run_id: runId, request_id: requestId }, body },
     options,
     (data) => data["human_request"],
   );
@@ -170,8 +163,8 @@ export function runsHumanRequestsRespond(
  */
 export function runsStop(
   client: DuvoCore,
-  run_id: PathOf<operations["stopRun"]>["run_id"],
+  runId: PathOf<operations["stopRun"]>["run_id"],
   options?: RequestOptions,
 ): APIPromise<ResultOf<operations["stopRun"]>> {
-  return client.request(stopRunOperation, { path: { run_id: run_id } }, options);
+  return client.request(stopRunOperation, { path: { run_id: runId } }, options);
 }
