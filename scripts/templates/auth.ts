@@ -65,7 +65,6 @@ export function readCredentials(options: Record<string, unknown>, env: Env): Map
   return values;
 }
 
-
 /** The schemes to send for an operation (the first alternative fully provided), or the credential missing. */
 export function chooseSchemes(
   method: string,
