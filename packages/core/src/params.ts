@@ -15,6 +15,10 @@ export interface ParamsLayout {
 
 type Bag = Record<string, unknown>;
 
+/** An own property even for a key like `__proto__`, so validation sees (and rejects) it instead of a prototype. */
+const put = (bag: Bag, key: string, value: unknown) =>
+  Object.defineProperty(bag, key, { value, enumerable: true, writable: true, configurable: true });
+
 /** `params` as `{ query, header?, cookie? }`; a wrong Date or group throws a ValidationError (the call rejects). */
 export function paramsInput(
   params: Bag | null | undefined,
@@ -29,11 +33,12 @@ export function paramsInput(
   const cookie: Bag = {};
   const groups: [string, unknown][] = [];
   for (const [name, value] of Object.entries(params ?? {})) {
-    if (layout.header?.includes(name)) header[name] = value;
-    else if (layout.cookie?.includes(name)) cookie[name] = value;
-    else if (layout.dates?.includes(name)) query[name] = isoDate(name, value as string | Date | undefined);
+    if (layout.header?.includes(name)) put(header, name, value);
+    else if (layout.cookie?.includes(name)) put(cookie, name, value);
+    else if (layout.dates?.includes(name))
+      put(query, name, isoDate(name, value as string | Date | undefined));
     else if (layout.groups && Object.hasOwn(layout.groups, name)) groups.push([name, value]);
-    else query[name] = value;
+    else put(query, name, value);
   }
   // Bracketed groups go last, in the order given: `…&duration[gte]=60&duration[lt]=300`.
   for (const [name, value] of groups) group(query, name, value, layout.groups![name]!, where);
@@ -59,6 +64,6 @@ function group(query: Bag, name: string, value: unknown, keys: readonly string[]
         `query.${name}.${key}`,
       );
     }
-    query[`${name}[${key}]`] = v;
+    put(query, `${name}[${key}]`, v);
   }
 }

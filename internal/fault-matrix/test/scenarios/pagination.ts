@@ -99,7 +99,7 @@ export const pagination: Scenario[] = [
       capture.reset();
       capture.respondWith({ body: { data: [], pagination: { next_cursor: null, has_more: true } } });
       const e = await rejection(new Duckie({ apiKey: KEY, baseUrl: capture.url }).runs.list({}));
-      expect(e.message).toContain("has_more is true but next_cursor is empty");
+      expect(e.message).toContain("pagination.has_more is true but pagination.next_cursor is empty");
       return outcome(e);
     },
   },
