@@ -5,6 +5,7 @@ import {
   DuvoClient,
   RunsHumanRequestsResource,
   RunsResource,
+  type GetRunResponse,
   type ListRunMessagesParams,
   type RespondToHumanRequestBody,
 } from "../generated/index.js";
@@ -41,7 +42,7 @@ export class DuvoRuns extends RunsResource {
   override readonly humanRequests = new DuvoHumanRequests(this.client);
 
   /** Polls until the run ends or waits on a human; resolves to the last GET /v1/runs/{run_id} body. */
-  waitFor(runId: string, options?: WaitForOptions) {
+  waitFor(runId: string, options?: WaitForOptions): Promise<GetRunResponse> {
     return waitForRun(this.client, runId, options);
   }
 }
