@@ -30,6 +30,9 @@ export const camel = (name: string): string => {
   return id.replace(/^[A-Z]+(?=[A-Z][a-z]|$)|^[A-Z]/, (m) => m.toLowerCase());
 };
 
+/** The client class of a provider titled `title` (`Duvo`; `<name>Client`, `<name>Core` beside it). */
+export const clientName = (title: string): string => title.replace(/[^A-Za-z0-9]/g, "");
+
 /** `["runs", "humanRequests"]` → `RunsHumanRequests`. */
 export const pascal = (parts: string[]): string =>
   parts.map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join("");

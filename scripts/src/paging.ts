@@ -1,6 +1,7 @@
 // Which list operations paginate and how: declared per provider in providers.ts, or inferred from the spec where
 // the shape leaves no doubt (the schemes the core's paginators implement).
 import { resolveRef } from "./json-ref.js";
+import { parametersOf } from "./parameters.js";
 
 type Json = Record<string, any>;
 
@@ -72,14 +73,12 @@ function field(doc: Json, props: Record<string, Json>, names: string[]): string 
  */
 export function inferPagination(doc: Json, path: string, method: string): Pagination | undefined {
   if (method !== "GET") return undefined;
-  const item = doc.paths?.[path] ?? {};
-  const op = item.get;
+  const op = doc.paths?.[path]?.get;
   if (!op) return undefined;
   const query = new Set<string>(
-    [...(item.parameters ?? []), ...(op.parameters ?? [])]
-      .map((p: Json) => resolveRef(doc, p))
-      .filter((p: Json) => p?.in === "query")
-      .map((p: Json) => String(p.name)),
+    parametersOf(doc, path, method)
+      .filter((p) => p.in === "query")
+      .map((p) => String(p.name)),
   );
   const props = properties(doc, answerSchema(doc, op));
   const items = itemsPath(doc, props);

@@ -4,6 +4,7 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { resolveRef } from "./json-ref.js";
 import { applyOverlay } from "./overlay.js";
+import { parametersOf } from "./parameters.js";
 import type { Pagination } from "./paging.js";
 
 /** One line of providers.ts. Everything not given follows the conventions documented in README.md. */
@@ -283,8 +284,7 @@ function operationsOf(doc: Json): { operations: Operation[]; dotted: string[] } 
         summary: op.summary,
         security: alternatives(op.security ?? doc.security),
       });
-      for (const raw of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
-        const param = resolveRef(doc, raw);
+      for (const param of parametersOf(doc, p, method)) {
         if (param.in === "query" && param["x-agentruns-query-style"] === "dotted") dotted.add(param.name);
       }
     }

@@ -2,7 +2,8 @@
 // group them (`client.runs.messages.list`), and the client classes, over the typed package and the shared core.
 import { identifier } from "./identifier.js";
 import { resolveRef } from "./json-ref.js";
-import { camel, nameMethods, pascal, type MethodName } from "./methods.js";
+import { parametersOf } from "./parameters.js";
+import { camel, clientName, nameMethods, pascal, type MethodName } from "./methods.js";
 import { inferPagination, itemsOf, paginatorCall, type Pagination } from "./paging.js";
 import type { ProviderDescriptor, ProviderEntry } from "./provider.js";
 import { componentAliases, header, RESERVED } from "./render.js";
@@ -16,7 +17,6 @@ interface Method extends MethodName {
   method: string;
   path: string;
   doc: string;
-  deprecated: boolean;
   constant: string;
   pathParams: { name: string; arg: string }[];
   query: string[];
@@ -28,7 +28,10 @@ interface Method extends MethodName {
   pagination?: Pagination;
   unwrap?: string;
   fn: string;
-  params?: string;
+  /** The Params type's name and definition, when the operation has query, header or cookie parameters. */
+  params?: { name: string; type: string };
+  /** No query, header or cookie parameter is required: the params argument defaults to `{}`. */
+  paramsOptional: boolean;
 }
 
 /** Names a client, its resources or a function's arguments must not take. */
@@ -78,14 +81,8 @@ function methodsOf(d: ProviderDescriptor, entry: ProviderEntry, doc: Json): Meth
     throw new Error(`${entry.id}: no operation ${unknownIds.join(", ")} (pagination/unwrap)`);
   return names.map((n, i) => {
     const op = ops[i]!;
-    const item = doc.paths[op.path];
-    const o = item[op.method.toLowerCase()];
-    const params = new Map<string, Json>();
-    for (const raw of [...(item.parameters ?? []), ...(o.parameters ?? [])]) {
-      const p = resolveRef(doc, raw);
-      if (p?.in && p.name) params.set(`${p.in}:${p.name}`, p);
-    }
-    const all = [...params.values()];
+    const o = doc.paths[op.path][op.method.toLowerCase()];
+    const all = parametersOf(doc, op.path, op.method);
     const inQuery = all.filter((p) => p.in === "query");
     const order = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
     const argsTaken = new Set<string>();
@@ -119,7 +116,6 @@ function methodsOf(d: ProviderDescriptor, entry: ProviderEntry, doc: Json): Meth
       method: op.method,
       path: op.path,
       doc: `${text ? `${text}\n\n` : ""}\`${op.method} ${op.path}\`${o.deprecated ? "\n\n@deprecated" : ""}`,
-      deprecated: o.deprecated === true,
       constant: constants.get(op.operationId)!,
       pathParams,
       query: inQuery.map((p) => String(p.name)),
@@ -131,6 +127,7 @@ function methodsOf(d: ProviderDescriptor, entry: ProviderEntry, doc: Json): Meth
       ...(pagination ? { pagination } : {}),
       ...(entry.unwrap?.[op.operationId] ? { unwrap: entry.unwrap[op.operationId] } : {}),
       fn: camel(pascal([...n.resource, n.name])),
+      paramsOptional: !all.some((p) => p.in !== "path" && p.required === true),
     };
   });
 }
@@ -138,7 +135,7 @@ function methodsOf(d: ProviderDescriptor, entry: ProviderEntry, doc: Json): Meth
 const q = JSON.stringify;
 
 /** The Params type of a method: query (Dates allowed, bracketed groups as objects), header and cookie parameters. */
-function paramsType(m: Method): string | undefined {
+function paramsType(m: Omit<Method, "params">): string | undefined {
   if (!m.query.length && !m.header.length && !m.cookie.length) return undefined;
   const op = `operations[${q(m.operationId)}]`;
   const parts: string[] = [];
@@ -158,22 +155,13 @@ function paramsType(m: Method): string | undefined {
   return parts.join(" & ");
 }
 
-/** Whether every parameter in the Params object is optional (the argument then defaults to `{}`). */
-function paramsOptional(doc: Json, m: Method): boolean {
-  const item = doc.paths[m.path];
-  const o = item[m.method.toLowerCase()];
-  return ![...(item.parameters ?? []), ...(o.parameters ?? [])]
-    .map((p: Json) => resolveRef(doc, p))
-    .some((p: Json) => p?.in !== "path" && p?.required === true);
-}
-
 /** A method's arguments after the client (`name: type`), their names, its return type and its body. */
-function signature(d: ProviderDescriptor, doc: Json, m: Method) {
+function signature(d: ProviderDescriptor, m: Method) {
   const op = `operations[${q(m.operationId)}]`;
   const args: [string, string][] = [];
   for (const p of m.pathParams) args.push([p.arg, `${p.arg}: PathOf<${op}>[${q(p.name)}]`]);
   if (m.body) args.push(["body", `body${m.body.required ? "" : "?"}: BodyOf<${op}>`]);
-  if (m.params) args.push(["params", `params: ${m.params}${paramsOptional(doc, m) ? " = {}" : ""}`]);
+  if (m.params) args.push(["params", `params: ${m.params.name}${m.paramsOptional ? " = {}" : ""}`]);
   args.push(["options", "options?: RequestOptions"]);
   const path = m.pathParams.length
     ? `path: { ${m.pathParams.map((p) => `${q(p.name)}: ${p.arg}`).join(", ")} }`
@@ -208,8 +196,8 @@ function signature(d: ProviderDescriptor, doc: Json, m: Method) {
   return { args, returns, call };
 }
 
-function renderFunction(d: ProviderDescriptor, doc: Json, m: Method, core: string): string {
-  const { args, returns, call } = signature(d, doc, m);
+function renderFunction(d: ProviderDescriptor, m: Method, core: string): string {
+  const { args, returns, call } = signature(d, m);
   const list = [`client: ${core}`, ...args.map(([, a]) => a)].join(", ");
   return `${jsdoc(m.doc)}export function ${m.fn}(${list}): ${returns} {\n  return ${call};\n}\n`;
 }
@@ -221,21 +209,20 @@ export function renderClient(
   doc: Json,
 ): { files: Map<string, string>; methods: Method[] } {
   const methods = methodsOf(d, entry, doc);
-  const T = d.title.replace(/[^A-Za-z0-9]/g, "");
+  const T = clientName(d.title);
   const core = `${T}Core`;
   const head = header(d);
   const aliases = componentAliases(doc).map((a) => a.alias);
+  const aliasSet = new Set(aliases);
   // Names this package defines; the spec's types are exported beside them unless they clash.
   const own = new Set<string>([core, `${T}Client`, `${T}Options`, T, ...CORE_EXPORTS]);
-  const paramNames = new Map<Method, string>();
   for (const m of methods) {
     const type = paramsType(m);
     if (!type) continue;
     let name = `${identifier(m.operationId).replace(/^./, (c) => c.toUpperCase())}Params`;
-    while (own.has(name) || aliases.includes(name)) name += "_";
+    while (own.has(name) || aliasSet.has(name)) name += "_";
     own.add(name);
-    paramNames.set(m, name);
-    m.params = name;
+    m.params = { name, type };
   }
   for (const m of methods) own.add(m.fn);
 
@@ -246,21 +233,12 @@ export function renderClient(
   };
   const bodies = methods.map((m) => {
     const typeDecl = m.params
-      ? `/** Parameters of {@link ${m.fn}} (\`${m.method} ${m.path}\`). */\nexport type ${m.params} = ${paramsType(m)};\n\n`
+      ? `/** Parameters of {@link ${m.fn}} (\`${m.method} ${m.path}\`). */\nexport type ${m.params.name} = ${m.params.type};\n\n`
       : "";
-    return typeDecl + renderFunction(d, doc, m, core);
+    return typeDecl + renderFunction(d, m, core);
   });
   const text = bodies.join("\n");
-  for (const t of [
-    "PathOf",
-    "BodyOf",
-    "QueryOf",
-    "HeaderOf",
-    "CookieOf",
-    "CallInput",
-    "ItemsAt",
-    "PagePromise",
-  ])
+  for (const t of ["PathOf", "BodyOf", "QueryOf", "HeaderOf", "CookieOf", "ItemsAt", "PagePromise"])
     used(text, t);
   for (const f of [
     "paramsInput",
@@ -319,7 +297,7 @@ export function renderClient(
   }
   const className = (key: string) => {
     let name = `${pascal(key.split("."))}Resource`;
-    while (own.has(name) || aliases.includes(name)) name += "_";
+    while (own.has(name) || aliasSet.has(name)) name += "_";
     return name;
   };
   const classNames = new Map([...tree.keys()].map((k) => [k, className(k)]));
@@ -328,7 +306,7 @@ export function renderClient(
     const cls = classNames.get(key)!;
     const children = [...n.children].map((c) => ({ prop: c.split(".").at(-1)!, cls: classNames.get(c)! }));
     const members = n.methods.map((m) => {
-      const { args, returns } = signature(d, doc, m);
+      const { args, returns } = signature(d, m);
       const list = args.map(([, a]) => a).join(", ");
       const names = ["this.client", ...args.map(([name]) => name)].join(", ");
       return `${jsdoc(m.doc, "  ")}  ${m.name}(${list}): ${returns} {\n    return ${m.fn}(${names});\n  }\n`;
@@ -352,7 +330,7 @@ export function renderClient(
     `import type { RequestOptions, APIPromise, PathOf, BodyOf, QueryOf, HeaderOf, CookieOf, ItemsAt, PagePromise, ResultOf } from "@agentruns/core";\n` +
     `import type { operations } from "${d.packageName}";\n` +
     `import { ${core}, type ${T}Options } from "./core.js";\n` +
-    `import {\n${methods.map((m) => `  ${m.fn},`).join("\n")}\n${[...paramNames.values()].map((p) => `  type ${p},`).join("\n")}\n} from "./functions.js";\n\n` +
+    `import {\n${methods.map((m) => `  ${m.fn},`).join("\n")}\n${methods.flatMap((m) => (m.params ? [`  type ${m.params.name},`] : [])).join("\n")}\n} from "./functions.js";\n\n` +
     classes.join("\n") +
     `\n/** The ${d.title} API: every operation as a method of its resource, plus \`raw\` (the typed openapi-fetch client). */\n` +
     `export class ${T}Client extends ${core} {\n` +
@@ -374,8 +352,8 @@ export function renderClient(
     `export type { APIPromise, Page, PagePromise, RequestOptions, WithResponse } from "@agentruns/core";\n`;
 
   const smoke =
-    methods.find((m) => !m.body && !m.pathParams.length && (!m.params || paramsOptional(doc, m))) ??
-    methods.find((m) => !m.body && (!m.params || paramsOptional(doc, m))) ??
+    methods.find((m) => !m.body && !m.pathParams.length && m.paramsOptional) ??
+    methods.find((m) => !m.body && m.paramsOptional) ??
     methods[0];
   const files = new Map<string, string>([
     ["src/generated/functions.ts", functions],

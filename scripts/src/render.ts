@@ -178,7 +178,8 @@ async function renderTemplate(d: ProviderDescriptor, name: string): Promise<stri
 }
 
 /** One subpath of the exports map, for ESM (dist/) and CommonJS (dist/cjs/). */
-const dual = (rel: string) => ({
+/** The `exports` entry of one module of a dual ES/CommonJS package built by scripts/build-package.mjs. */
+export const dual = (rel: string) => ({
   import: { types: `./dist/${rel}.d.ts`, default: `./dist/${rel}.js` },
   require: { types: `./dist/cjs/${rel}.d.ts`, default: `./dist/cjs/${rel}.js` },
 });
@@ -238,8 +239,14 @@ function renderPackageJson(d: ProviderDescriptor, opts: RenderOptions): string {
   return JSON.stringify(pkg, null, 2) + "\n";
 }
 
-const tsconfig = (extra: object) =>
+export const tsconfig = (extra: object) =>
   JSON.stringify({ extends: "../../tsconfig.base.json", ...extra }, null, 2) + "\n";
+
+/** The build config of a generated package: sources do not ship (the declarations document it), so no maps. */
+export const BUILD_TSCONFIG = tsconfig({
+  compilerOptions: { rootDir: "src", outDir: "dist", types: [], declarationMap: false, sourceMap: false },
+  include: ["src"],
+});
 
 /** Per-package Turbo config: generation depends on this provider's spec and the generator only. */
 function renderTurbo(d: ProviderDescriptor): string {
@@ -387,20 +394,7 @@ export async function renderPackage(
     "tsconfig.json",
     tsconfig({ compilerOptions: { noEmit: true, types: ["node"] }, include: ["src", "test"] }),
   );
-  await add(
-    "tsconfig.build.json",
-    // Generated sources do not ship (the declarations are the documentation), so neither do maps into them.
-    tsconfig({
-      compilerOptions: {
-        rootDir: "src",
-        outDir: "dist",
-        types: [],
-        declarationMap: false,
-        sourceMap: false,
-      },
-      include: ["src"],
-    }),
-  );
+  await add("tsconfig.build.json", BUILD_TSCONFIG);
   if (d.shipSpec) {
     // The spec ships once, as `<pkg>/openapi.json`; `<pkg>/spec` is a loader of that file for ES modules and
     // CommonJS (Node, Deno, Bun: the tools that validate against it), never a second copy.

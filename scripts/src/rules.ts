@@ -1,6 +1,7 @@
 // Extracts each operation's method, path and input constraints from the spec, for validation before any request.
 import type { ProviderDescriptor } from "./provider.js";
 import { identifier } from "./identifier.js";
+import { parametersOf } from "./parameters.js";
 import { resolveRef } from "./json-ref.js";
 
 type Json = Record<string, any>;
@@ -86,12 +87,10 @@ export function renderOperations(d: ProviderDescriptor, doc: Json, header: strin
   const table: Json = {};
   for (const op of d.operations) {
     if (!op.operationId) throw new Error(`${d.specPath}: ${op.method} ${op.path} has no operationId`);
-    const item = doc.paths[op.path];
-    const o = item[op.method.toLowerCase()];
+    const o = doc.paths[op.path][op.method.toLowerCase()];
     const params: Json = { path: {}, query: {}, header: {}, cookie: {} };
-    for (const raw of [...(item.parameters ?? []), ...(o.parameters ?? [])]) {
-      const p = resolveRef(doc, raw);
-      if (!p || !(p.in in params)) continue;
+    for (const p of parametersOf(doc, op.path, op.method)) {
+      if (!(p.in in params)) continue;
       params[p.in][p.name] = {
         required: p.required === true,
         schema: rule(doc, p.schema ?? {}),

@@ -1,18 +1,15 @@
 // The files of a new ergonomic package `packages/<id>` that are written once and then belong to the maintainer
 // (package.json, configs, README, the entry point), plus its generated smoke test.
+import { clientName } from "./methods.js";
 import type { ProviderDescriptor } from "./provider.js";
-import { header, VERSIONS } from "./render.js";
+import { BUILD_TSCONFIG, dual, header, tsconfig, VERSIONS } from "./render.js";
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 
 /** Written only when missing: after the first `pnpm generate` they are yours (the generator never touches them). */
 export function scaffoldClient(d: ProviderDescriptor, version = "0.0.0"): Map<string, string> {
-  const T = d.title.replace(/[^A-Za-z0-9]/g, "");
+  const T = clientName(d.title);
   const name = `@agentruns/${d.id}`;
-  const dual = {
-    import: { types: "./dist/index.d.ts", default: "./dist/index.js" },
-    require: { types: "./dist/cjs/index.d.ts", default: "./dist/cjs/index.js" },
-  };
   return new Map([
     [
       "package.json",
@@ -33,7 +30,7 @@ export function scaffoldClient(d: ProviderDescriptor, version = "0.0.0"): Map<st
         main: "./dist/cjs/index.js",
         module: "./dist/index.js",
         types: "./dist/cjs/index.d.ts",
-        exports: { ".": dual, "./package.json": "./package.json" },
+        exports: { ".": dual("index"), "./package.json": "./package.json" },
         files: ["dist", "README.md"],
         scripts: {
           build: "node ../../scripts/build-package.mjs",
@@ -53,26 +50,9 @@ export function scaffoldClient(d: ProviderDescriptor, version = "0.0.0"): Map<st
     ],
     [
       "tsconfig.json",
-      json({
-        extends: "../../tsconfig.base.json",
-        compilerOptions: { noEmit: true, types: ["node"] },
-        include: ["src", "test"],
-      }),
+      tsconfig({ compilerOptions: { noEmit: true, types: ["node"] }, include: ["src", "test"] }),
     ],
-    [
-      "tsconfig.build.json",
-      json({
-        extends: "../../tsconfig.base.json",
-        compilerOptions: {
-          rootDir: "src",
-          outDir: "dist",
-          types: [],
-          declarationMap: false,
-          sourceMap: false,
-        },
-        include: ["src"],
-      }),
-    ],
+    ["tsconfig.build.json", BUILD_TSCONFIG],
     [
       "turbo.json",
       json({
@@ -108,7 +88,7 @@ export function scaffoldClient(d: ProviderDescriptor, version = "0.0.0"): Map<st
 
 /** The generated smoke test: the full client reaches a loopback server through its first resource method. */
 export function renderClientSmokeTest(d: ProviderDescriptor, call: { expr: string; method: string }): string {
-  const T = d.title.replace(/[^A-Za-z0-9]/g, "");
+  const T = clientName(d.title);
   return (
     header(d) +
     `// Why: the generated client is constructed from the spec's facts alone and one method reaches the wire.\n` +

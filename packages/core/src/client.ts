@@ -306,10 +306,10 @@ export class BaseClient<Ops> {
     options: RequestOptions = {},
     map?: (data: ResultOf<Ops[K]>) => R,
   ): APIPromise<R> {
+    const id = operationId(operation);
     const result = new Promise<OperationSpec>((resolve) => resolve(this.#spec(operation))).then((spec) =>
-      this.#execute(operationId(operation), spec, resolveInput(input) as CallInput<unknown>, options).then(
-        (r) =>
-          map ? { ...r, data: this.#mapped(spec, r, map as (d: unknown) => R) } : (r as WithResponse<R>),
+      this.#execute(id, spec, resolveInput(input) as CallInput<unknown>, options).then((r) =>
+        map ? { ...r, data: this.#mapped(id, spec, r, map as (d: unknown) => R) } : (r as WithResponse<R>),
       ),
     );
     return new APIPromise(result);
@@ -354,10 +354,10 @@ export class BaseClient<Ops> {
   }
 
   /** `map` of a success body; a body without what the method returns is an error, not `undefined` or a TypeError. */
-  #mapped<R>(spec: OperationSpec, r: WithResponse<unknown>, map: (data: unknown) => R): R {
+  #mapped<R>(id: string, spec: OperationSpec, r: WithResponse<unknown>, map: (data: unknown) => R): R {
     const data = r.data !== null && typeof r.data === "object" ? map(r.data) : undefined;
     if (data !== undefined) return data;
-    const creates = spec.method !== "GET" && !this.#idempotent.has(spec.operationId as keyof Ops);
+    const creates = spec.method !== "GET" && !this.#idempotent.has(id as keyof Ops);
     throw new ApiConnectionError(
       this.#redact(
         `${this.#def.title} ${spec.method} ${r.response.url ? new URL(r.response.url).pathname : spec.path} answered ` +

@@ -151,16 +151,18 @@ const itemsAt =
   (body: unknown) =>
     at(body, path) as Item[];
 
-/** One more page of a walk that may not end: an unchanged token or too many empty pages is an error. */
+/**
+ * One more page of a walk that may not end: a token seen before (or equal to the one this page was fetched with)
+ * or too many empty pages in a row is an error.
+ */
 function guardProgress(
   token: string,
-  query: Query,
-  param: string,
+  previous: string | undefined,
   state: WalkState,
   empty: boolean,
   maxEmpty: number,
 ) {
-  if (state.cursors.has(token) || token === String(query[param] ?? "")) {
+  if (state.cursors.has(token) || token === previous) {
     throw new PaginationError(
       `The API returned cursor "${token.slice(0, 40)}" twice: stopping instead of looping`,
     );
@@ -274,7 +276,8 @@ export function cursorPagination<Item>(options: CursorOptions = {}): Paginator<a
           throw new PaginationError(`${moreAt} is true but ${nextAt} is empty: stopping instead of looping`);
       } else if (token === null || token === undefined || token === "") return undefined;
       const items = at(body, options.items ?? "data") as unknown[];
-      guardProgress(String(token), query, param, state, items.length === 0, maxEmpty);
+      const previous = query[param] === undefined ? undefined : String(query[param]);
+      guardProgress(String(token), previous, state, items.length === 0, maxEmpty);
       return { ...query, [param]: token };
     },
   };
@@ -318,8 +321,9 @@ export function linkPagination<Item>(
       const url = new URL(next, response.url || "http://invalid/");
       const nextQuery: Query = {};
       for (const [k, v] of url.searchParams) nextQuery[k] = v;
-      guardProgress(url.search, {}, "", state, items(body).length === 0, options.maxEmptyPages ?? 3);
-      return Object.keys(nextQuery).length ? { ...query, ...nextQuery } : undefined;
+      if (!Object.keys(nextQuery).length) return undefined;
+      guardProgress(url.search, undefined, state, items(body).length === 0, options.maxEmptyPages ?? 3);
+      return { ...query, ...nextQuery };
     },
   };
 }

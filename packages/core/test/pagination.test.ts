@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   PaginationError,
   cursorPagination,
+  linkPagination,
   offsetPagination,
+  pagePagination,
   skipPagination,
   type Page,
 } from "../src/index.js";
@@ -207,4 +209,38 @@ describe("memory", () => {
       await server.close();
     }
   }, 60_000);
+});
+
+describe("schemes read from the answer alone", () => {
+  const state = () => ({ cursors: new Set<string>(), emptyPages: 0 });
+  const answer = (link?: string) => new Response(null, link ? { headers: { link } } : {});
+
+  it("Link: follows rel=next among other relations, stops without one, and refuses a repeated link", () => {
+    const p = linkPagination<number>();
+    const s = state();
+    const body = { data: [1] };
+    const next = p.next(
+      body,
+      { limit: 2 },
+      s,
+      answer('<https://x/items?page=1>; rel="prev", <https://x/items?cursor=b&limit=2>; rel="next"'),
+    );
+    expect(next).toEqual({ limit: "2", cursor: "b" });
+    expect(p.next(body, next!, s, answer('<https://x/items?page=1>; rel="prev"'))).toBeUndefined();
+    expect(() => p.next(body, next!, s, answer("<https://x/items?cursor=b&limit=2>; rel=next"))).toThrow(
+      PaginationError,
+    );
+  });
+
+  it("page numbers: the next page while totalPages says so, an empty page before the end is an error", () => {
+    const p = pagePagination<number>({ items: "rows", totalPages: "meta.pages" });
+    expect(p.next({ rows: [1], meta: { pages: 2 } }, {}, state(), answer())).toEqual({ page: 2 });
+    expect(p.next({ rows: [2], meta: { pages: 2 } }, { page: 2 }, state(), answer())).toBeUndefined();
+    expect(() => p.next({ rows: [], meta: { pages: 3 } }, { page: 1 }, state(), answer())).toThrow(
+      PaginationError,
+    );
+    // Without totalPages, an empty page ends the walk.
+    const open = pagePagination<number>();
+    expect(open.next({ data: [] }, { page: 4 }, state(), answer())).toBeUndefined();
+  });
 });
