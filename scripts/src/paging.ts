@@ -11,22 +11,36 @@ export type Pagination =
   | { style: "offset"; items: string; total?: string; param?: string }
   /** Avido's `skip` + `pagination.{skip,limit,total,totalPages}`. */
   | { style: "skip" }
-  /** `page` (or `param`) 1, 2, … while `totalPages` says so (or until an empty page without it). */
-  | { style: "page"; items: string; param?: string; totalPages?: string }
-  /** A token in the body (`next`), sent back as the query parameter `param`, while `hasMore` is true. */
-  | { style: "cursor"; items: string; next: string; hasMore?: string | null; param: string }
+  /** `page` (or `param`) 1, 2, … while `totalPages` says so, or while the field `more` is set, or until an empty page. */
+  | { style: "page"; items: string; param?: string; totalPages?: string; more?: string }
+  /**
+   * A token at the body path `next` (or in the response header `nextHeader`), sent back as the query parameter
+   * `param` (or as the body field `param` with `in: "body"`), while `hasMore` is true.
+   */
+  | {
+      style: "cursor";
+      items: string;
+      next?: string;
+      nextHeader?: string;
+      hasMore?: string | null;
+      param: string;
+      in?: "query" | "body";
+    }
   /** RFC 8288 `Link: <…>; rel="next"`. */
   | { style: "link"; items: string };
 
-/** The JSON success schema of a GET operation, with refs resolved one level deep. */
-function answerSchema(doc: Json, op: Json): Json | undefined {
+/** The JSON success answer of a GET operation: its schema (refs resolved one level deep) and its header names. */
+function answerOf(doc: Json, op: Json): { schema?: Json; headers: string[] } {
   for (const status of ["200", "201", "206"]) {
     const response = op.responses?.[status] ? resolveRef(doc, op.responses[status]) : undefined;
     const content = response?.content ?? {};
     const key = Object.keys(content).find((k) => /json/i.test(k));
-    if (key) return content[key]?.schema ? resolveRef(doc, content[key].schema) : undefined;
+    if (key) {
+      const headers = Object.keys(response?.headers ?? {});
+      return { schema: content[key]?.schema ? resolveRef(doc, content[key].schema) : undefined, headers };
+    }
   }
-  return undefined;
+  return { headers: [] };
 }
 
 /** Property names of an object schema (allOf merged), each resolved. */
@@ -65,11 +79,14 @@ function field(doc: Json, props: Record<string, Json>, names: string[]): string 
 }
 
 /**
- * The pagination of a GET operation when its shape is unambiguous: one array of items, and one of
- * - a `cursor`/`after`/`starting_after`/`page_token` parameter and a token field (`next_cursor`, `last_id`, …),
+ * The pagination of a GET operation when its shape is unambiguous: one array of items (or an answer that is the
+ * array), and one of
+ * - a `cursor`/`after`/`starting_after`/`page_token`/`nextToken` parameter and a token field (`next_cursor`,
+ *   `last_id`, …) or a token response header (`X-Next-Token`, `X-Next-Cursor`),
  * - an `offset` parameter and a `total` field,
- * - a `page` parameter and a `totalPages` field.
- * Anything else is left unpaginated (declare it in providers.ts).
+ * - a `page` parameter and a `totalPages` field, or a `next` field (Django REST's next-page URL).
+ * Anything else is left unpaginated (declare it in providers.ts: a POST that pages, such as Qdrant's scroll, always
+ * is declared).
  */
 export function inferPagination(doc: Json, path: string, method: string): Pagination | undefined {
   if (method !== "GET") return undefined;
@@ -80,12 +97,22 @@ export function inferPagination(doc: Json, path: string, method: string): Pagina
       .filter((p) => p.in === "query")
       .map((p) => String(p.name)),
   );
-  const props = properties(doc, answerSchema(doc, op));
-  const items = itemsPath(doc, props);
-  if (!items) return undefined;
-  const cursorParam = ["cursor", "after", "starting_after", "page_token", "pageToken", "next_token"].find(
-    (p) => query.has(p),
-  );
+  const answer = answerOf(doc, op);
+  const props = properties(doc, answer.schema);
+  const items = isArray(answer.schema) ? "" : itemsPath(doc, props);
+  if (items === undefined) return undefined;
+  const cursorParam = [
+    "cursor",
+    "after",
+    "starting_after",
+    "page_token",
+    "pageToken",
+    "next_token",
+    "nextToken",
+  ].find((p) => query.has(p));
+  const tokenHeader = answer.headers.find((h) => /^x-next-(token|cursor|page-token)$/i.test(h));
+  if (cursorParam && tokenHeader)
+    return { style: "cursor", items, nextHeader: tokenHeader, param: cursorParam };
   if (cursorParam) {
     const next = field(doc, props, [
       "next_cursor",
@@ -107,6 +134,8 @@ export function inferPagination(doc: Json, path: string, method: string): Pagina
   if (query.has("page")) {
     const totalPages = field(doc, props, ["totalPages", "total_pages", "pages"]);
     if (totalPages) return { style: "page", items, param: "page", totalPages };
+    const next = "next" in props && !isArray(props.next) ? "next" : undefined;
+    if (next) return { style: "page", items, param: "page", more: next };
   }
   return undefined;
 }
@@ -121,9 +150,9 @@ export function paginatorCall(p: Pagination, item: string): string {
     case "skip":
       return `skipPagination<${item}>()`;
     case "page":
-      return `pagePagination<${item}>(${opts({ items: p.items, param: p.param, totalPages: p.totalPages })})`;
+      return `pagePagination<${item}>(${opts({ items: p.items, param: p.param, totalPages: p.totalPages, more: p.more })})`;
     case "cursor":
-      return `cursorPagination<${item}>(${opts({ items: p.items, next: p.next, hasMore: p.hasMore, param: p.param })})`;
+      return `cursorPagination<${item}>(${opts({ items: p.items, next: p.next, nextHeader: p.nextHeader, hasMore: p.hasMore, param: p.param, in: p.in })})`;
     case "link":
       return `linkPagination<${item}>(${opts({ items: p.items })})`;
   }

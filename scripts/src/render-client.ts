@@ -54,6 +54,7 @@ const CORE_EXPORTS = [
   "UnprocessableEntityError",
   "ValidationError",
   "APIPromise",
+  "EventStream",
   "Page",
   "PagePromise",
   "RequestOptions",
@@ -349,7 +350,7 @@ export function renderClient(
     exported.map((a) => `  ${a},\n`).join("") +
     `} from "${d.packageName}";\n` +
     `export * from "@agentruns/core/errors";\n` +
-    `export type { APIPromise, Page, PagePromise, RequestOptions, WithResponse } from "@agentruns/core";\n`;
+    `export type { APIPromise, EventStream, Page, PagePromise, RequestOptions, WithResponse } from "@agentruns/core";\n`;
 
   const smoke =
     methods.find((m) => !m.body && !m.pathParams.length && m.paramsOptional) ??

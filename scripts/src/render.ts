@@ -268,6 +268,14 @@ function renderTurbo(d: ProviderDescriptor): string {
               "$TURBO_ROOT$/scripts/templates/**",
               "$TURBO_ROOT$/.prettierrc.json",
             ],
+            // The ergonomic package's generated files too, so a cache hit restores both packages.
+            outputs: [
+              "src/**",
+              "openapi.json",
+              "README.md",
+              `$TURBO_ROOT$/packages/${d.id}/src/generated/**`,
+              `$TURBO_ROOT$/packages/${d.id}/test/smoke.generated.test.ts`,
+            ],
           },
         },
       },

@@ -1,10 +1,13 @@
 // One small spec (fixtures/features.openapi.yaml) with every generator feature, and exact wire tests of each: auth by
 // scheme (bearer and its token provider, basic, query, cookie, header keys, alternatives, `security: []`), server
 // variables, media types (CSV, bytes, multipart uploads, octet-stream uploads, server-sent events), component names,
-// and the defects that degrade to warnings.
+// and the defects that degrade to warnings; then the same operations through the generated ergonomic client, whose
+// methods return what each media type says (typed and at run time).
 import { BaseClient, EventStream, ValidationError } from "@agentruns/core";
 import { scratchWorkspace, startCaptureServer, typeErrors, type CaptureServer } from "@agentruns/testkit";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { promisify } from "node:util";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +15,8 @@ import { writePackage } from "../../../scripts/src/files.js";
 import { normalizeSpec } from "../../../scripts/src/normalize.js";
 import { describeProvider, parseSpecText } from "../../../scripts/src/provider.js";
 import { renderPackage } from "../../../scripts/src/render.js";
+import { renderClient } from "../../../scripts/src/render-client.js";
+import { scaffoldClient } from "../../../scripts/src/scaffold-client.js";
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repo = path.resolve(here, "../..");
@@ -22,12 +27,16 @@ let dir: string;
 let warnings: string[];
 let gen: any;
 let capture: CaptureServer;
+let descriptor: ReturnType<typeof describeProvider>;
+let spec: Record<string, any>;
 
 beforeAll(async () => {
   root = await scratchWorkspace(repo, path.join(here, "node_modules", "openapi-fetch"), "features");
   const normalized = normalizeSpec(parseSpecText(await readFile(path.join(here, FILE), "utf8"), FILE), FILE);
   warnings = normalized.warnings;
   const d = describeProvider({ id: "features", title: "Features", spec: FILE }, normalized.doc);
+  descriptor = d;
+  spec = normalized.doc;
   dir = path.join(root, "packages", "features-openapi");
   await writePackage(dir, await renderPackage(d, normalized.doc, { root }));
   gen = await import(path.join(dir, "src/index.ts"));
@@ -252,5 +261,113 @@ describe("server-sent events", () => {
       ["token", '{"text":"lo"}'],
       [undefined, "[DONE]"],
     ]);
+  });
+});
+
+describe("the generated ergonomic client", () => {
+  let clientDir: string;
+  let Features: new (options: Record<string, unknown>) => any;
+
+  beforeAll(async () => {
+    clientDir = path.join(root, "packages", "features");
+    const entry = { id: "features", title: "Features", spec: FILE };
+    await writePackage(
+      clientDir,
+      new Map([...renderClient(descriptor, entry, spec).files, ...scaffoldClient(descriptor)]),
+      ["src/generated"],
+    );
+    const scope = path.join(root, "node_modules", "@agentruns");
+    await mkdir(scope, { recursive: true });
+    await symlink(path.join(repo, "packages", "core"), path.join(scope, "core"), "dir");
+    await symlink(dir, path.join(scope, "features-openapi"), "dir");
+    const tsc = path.join(repo, "node_modules", ".bin", "tsc");
+    await promisify(execFile)(tsc, ["-p", "tsconfig.build.json"], { cwd: dir });
+    await promisify(execFile)(tsc, ["-p", "tsconfig.build.json"], { cwd: clientDir });
+    Features = (await import(path.join(clientDir, "dist", "index.js"))).FeaturesClient;
+  }, 120_000);
+
+  it("types each method by its media types: event stream, Blob, text, File/Blob uploads", async () => {
+    const usage = path.join(clientDir, "usage.ts");
+    await writeFile(
+      usage,
+      [
+        'import { FeaturesClient, type EventStream } from "./src/index.js";',
+        'import type { Token } from "@agentruns/features-openapi";',
+        "export async function use(c: FeaturesClient) {",
+        '  const stream: EventStream<Token> = await c.generate.create({ prompt: "hi" });',
+        "  for await (const t of stream) t.text satisfies string | undefined;",
+        '  const bytes: Blob = await c.things.file.list("t1");',
+        '  const csv: string = await c.things.report.list("t1", { "X-Export-Format": "csv" });',
+        '  await c.uploads.create({ file: new File(["x"], "a.txt"), purpose: "batch" });',
+        '  await c.blobs.update("a.bin", new Blob([new Uint8Array([1])]));',
+        "  // @ts-expect-error purpose is required",
+        "  await c.uploads.create({ file: new Blob([]) });",
+        "  // @ts-expect-error not one of the header's values",
+        '  await c.things.report.list("t1", { "X-Export-Format": "pdf" });',
+        "  // @ts-expect-error the stream's items are Tokens, not numbers",
+        '  const wrong: EventStream<number> = await c.generate.create({ prompt: "hi" });',
+        "  return [stream, bytes, csv, wrong];",
+        "}",
+      ].join("\n"),
+    );
+    expect(await typeErrors([usage])).toEqual([]);
+  });
+
+  it("streams server-sent events as typed items until [DONE]", async () => {
+    capture.reset();
+    capture.respondWith({
+      headers: { "content-type": "text/event-stream" },
+      body: 'data: {"text":"Hel"}\n\ndata: {"text":"lo"}\n\ndata: [DONE]\n\n',
+    });
+    const c = new Features({ oauth: "tok", env: {}, baseUrl: capture.url, maxRetries: 0 });
+    const stream = await c.generate.create({ prompt: "hi" });
+    expect(stream).toBeInstanceOf(EventStream);
+    const texts: string[] = [];
+    for await (const t of stream) texts.push(t.text);
+    expect(texts).toEqual(["Hel", "lo"]);
+    expect(JSON.parse(capture.only().body)).toEqual({ prompt: "hi" });
+  });
+
+  it("answers bytes as a Blob and CSV as text", async () => {
+    const c = new Features({
+      cookieKey: "s",
+      basicAuthUsername: "u",
+      basicAuthPassword: "p",
+      env: {},
+      baseUrl: capture.url,
+    });
+    capture.respondWith({ headers: { "content-type": "application/octet-stream" }, body: "\u0001bytes" });
+    const blob = await c.things.file.list("t 1");
+    expect(blob).toBeInstanceOf(Blob);
+    expect(await blob.text()).toBe("\u0001bytes");
+    capture.reset();
+    capture.respondWith({ headers: { "content-type": "text/csv" }, body: "id\nt1\n" });
+    expect(await c.things.report.list("t1", { "X-Export-Format": "csv" })).toBe("id\nt1\n");
+    expect(capture.only().headers["x-export-format"]).toBe("csv");
+  });
+
+  it("uploads a File as multipart and a Blob as octet-stream; a missing field is rejected before sending", async () => {
+    const c = new Features({ headerKey: "hk", env: {}, baseUrl: capture.url, maxRetries: 0 });
+    capture.reset();
+    capture.respondWith({ status: 201, body: { id: "file-1" } });
+    const file = new File(["hello upload"], "notes.txt", { type: "text/plain" });
+    expect(await c.uploads.create({ file, purpose: "batch" })).toEqual({ id: "file-1" });
+    const sent = capture.only();
+    expect(sent.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
+    expect(sent.body).toContain('filename="notes.txt"');
+    expect(sent.body).toContain("hello upload");
+    capture.reset();
+    capture.respondWith({ status: 204, body: "" });
+    await c.blobs.update("a.bin", new Blob([new Uint8Array([1, 2, 250])]));
+    expect(capture.only().headers["content-type"]).toBe("application/octet-stream");
+    expect(capture.only().headers["content-length"]).toBe("3");
+    capture.reset();
+    const e = await c.uploads.create({ file }).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(ValidationError);
+    expect((e as Error).message).toBe("Invalid input to Features createUpload: body.purpose is required");
+    expect(capture.requests).toHaveLength(0);
   });
 });

@@ -325,13 +325,23 @@ export class BaseClient<Ops> {
     let base: CallInput<unknown> = {};
     let spec: OperationSpec;
     const id = operationId(operation);
-    const fetchPage = (query: Record<string, unknown>) =>
-      this.#execute(id, spec, { ...base, query }, options) as Promise<WithResponse<ResultOf<Ops[K]>>>;
+    // The paging parameters are the query, or the JSON body's fields for a paginator that sends them in the body.
+    const inBody = paginator.in === "body";
+    const fetchPage = (paging: Record<string, unknown>) =>
+      this.#execute(
+        id,
+        spec,
+        (inBody ? { ...base, body: paging } : { ...base, query: paging }) as CallInput<unknown>,
+        options,
+      ) as Promise<WithResponse<ResultOf<Ops[K]>>>;
     const firstQuery = () => {
       spec = this.#spec(operation);
       base = resolveInput(input) as CallInput<unknown>;
+      const first = inBody ? (base.body ?? {}) : (base.query ?? {});
+      if (inBody && (typeof first !== "object" || Array.isArray(first)))
+        throw new ValidationError(`${this.#def.title} ${id}: the request body must be an object`, "body");
       return Object.fromEntries(
-        Object.entries((base.query ?? {}) as Record<string, unknown>).filter(([, v]) => v !== undefined),
+        Object.entries(first as Record<string, unknown>).filter(([, v]) => v !== undefined),
       );
     };
     return new PagePromise(firstQuery, fetchPage, paginator, `${this.#def.title} ${id}`);

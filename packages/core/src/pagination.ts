@@ -1,5 +1,6 @@
-// One page abstraction for every pagination scheme (offset, skip, page number, a cursor in the body, a Link header):
-// await a list call for one page, or `for await` it for every item; loops in a provider's paging end in an error.
+// One page abstraction for every pagination scheme (offset, skip, page number, a cursor in the body or a header, a
+// Link header): await a list call for one page, or `for await` it for every item; loops in a provider's paging end
+// in an error.
 import { APIPromise, type WithResponse } from "./api-promise.js";
 import { PaginationError } from "./errors.js";
 
@@ -14,8 +15,16 @@ export interface WalkState {
 /** How one scheme reads a page and asks for the next. */
 export interface Paginator<Body, Item> {
   items(body: Body): Item[];
-  /** The query of the next page, or undefined after the last; throws PaginationError when the page breaks the scheme. */
+  /**
+   * The paging parameters of the next page, or undefined after the last; throws PaginationError when the page
+   * breaks the scheme.
+   */
   next(body: Body, query: Query, state: WalkState, response: Response): Query | undefined;
+  /**
+   * Where the paging parameters travel: the query string (default) or the fields of a JSON request body (Qdrant's
+   * `POST /points/scroll` sends `offset` in the body).
+   */
+  readonly in?: "query" | "body";
 }
 
 type FetchPage<Body> = (query: Query) => Promise<WithResponse<Body>>;
@@ -53,7 +62,7 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
     return this.#next !== undefined;
   }
 
-  /** The query parameters the next page will be fetched with (undefined after the last page). */
+  /** The paging parameters the next page will be fetched with (query, or body fields; undefined after the last page). */
   nextPageQuery(): Query | undefined {
     return this.#next;
   }
@@ -118,6 +127,7 @@ function shapeGuard<Body, Item>(paginator: Paginator<Body, Item>, label: string)
   const wrong = (what: string, cause: unknown) =>
     new PaginationError(`${label} answered with a page of the wrong shape (${what})`, { cause });
   return {
+    ...(paginator.in ? { in: paginator.in } : {}),
     items(body) {
       if (body === null || typeof body !== "object")
         throw wrong(body === undefined ? "empty body" : "not an object", undefined);
@@ -142,9 +152,11 @@ function shapeGuard<Body, Item>(paginator: Paginator<Body, Item>, label: string)
 
 const num = (v: unknown) => (typeof v === "number" ? v : Number(v ?? 0));
 
-/** The value at a dotted path of a page body (`"data"`, `"pagination.next_cursor"`). */
+/** The value at a dotted path of a page body (`"data"`, `"pagination.next_cursor"`; `""`: the body itself). */
 const at = (body: unknown, path: string): unknown =>
-  path.split(".").reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], body);
+  path === ""
+    ? body
+    : path.split(".").reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], body);
 
 const itemsAt =
   <Item>(path: string) =>
@@ -176,12 +188,19 @@ function guardProgress(
   }
 }
 
-/** The item type of the array at a dotted path of a page body: `ItemsAt<{ meta: { rows: Row[] } }, "meta.rows">` is `Row`. */
-export type ItemsAt<Body, Path extends string> = Path extends `${infer Head}.${infer Rest}`
-  ? ItemsAt<NonNullable<Body>[Head & keyof NonNullable<Body>], Rest>
-  : NonNullable<NonNullable<Body>[Path & keyof NonNullable<Body>]> extends readonly (infer I)[]
+/**
+ * The item type of the array at a dotted path of a page body: `ItemsAt<{ meta: { rows: Row[] } }, "meta.rows">` is
+ * `Row`; `ItemsAt<Row[], "">` is `Row` (a body that is the list itself).
+ */
+export type ItemsAt<Body, Path extends string> = Path extends ""
+  ? NonNullable<Body> extends readonly (infer I)[]
     ? I
-    : unknown;
+    : unknown
+  : Path extends `${infer Head}.${infer Rest}`
+    ? ItemsAt<NonNullable<Body>[Head & keyof NonNullable<Body>], Rest>
+    : NonNullable<NonNullable<Body>[Path & keyof NonNullable<Body>]> extends readonly (infer I)[]
+      ? I
+      : unknown;
 
 /**
  * Offset pagination (Duvo): the next `offset` is offset + items received, until `total` (a dotted path, default
@@ -243,31 +262,38 @@ export function skipPagination<Item>(): Paginator<
 }
 
 export interface CursorOptions {
-  /** Dotted path of the items (default `"data"`). */
+  /** Dotted path of the items (default `"data"`; `""` when the body is the list). */
   items?: string;
   /** Dotted path of the next page's token (default `"pagination.next_cursor"`). */
   next?: string;
+  /** The response header that carries the next page's token instead of the body (E2B's `X-Next-Token`). */
+  nextHeader?: string;
   /** Dotted path of the "more pages" flag (default `"pagination.has_more"`; `null`: the token alone decides). */
   hasMore?: string | null;
-  /** The query parameter the token is sent back in (default `"cursor"`). */
+  /** The query parameter (or body field, with `in: "body"`) the token is sent back in (default `"cursor"`). */
   param?: string;
+  /** Where the token is sent back: the query string (default) or the JSON request body. */
+  in?: "query" | "body";
   /** Empty pages in a row that still claim more before the walk gives up (default 3). */
   maxEmptyPages?: number;
 }
 
 /**
- * A cursor in the body (Duckie's `pagination.next_cursor` + `has_more`, OpenAI's `last_id` + `has_more` sent back
- * as `after`): follow the token while there is more; a repeated token is an error, not a loop.
+ * A cursor token (Duckie's `pagination.next_cursor` + `has_more`, OpenAI's `last_id` + `has_more` sent back as
+ * `after`, E2B's `X-Next-Token` header, Qdrant's `next_page_offset` sent back in the request body): follow the
+ * token while there is more; a repeated token is an error, not a loop.
  */
 export function cursorPagination<Item>(options: CursorOptions = {}): Paginator<any, Item> {
   const maxEmpty = options.maxEmptyPages ?? 3;
-  const nextAt = options.next ?? "pagination.next_cursor";
-  const moreAt = options.hasMore === undefined ? "pagination.has_more" : options.hasMore;
+  const header = options.nextHeader;
+  const nextAt = header ? `header ${header}` : (options.next ?? "pagination.next_cursor");
+  const moreAt = options.hasMore === undefined ? (header ? null : "pagination.has_more") : options.hasMore;
   const param = options.param ?? "cursor";
   return {
+    ...(options.in === "body" ? { in: "body" as const } : {}),
     items: itemsAt<Item>(options.items ?? "data"),
-    next(body, query, state) {
-      const token = at(body, nextAt);
+    next(body, query, state, response) {
+      const token = header ? response.headers.get(header) : at(body, nextAt);
       if (moreAt !== null) {
         const more = at(body, moreAt);
         if (typeof more !== "boolean") throw new TypeError(`${moreAt} is not a boolean`);
@@ -276,16 +302,23 @@ export function cursorPagination<Item>(options: CursorOptions = {}): Paginator<a
           throw new PaginationError(`${moreAt} is true but ${nextAt} is empty: stopping instead of looping`);
       } else if (token === null || token === undefined || token === "") return undefined;
       const items = at(body, options.items ?? "data") as unknown[];
-      const previous = query[param] === undefined ? undefined : String(query[param]);
-      guardProgress(String(token), previous, state, items.length === 0, maxEmpty);
+      const previous =
+        query[param] === undefined || query[param] === null ? undefined : tokenKey(query[param]);
+      guardProgress(tokenKey(token), previous, state, items.length === 0, maxEmpty);
       return { ...query, [param]: token };
     },
   };
 }
 
-/** Page numbers (`page=1, 2, …`): the next page while `totalPages` (a dotted path) says so, or until an empty page. */
+/** A token's identity for the loop guard: numbers and strings as text, structured ids (Qdrant's) as JSON. */
+const tokenKey = (v: unknown): string => (typeof v === "object" ? JSON.stringify(v) : String(v));
+
+/**
+ * Page numbers (`page=1, 2, …`): the next page while `totalPages` (a dotted path) says so, or while the field at
+ * `more` is set (Django REST's `next` URL), or else until an empty page.
+ */
 export function pagePagination<Item>(
-  options: { items?: string; param?: string; totalPages?: string; first?: number } = {},
+  options: { items?: string; param?: string; totalPages?: string; more?: string; first?: number } = {},
 ): Paginator<any, Item> {
   const param = options.param ?? "page";
   const items = itemsAt<Item>(options.items ?? "data");
@@ -301,6 +334,13 @@ export function pagePagination<Item>(
         if (got === 0)
           throw new PaginationError(
             `Empty page ${page} although ${options.totalPages} is ${pages}: stopping instead of looping`,
+          );
+      } else if (options.more !== undefined) {
+        const more = at(body, options.more);
+        if (more === null || more === undefined || more === false || more === "") return undefined;
+        if (got === 0)
+          throw new PaginationError(
+            `Empty page ${page} although ${options.more} is set: stopping instead of looping`,
           );
       } else if (got === 0) return undefined;
       return { ...query, [param]: page + 1 };

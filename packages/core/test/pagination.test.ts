@@ -243,4 +243,41 @@ describe("schemes read from the answer alone", () => {
     const open = pagePagination<number>();
     expect(open.next({ data: [] }, { page: 4 }, state(), answer())).toBeUndefined();
   });
+
+  it("a token in a response header (E2B's X-Next-Token), the answer being the list itself", () => {
+    const p = cursorPagination<number>({ items: "", nextHeader: "x-next-token", param: "nextToken" });
+    const s = state();
+    const headers = (token?: string) =>
+      new Response(null, token ? { headers: { "x-next-token": token } } : {});
+    expect(p.items([1, 2] as never)).toEqual([1, 2]);
+    expect(p.next([1, 2], { limit: 2 }, s, headers("t2"))).toEqual({ limit: 2, nextToken: "t2" });
+    expect(p.next([3], { limit: 2, nextToken: "t2" }, s, headers())).toBeUndefined();
+    expect(() => p.next([3], { nextToken: "t2" }, s, headers("t2"))).toThrow(PaginationError);
+  });
+
+  it("a token sent back in the request body (Qdrant's scroll), structured ids compared by value", () => {
+    const p = cursorPagination<number>({
+      items: "result.points",
+      next: "result.next_page_offset",
+      hasMore: null,
+      param: "offset",
+      in: "body",
+    });
+    expect(p.in).toBe("body");
+    const s = state();
+    const page = (next: unknown) => ({ result: { points: [1], next_page_offset: next } });
+    const next = p.next(page({ uuid: "a" }), { limit: 1, filter: { must: [] } }, s, answer());
+    expect(next).toEqual({ limit: 1, filter: { must: [] }, offset: { uuid: "a" } });
+    expect(() => p.next(page({ uuid: "a" }), next!, s, answer())).toThrow(/twice/);
+    expect(p.next(page(null), next!, state(), answer())).toBeUndefined();
+  });
+
+  it("page numbers while a next-page field is set (Django REST's `next`)", () => {
+    const p = pagePagination<number>({ items: "results", more: "next" });
+    expect(p.next({ results: [1], next: "https://x/?page=2" }, {}, state(), answer())).toEqual({ page: 2 });
+    expect(p.next({ results: [2], next: null }, { page: 2 }, state(), answer())).toBeUndefined();
+    expect(() => p.next({ results: [], next: "https://x/?page=3" }, { page: 2 }, state(), answer())).toThrow(
+      PaginationError,
+    );
+  });
 });

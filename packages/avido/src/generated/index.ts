@@ -22,4 +22,11 @@ export type {
   EvalType,
 } from "@agentruns/avido-openapi";
 export * from "@agentruns/core/errors";
-export type { APIPromise, Page, PagePromise, RequestOptions, WithResponse } from "@agentruns/core";
+export type {
+  APIPromise,
+  EventStream,
+  Page,
+  PagePromise,
+  RequestOptions,
+  WithResponse,
+} from "@agentruns/core";

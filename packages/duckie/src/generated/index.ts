@@ -37,4 +37,11 @@ export type {
   HeaderRetryAfter,
 } from "@agentruns/duckie-openapi";
 export * from "@agentruns/core/errors";
-export type { APIPromise, Page, PagePromise, RequestOptions, WithResponse } from "@agentruns/core";
+export type {
+  APIPromise,
+  EventStream,
+  Page,
+  PagePromise,
+  RequestOptions,
+  WithResponse,
+} from "@agentruns/core";

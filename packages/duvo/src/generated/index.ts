@@ -40,4 +40,11 @@ export type {
   ParameterHumanRequestId,
 } from "@agentruns/duvo-openapi";
 export * from "@agentruns/core/errors";
-export type { APIPromise, Page, PagePromise, RequestOptions, WithResponse } from "@agentruns/core";
+export type {
+  APIPromise,
+  EventStream,
+  Page,
+  PagePromise,
+  RequestOptions,
+  WithResponse,
+} from "@agentruns/core";
