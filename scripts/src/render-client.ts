@@ -269,18 +269,17 @@ export function renderClient(
   ];
   const coreFile =
     head +
-    `// Why: the ${d.title} client the functions take; it holds no operation table, so it costs nothing per operation.\n` +
-    `import { BaseClient, type ClientOptions, type OperationSpec } from "@agentruns/core";\n` +
-    `import { createClient, provider, type ApiClient, type Credentials, type operations } from "${d.packageName}";\n\n` +
+    `// Why: the ${d.title} client the functions take; it holds no operation table and no openapi-fetch client, so it\n` +
+    `// costs nothing per operation.\n` +
+    `import { BaseClient, type ClientOptions, type ProviderDefinition } from "@agentruns/core";\n` +
+    `import { provider, type ApiClient, type Credentials, type operations } from "${d.packageName}";\n\n` +
     `/** Options of the ${d.title} clients: the shared ones and the credentials the spec defines. */\n` +
     `export interface ${T}Options extends ClientOptions, Credentials {}\n\n` +
     `/** Calls by the tree-shakeable functions (\`${methods[0]?.fn ?? "fn"}(client, …)\`); the full client is {@link ${T}Client}. */\n` +
-    `export class ${core} extends BaseClient<operations> {\n` +
-    `  declare readonly raw: ApiClient;\n\n` +
-    `  /** @param operationTable every operation by id, for calls by name (the full client passes it). */\n` +
-    `  constructor(options: ${T}Options = {}, operationTable?: { readonly [K in keyof operations]: OperationSpec }) {\n` +
-    `    super(\n      {\n        title: ${q(d.title)},\n        provider,\n        createClient,\n` +
-    `        idempotent: ${q(idempotent)},\n        ...(operationTable ? { operationTable } : {}),\n      },\n      { ...options },\n    );\n  }\n}\n`;
+    `export class ${core} extends BaseClient<operations, ApiClient> {\n` +
+    `  /** @param full every operation by id (calls by name) and the openapi-fetch factory (\`raw\`): the full client passes them. */\n` +
+    `  constructor(options: ${T}Options = {}, full?: Pick<ProviderDefinition<operations>, "operationTable" | "createClient">) {\n` +
+    `    super({ title: ${q(d.title)}, provider, idempotent: ${q(idempotent)}, ...full }, { ...options });\n  }\n}\n`;
 
   // client.ts: resource classes and the full client.
   const tree = new Map<string, { methods: Method[]; children: Set<string> }>();
@@ -327,7 +326,7 @@ export function renderClient(
   const clientFile =
     head +
     `// Why: the methods grouped into resources (\`client.${methods[0] ? [...methods[0].resource, methods[0].name].join(".") : "resource.method"}\`); each calls its function.\n` +
-    `import { operationTable } from "${d.packageName}";\n` +
+    `import { createClient, operationTable } from "${d.packageName}";\n` +
     `import type { RequestOptions, APIPromise, PathOf, BodyOf, QueryOf, HeaderOf, CookieOf, ItemsAt, PagePromise, ResultOf } from "@agentruns/core";\n` +
     `import type { operations } from "${d.packageName}";\n` +
     `import { ${core}, type ${T}Options } from "./core.js";\n` +
@@ -336,7 +335,7 @@ export function renderClient(
     `\n/** The ${d.title} API: every operation as a method of its resource, plus \`raw\` (the typed openapi-fetch client). */\n` +
     `export class ${T}Client extends ${core} {\n` +
     tops.map((k) => `  readonly ${k}: ${classNames.get(k)} = new ${classNames.get(k)}(this);\n`).join("") +
-    `\n  constructor(options: ${T}Options = {}) {\n    super(options, operationTable);\n  }\n}\n`;
+    `\n  constructor(options: ${T}Options = {}) {\n    super(options, { operationTable, createClient });\n  }\n}\n`;
 
   // index.ts: everything generated, and the spec's types that do not clash with it.
   const exported = aliases.filter((a) => !own.has(a));

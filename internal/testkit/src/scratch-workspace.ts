@@ -23,6 +23,14 @@ export async function scratchWorkspace(
 
 /** Type errors of `files` under `strict` (ES2022, NodeNext, DOM types), as `file: message` lines. */
 export async function typeErrors(files: string[]): Promise<string[]> {
+  return (await typeCheck(files)).errors;
+}
+
+/**
+ * Type-checks `files` as a strict consumer would (skipLibCheck) and counts the type instantiations the checker made:
+ * a deterministic measure of what using a package costs the compiler (for a given TypeScript version).
+ */
+export async function typeCheck(files: string[]): Promise<{ errors: string[]; instantiations: number }> {
   // Loaded on use: the compiler is large, and most users of the test kit never type-check.
   const { default: ts } = await import("typescript");
   const program = ts.createProgram(files, {
@@ -35,10 +43,13 @@ export async function typeErrors(files: string[]): Promise<string[]> {
     types: [],
     skipLibCheck: true,
   });
-  return ts
+  const errors = ts
     .getPreEmitDiagnostics(program)
     .map(
       (d) =>
         `${d.file ? path.basename(d.file.fileName) : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
     );
+  // The count tsc --extendedDiagnostics prints as "Instantiations".
+  const checker = program.getTypeChecker() as unknown as { getInstantiationCount(): number };
+  return { errors, instantiations: checker.getInstantiationCount() };
 }

@@ -12,64 +12,39 @@ export const isBinary = (v: unknown): boolean =>
   ArrayBuffer.isView(v) ||
   (typeof ReadableStream !== "undefined" && v instanceof ReadableStream);
 
+/** A request body and the content type it needs (none for FormData: fetch sets the boundary). */
+export function encodeBody(
+  spec: OperationSpec,
+  body: unknown,
+): { body: BodyInit; contentType?: string; stream: boolean } {
+  const media = spec.body?.media;
+  if (!media) return { body: JSON.stringify(body), contentType: "application/json", stream: false };
+  if (media === "multipart") {
+    const form = new FormData();
+    for (const [name, v] of Object.entries((body ?? {}) as Record<string, unknown>))
+      appendField(form, name, v);
+    return { body: form, stream: false };
+  }
+  const contentType = spec.body!.contentType ?? "application/octet-stream";
+  if (media === "form") {
+    const pairs = Object.entries((body ?? {}) as Record<string, unknown>).flatMap(([k, v]) =>
+      v === undefined ? [] : Array.isArray(v) ? v.map((x) => [k, String(x)]) : [[k, String(v)]],
+    );
+    return { body: new URLSearchParams(pairs).toString(), contentType, stream: false };
+  }
+  const stream = typeof ReadableStream !== "undefined" && body instanceof ReadableStream;
+  return { body: body as BodyInit, contentType, stream };
+}
+
 /** One multipart field's value: Blobs as file parts, objects as JSON, the rest as text. */
 function appendField(form: FormData, name: string, value: unknown): void {
   if (value === undefined || value === null) return;
   if (Array.isArray(value)) return value.forEach((v) => appendField(form, name, v));
   if (typeof Blob !== "undefined" && value instanceof Blob) {
     form.append(name, value, (value as { name?: string }).name || name);
-  } else if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
+  } else if (isBinary(value)) {
     form.append(name, new Blob([value as ArrayBuffer]), name);
-  } else if (typeof value === "object") {
-    form.append(name, JSON.stringify(value));
-  } else {
-    form.append(name, String(value));
-  }
-}
-
-/**
- * The openapi-fetch options that send an operation's body as its media type (nothing extra for JSON, the default),
- * and whether the body can be sent again on a retry (a stream cannot).
- */
-export function bodyOptions(
-  spec: OperationSpec,
-  body: unknown,
-): { init: Record<string, unknown>; headers?: Record<string, string>; replayable: boolean } {
-  const media = spec.body?.media;
-  if (!media || body === undefined) return { init: {}, replayable: true };
-  if (media === "multipart") {
-    return {
-      init: {
-        bodySerializer: (value: Record<string, unknown>) => {
-          const form = new FormData();
-          for (const [name, v] of Object.entries(value ?? {})) appendField(form, name, v);
-          return form;
-        },
-      },
-      replayable: true,
-    };
-  }
-  const contentType = spec.body!.contentType ?? "application/octet-stream";
-  if (media === "form") {
-    return {
-      init: {
-        bodySerializer: (value: Record<string, unknown>) =>
-          new URLSearchParams(
-            Object.entries(value ?? {}).flatMap(([k, v]) =>
-              v === undefined ? [] : Array.isArray(v) ? v.map((x) => [k, String(x)]) : [[k, String(v)]],
-            ),
-          ).toString(),
-      },
-      headers: { "content-type": contentType },
-      replayable: true,
-    };
-  }
-  const stream = typeof ReadableStream !== "undefined" && body instanceof ReadableStream;
-  return {
-    init: { bodySerializer: (value: unknown) => value, ...(stream ? { duplex: "half" } : {}) },
-    headers: { "content-type": contentType },
-    replayable: !stream,
-  };
+  } else form.append(name, typeof value === "object" ? JSON.stringify(value) : String(value));
 }
 
 const isJson = (type: string) => /^application\/(.+\+)?json\b/i.test(type);

@@ -1,13 +1,13 @@
 // The shared engine under every provider client: configuration and credentials, input validation, retries,
 // time-outs, cancellation, typed errors and logging, around the generated openapi-fetch client.
 import { APIPromise, type WithResponse } from "./api-promise.js";
-import { bodyOptions, readAnswer, type Binary } from "./bodies.js";
+import { encodeBody, readAnswer, type Binary } from "./bodies.js";
 import type { EventStream } from "./event-stream.js";
 import { ApiAbortError, ApiConnectionError, ApiError, ApiTimeoutError, ValidationError } from "./errors.js";
 import { createLog, redactor, safeHeaders, type Log, type Logger, type LogLevel } from "./logging.js";
 import { checkBaseUrl, checkCallOptions, checkCredential, checkDelay } from "./options.js";
 import { causeChain, describeFailure, redactCause } from "./redact.js";
-import { fetchFollowingSafely, type FetchLike } from "./redirects.js";
+import { fetchFollowingSafely, fetchRequestSafely, type FetchLike } from "./redirects.js";
 import { PagePromise, type Paginator } from "./pagination.js";
 import {
   DEFAULT_RETRY,
@@ -20,6 +20,7 @@ import {
 } from "./retry.js";
 import { CallScope } from "./signals.js";
 import { validateInput, type OperationSpec } from "./validate.js";
+import { authorize, target, type CredentialSource, type CredentialValue } from "./wire.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -56,21 +57,11 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-interface Credential {
-  readonly option: string;
-  readonly env: string;
-  /** The security scheme it belongs to (absent: a single scheme every operation uses). */
-  readonly scheme?: string;
-  readonly kind?: string;
-  /** The header that carries it, if one does. */
-  readonly header?: string;
-}
-
 /** What a provider package declares; everything else is shared. */
 export interface ProviderDefinition<Ops> {
   title: string;
   provider: {
-    readonly credentials: readonly Credential[];
+    readonly credentials: readonly CredentialSource[];
     /** Options every operation needs, checked at construction (absent: all of `credentials`). */
     readonly requiredOptions?: readonly string[];
     /** The spec's server, the default base URL (null: the spec has none, `baseUrl` is required). */
@@ -78,8 +69,8 @@ export interface ProviderDefinition<Ops> {
     /** Env vars that override the spec's server, first set one wins. */
     readonly baseUrlEnv?: readonly string[];
   };
-  /** The generated createClient of `@agentruns/<provider>-openapi`. */
-  createClient: (options: any) => unknown;
+  /** The generated createClient of `@agentruns/<provider>-openapi`, for `client.raw` (absent: no raw client). */
+  createClient?: (options: any) => unknown;
   /**
    * Every operation by operationId, for calls by name. Absent in a client meant to tree-shake: its calls pass the
    * operation's own constant (`<operationId>Operation`) instead, so a bundle holds only the operations it uses.
@@ -152,11 +143,6 @@ export type InputOf<Op> = CallInput<Op> | (() => CallInput<Op>);
 export type OperationRef<K extends string> = K | (OperationSpec & { readonly operationId: K });
 
 interface RawClient {
-  request(
-    method: string,
-    path: string,
-    init: Record<string, unknown>,
-  ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
   use(...middleware: unknown[]): void;
 }
 
@@ -181,22 +167,10 @@ function refused(error: unknown): boolean {
   return false;
 }
 
-/** Header and cookie parameters, body media headers and the caller's headers, merged (the caller's win); undefined when none. */
-function paramHeaders(
-  header: Record<string, unknown> | undefined,
-  cookie: Record<string, unknown> | undefined,
-  media: Record<string, string> | undefined,
-  caller: Record<string, string> | undefined,
-): Record<string, string> | undefined {
-  if (!header && !cookie && !media) return caller;
-  const out: Record<string, string> = { ...media };
-  for (const [name, v] of Object.entries(header ?? {})) if (v !== undefined) out[name] = String(v);
-  const cookies = Object.entries(cookie ?? {})
-    .filter(([, v]) => v !== undefined)
-    .map(([name, v]) => `${name}=${encodeURIComponent(String(v))}`);
-  if (cookies.length) out.cookie = cookies.join("; ");
-  return { ...out, ...caller };
-}
+/** Sets a header under its lower-case name, so later sources replace earlier ones whatever their case. */
+const put = (headers: Record<string, string>, name: string, value: unknown): void => {
+  if (value !== undefined) headers[name.toLowerCase()] = String(value);
+};
 
 const operationId = (operation: string | OperationSpec): string =>
   typeof operation === "string"
@@ -210,9 +184,7 @@ const resolveInput = <Op>(input: InputOf<Op>): CallInput<Op> =>
 const MAY_HAVE_TAKEN_EFFECT =
   "; the request may have reached the server and taken effect, so it was not retried: check before repeating it";
 
-export class BaseClient<Ops> {
-  /** The generated openapi-fetch client, for anything the ergonomic methods do not cover. */
-  readonly raw: unknown;
+export class BaseClient<Ops, Raw = unknown> {
   readonly #def: ProviderDefinition<Ops>;
   readonly #options: ClientOptions;
   readonly #retry: RetryTuning;
@@ -222,6 +194,17 @@ export class BaseClient<Ops> {
   readonly #fetch: FetchLike | undefined;
   /** Options of the credentials this client was given. */
   readonly #provided: ReadonlySet<string>;
+  /** The credentials given, by option. */
+  readonly #values: ReadonlyMap<string, CredentialValue>;
+  /** The base URL without a trailing slash. */
+  readonly #base: string;
+  /** The client's own headers, by lower-case name. */
+  readonly #headers: Record<string, string> = {};
+  readonly #debug: boolean;
+  /** Headers whose values a debug line masks. */
+  readonly #masked: readonly string[];
+  readonly #env: Env;
+  #raw: Raw | undefined;
 
   constructor(def: ProviderDefinition<Ops>, options: ClientOptions & Record<string, unknown> = {}) {
     const where = `new ${def.title}()`;
@@ -262,7 +245,7 @@ export class BaseClient<Ops> {
         : fromEnv
           ? checkBaseUrl(def.title, env[fromEnv], fromEnv)
           : (def.provider.serverUrl ?? undefined);
-    if (baseUrl === undefined && "serverUrl" in def.provider) {
+    if (baseUrl === undefined) {
       throw new ValidationError(
         `${def.title} has no default server in its spec: pass { baseUrl } to new ${def.title}() or set ${def.provider.baseUrlEnv?.[0] ?? "its base-URL env var"}.`,
         "baseUrl",
@@ -270,33 +253,53 @@ export class BaseClient<Ops> {
     }
     this.#redact = redactor(Object.values(credentials).filter((v): v is string => typeof v === "string"));
     this.#log = createLog(options.logger, options.logLevel ?? "info", this.#redact);
-    const fetchImpl = options.fetch;
-    this.#fetch = fetchImpl;
+    this.#fetch = options.fetch;
+    this.#values = new Map(Object.entries(credentials));
+    this.#base = (baseUrl ?? "").replace(/\/+$/, "");
+    for (const name in options.headers) put(this.#headers, name, options.headers[name]);
+    this.#debug = !!options.logger && options.logLevel === "debug";
+    this.#masked = [
+      "authorization",
+      "cookie",
+      ...def.provider.credentials.flatMap((c) => (c.header ? [c.header] : [])),
+    ];
+    this.#env = env;
+  }
+
+  /**
+   * The generated openapi-fetch client (same credentials, base URL and redirect guard), for anything the ergonomic
+   * methods do not cover; built on first use. Only the full client has one: a table-less core bundles no
+   * openapi-fetch.
+   */
+  get raw(): Raw {
+    if (this.#raw) return this.#raw;
+    const def = this.#def;
+    if (!def.createClient) {
+      throw new ValidationError(
+        `This ${def.title} client has no raw client: use the full client class, or createClient from the typed package`,
+        "raw",
+      );
+    }
+    const fetchImpl = this.#fetch;
     const raw = def.createClient({
-      ...credentials,
-      env,
-      baseUrl,
-      // client.raw gets the same redirect guard; the ergonomic calls pass their own fetch per attempt (below).
-      fetch: (request: Request) => fetchFollowingSafely(request, request.signal, fetchImpl, def.title),
-      headers: options.headers,
+      ...Object.fromEntries(this.#values),
+      env: this.#env,
+      baseUrl: this.#base,
+      fetch: (request: Request) => fetchRequestSafely(request, fetchImpl, def.title),
+      headers: this.#options.headers,
     }) as RawClient;
-    if (options.logger && options.logLevel === "debug") {
-      const names = [
-        "authorization",
-        "cookie",
-        ...def.provider.credentials.flatMap((c) => (c.header ? [c.header] : [])),
-      ];
+    if (this.#debug) {
       raw.use({
         onRequest: ({ request }: { request: Request }) => {
           this.#log(
             "debug",
             `${def.title} ${request.method} ${new URL(request.url).pathname} headers`,
-            safeHeaders(request.headers, names),
+            safeHeaders(request.headers, this.#masked),
           );
         },
       });
     }
-    this.raw = raw;
+    return (this.#raw = raw as Raw);
   }
 
   /** Calls one operation of the spec; resolves to its success body (or `map` of it). Never throws: it rejects. */
@@ -420,24 +423,38 @@ export class BaseClient<Ops> {
     this.#checkCredentials(spec, where);
     const cls: RetryClass =
       spec.method === "GET" || this.#idempotent.has(operationId as keyof Ops) ? "idempotent" : "create";
-    const sending = bodyOptions(spec, input.body);
+    const sending = input.body === undefined || !spec.body ? undefined : encodeBody(spec, input.body);
     // A streamed upload cannot be sent twice.
-    const maxRetries = sending.replayable ? (options.maxRetries ?? this.#options.maxRetries ?? 2) : 0;
+    const maxRetries = sending?.stream ? 0 : (options.maxRetries ?? this.#options.maxRetries ?? 2);
     const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? 60_000;
     const deadlineMs = options.deadlineMs ?? this.#options.deadlineMs;
-    const path = spec.path.replace(/\{([^}]+)\}/g, (_, n: string) =>
-      encodeURIComponent(String((input.path as Record<string, unknown>)?.[n])),
-    );
+    const relative = target(spec, input.path as Record<string, unknown> | undefined, input.query as object);
+    const q = relative.indexOf("?");
+    const path = q < 0 ? relative : relative.slice(0, q);
     const label = `${spec.method} ${path}`;
-    const headers = paramHeaders(input.header, input.cookie, sending.headers, options.headers);
-    const init: Record<string, unknown> = {
-      params: { path: input.path, query: input.query },
+    // Precedence, lowest first: the JSON content type, the client's headers, credentials, the body's media type,
+    // header and cookie parameters, the call's headers.
+    const headers: Record<string, string> =
+      sending?.contentType === "application/json" && !spec.body?.media
+        ? { "content-type": "application/json", ...this.#headers }
+        : { ...this.#headers };
+    let url = await authorize(
+      spec,
+      this.#def.provider.credentials,
+      this.#values,
       headers,
-      // The answer is read here, by its Content-Type, inside the attempt's time limit (an event stream is not).
-      parseAs: "stream",
-      ...sending.init,
-    };
-    if (input.body !== undefined) init.body = input.body;
+      this.#base + relative,
+    );
+    if (sending?.contentType && spec.body?.media) headers["content-type"] = sending.contentType;
+    if (input.header)
+      for (const name in input.header) put(headers, name, (input.header as Record<string, unknown>)[name]);
+    if (input.cookie) {
+      const cookies = Object.entries(input.cookie as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .map(([name, v]) => `${name}=${encodeURIComponent(String(v))}`);
+      if (cookies.length) headers.cookie = [...cookies, headers.cookie].filter(Boolean).join("; ");
+    }
+    if (options.headers) for (const name in options.headers) put(headers, name, options.headers[name]);
     // The caller's signal and the deadline end the whole call: attempts and the waits between them.
     const scope = new CallScope(options.signal, deadlineMs);
     /** The error for a call the caller aborted or the deadline ended. */
@@ -454,25 +471,47 @@ export class BaseClient<Ops> {
       for (let attempt = 1; ; attempt++) {
         if (scope.cancelled) throw cancelled(attempt - 1);
         const signal = scope.begin(timeoutMs);
-        // The attempt's own signal goes straight to fetch, not one derived through the Request openapi-fetch builds.
-        init.fetch = (request: Request) => fetchFollowingSafely(request, signal, this.#fetch, title);
+        if (this.#debug)
+          this.#log(
+            "debug",
+            `${title} ${spec.method} ${path} headers`,
+            safeHeaders(new Headers(headers), this.#masked),
+          );
         const started = Date.now();
         let failure: Failure;
         let error: Error;
         try {
-          const result = await (this.raw as RawClient).request(spec.method.toLowerCase(), spec.path, init);
-          const response = result.response;
+          const response = await fetchFollowingSafely(
+            url,
+            spec.method,
+            headers,
+            sending?.body,
+            signal,
+            this.#fetch,
+            title,
+          );
           const ms = Date.now() - started;
+          // No body to read: 204, HEAD, or an explicit empty length (as openapi-fetch decides it).
+          const empty =
+            response.status === 204 ||
+            spec.method === "HEAD" ||
+            (response.headers.get("content-length") === "0" &&
+              !response.headers.get("transfer-encoding")?.includes("chunked"));
           if (response.ok) {
-            const data =
-              result.data === undefined
-                ? undefined
-                : await readAnswer(response, spec, options.signal, `${title} ${label}`);
+            const data = empty
+              ? undefined
+              : await readAnswer(response, spec, options.signal, `${title} ${label}`);
             this.#log("info", `${title} ${label} ${response.status} ${ms}ms attempt ${attempt}`);
             return { data, response, requestId: requestIdOf(response, undefined) };
           }
+          let errorBody: unknown = empty ? undefined : await response.text();
+          try {
+            errorBody = JSON.parse(errorBody as string);
+          } catch {
+            // not JSON: the text as it came
+          }
           const wait = serverWaitMs(response.headers, Date.now(), response.status);
-          const body = this.#redactBody(result.error);
+          const body = this.#redactBody(errorBody);
           error = ApiError.for(
             {
               status: response.status,

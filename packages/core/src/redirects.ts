@@ -15,28 +15,29 @@ const CROSS_ORIGIN_SAFE = new Set([
 ]);
 
 /**
- * Sends `request` with redirects followed manually: up to 5 hops; same-origin hops keep every header; the first
+ * Sends a request with redirects followed manually: up to 5 hops; same-origin hops keep every header; the first
  * cross-origin hop drops every header but those in CROSS_ORIGIN_SAFE (no credential, cookie or custom header), for
  * good: a foreign server redirecting back to the API origin does not get the credentials sent again; 303 (and
- * 301/302 after a POST) turn into a bodiless GET as browsers do; 307/308 repeat the method and body.
- * `signal` is the caller's own (not `request.signal`, which the runtime may derive through weakly held controllers).
- * Without a custom fetch, the global fetch is called with a URL and init, so no Request is built per hop.
+ * 301/302 after a POST) turn into a bodiless GET as browsers do; 307/308 repeat the method and body (a streamed body
+ * cannot be sent twice: that redirect is an error). Without a custom fetch, the global fetch is called with a URL
+ * and init, so no Request is built.
  */
 export async function fetchFollowingSafely(
-  request: Request,
+  url: string,
+  method: string,
+  headers: HeadersInit,
+  body: BodyInit | undefined,
   signal: AbortSignal | null,
   fetchImpl: FetchLike | undefined,
   title: string,
 ): Promise<Response> {
-  const origin = new URL(request.url).origin;
-  const where = () => `${title} ${request.method} ${new URL(request.url).pathname}`;
-  // The body is read once so a 307/308 can send it again.
-  let body: ArrayBuffer | undefined = request.body === null ? undefined : await request.arrayBuffer();
-  let method = request.method;
-  let url = request.url;
-  let headers = request.headers;
+  // Parsed only when a redirect needs it: most calls are never redirected.
+  const first = url;
+  const where = () => `${title} ${method} ${new URL(first).pathname}`;
+  const stream = typeof ReadableStream !== "undefined" && body instanceof ReadableStream;
   for (let hop = 0; ; hop++) {
-    const init: RequestInit = { method, headers, body, signal, redirect: "manual" };
+    const init: RequestInit & { duplex?: "half" } = { method, headers, body, signal, redirect: "manual" };
+    if (stream) init.duplex = "half";
     const response = await (fetchImpl ? fetchImpl(new Request(url, init)) : globalThis.fetch(url, init));
     if (response.type === "opaqueredirect") {
       throw new ApiConnectionError(
@@ -59,21 +60,46 @@ export async function fetchFollowingSafely(
         false,
       );
     }
+    let copy = new Headers(headers);
     if (
       response.status === 303 ||
       ((response.status === 301 || response.status === 302) && method === "POST")
     ) {
       if (method !== "HEAD") method = "GET";
       body = undefined;
-      headers = new Headers(headers);
-      headers.delete("content-type");
-      headers.delete("content-length");
+      copy.delete("content-type");
+      copy.delete("content-length");
+    } else if (stream && body !== undefined) {
+      throw new ApiConnectionError(
+        `${where()} was redirected (${response.status}) after its streamed body was sent, which cannot be sent again; not followed`,
+        1,
+        false,
+      );
     }
-    if (next.origin !== origin) {
+    if (next.origin !== new URL(first).origin) {
       const kept = new Headers();
-      headers.forEach((value, name) => CROSS_ORIGIN_SAFE.has(name) && kept.set(name, value));
-      headers = kept;
+      copy.forEach((value, name) => CROSS_ORIGIN_SAFE.has(name) && kept.set(name, value));
+      copy = kept;
     }
+    headers = copy;
     url = next.href;
   }
+}
+
+/** The redirect guard for a Request (`client.raw`): its body is read once so a 307/308 can send it again. */
+export async function fetchRequestSafely(
+  request: Request,
+  fetchImpl: FetchLike | undefined,
+  title: string,
+): Promise<Response> {
+  const body = request.body === null ? undefined : await request.arrayBuffer();
+  return fetchFollowingSafely(
+    request.url,
+    request.method,
+    request.headers,
+    body,
+    request.signal,
+    fetchImpl,
+    title,
+  );
 }

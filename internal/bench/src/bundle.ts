@@ -1,0 +1,65 @@
+// Browser bundle weight (minified + gzip, esbuild) of the same three calls — create, get and list of Duvo runs —
+// written with raw fetch, bare openapi-fetch, and our functions over the table-less core; and of one call alone.
+import { build } from "esbuild";
+import { gzipSync } from "node:zlib";
+
+const here = import.meta.dirname;
+
+const SOURCES: Record<string, string> = {
+  "raw fetch": `
+    const base = "https://api.duvo.ai", headers = { authorization: "Bearer k", "content-type": "application/json" };
+    const call = async (method, path, body) => {
+      const r = await fetch(base + path, { method, headers, body: body && JSON.stringify(body) });
+      if (!r.ok) throw new Error(r.status + " " + (await r.text()));
+      return r.json();
+    };
+    export const create = (body) => call("POST", "/v1/runs", body);
+    export const get = (id) => call("GET", "/v1/runs/" + encodeURIComponent(id));
+    export const list = (offset = 0) => call("GET", "/v1/runs?limit=100&offset=" + offset);`,
+  "openapi-fetch": `
+    import createClient from "openapi-fetch";
+    const c = createClient({ baseUrl: "https://api.duvo.ai", headers: { authorization: "Bearer k" } });
+    export const create = (body) => c.POST("/v1/runs", { body });
+    export const get = (id) => c.GET("/v1/runs/{run_id}", { params: { path: { run_id: id } } });
+    export const list = (offset) => c.GET("/v1/runs", { params: { query: { limit: 100, offset } } });`,
+  "@agentruns/duvo (functions)": `
+    import { DuvoCore, runsCreate, runsGet, runsList } from "@agentruns/duvo";
+    const c = new DuvoCore({ apiKey: "k" });
+    export const create = (body) => runsCreate(c, body);
+    export const get = (id) => runsGet(c, id);
+    export const list = () => runsList(c);`,
+  "@agentruns/duvo (full client)": `
+    import { Duvo } from "@agentruns/duvo";
+    const c = new Duvo({ apiKey: "k" });
+    export const create = (body) => c.runs.create(body);
+    export const get = (id) => c.runs.get(id);
+    export const list = () => c.runs.list();`,
+};
+
+const ONE: Record<string, string> = {
+  "raw fetch": `export const get = async (id) => (await fetch("https://api.duvo.ai/v1/runs/" + encodeURIComponent(id), { headers: { authorization: "Bearer k" } })).json();`,
+  "openapi-fetch": `import createClient from "openapi-fetch"; const c = createClient({ baseUrl: "https://api.duvo.ai" }); export const get = (id) => c.GET("/v1/runs/{run_id}", { params: { path: { run_id: id } } });`,
+  "@agentruns/duvo (functions)": `import { DuvoCore, runsGet } from "@agentruns/duvo"; const c = new DuvoCore({ apiKey: "k" }); export const get = (id) => runsGet(c, id);`,
+};
+
+async function gzipped(contents: string): Promise<number> {
+  const out = await build({
+    stdin: { contents, resolveDir: here, loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  return gzipSync(out.outputFiles[0]!.contents, { level: 9 }).length;
+}
+
+export async function bundles(): Promise<{ threeCalls: [string, number][]; oneCall: [string, number][] }> {
+  const threeCalls: [string, number][] = [];
+  for (const [name, src] of Object.entries(SOURCES)) threeCalls.push([name, await gzipped(src)]);
+  const oneCall: [string, number][] = [];
+  for (const [name, src] of Object.entries(ONE)) oneCall.push([name, await gzipped(src)]);
+  return { threeCalls, oneCall };
+}

@@ -1,0 +1,36 @@
+// Code generation time: `scripts/generate.ts duvo` (both packages, formatted, drift-checked) against
+// openapi-typescript's own CLI on the same spec, each a fresh Node process, interleaved rounds.
+import { spawnSync } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { interleaved, type Ratio } from "./rounds.js";
+
+const repo = path.resolve(import.meta.dirname, "../../..");
+const require = createRequire(import.meta.url);
+
+export async function codegen(rounds: number): Promise<Ratio[]> {
+  const out = await mkdtemp(path.join(os.tmpdir(), "bench-codegen-"));
+  const bin = path.join(path.dirname(require.resolve("openapi-typescript/package.json")), "bin", "cli.js");
+  const tsx = path.join(path.dirname(require.resolve("tsx/package.json")), "dist", "cli.mjs");
+  const spawn = (args: string[]) => async () => {
+    const r = spawnSync(process.execPath, args, { cwd: repo, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`${args.join(" ")}: ${r.stderr}`);
+  };
+  try {
+    return await interleaved(
+      [
+        {
+          name: "openapi-typescript",
+          run: spawn([bin, "specs/duvo.openapi.json", "-o", path.join(out, "schema.ts")]),
+        },
+        // --check generates everything in memory and compares; it writes nothing in the repository.
+        { name: "pnpm generate (duvo)", run: spawn([tsx, "scripts/generate.ts", "--check", "duvo"]) },
+      ],
+      { rounds, calls: 1, warmup: 1 },
+    );
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}

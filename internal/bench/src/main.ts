@@ -1,0 +1,128 @@
+// `pnpm bench`: every comparison side by side in one run, then docs/benchmarks.md with the machine, the versions,
+// the date, and which differences are inside the machine's noise. Timings live here, never in `pnpm test`.
+import { fork } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { bundles } from "./bundle.js";
+import { codegen } from "./codegen.js";
+import { latency } from "./latency.js";
+import { paginationCpu, walkHeapMb } from "./pagination.js";
+import { insideNoise, type Ratio } from "./rounds.js";
+import { typeCost } from "./types.js";
+
+const repo = path.resolve(import.meta.dirname, "../../..");
+const require = createRequire(import.meta.url);
+const quick = process.argv.includes("--quick");
+const ROUNDS = quick ? 4 : 20;
+const CALLS = quick ? 100 : 500;
+
+/** The loopback server in its own process, serving a list of `items` runs. */
+async function server(items: number): Promise<{ url: string; stop: () => void }> {
+  const child = fork(path.join(import.meta.dirname, "server.ts"), [], {
+    env: { ...process.env, BENCH_ITEMS: String(items) },
+    execArgv: ["--import", "tsx"],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once("message", (m) => resolve(Number(m)));
+    child.once("error", reject);
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+}
+
+const version = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
+const x = (n: number) => `${n.toFixed(2)}×`;
+const spread = (r: Ratio) =>
+  `${r.q1.toFixed(2)}–${r.q3.toFixed(2)} (min ${r.min.toFixed(2)}, max ${r.max.toFixed(2)})`;
+const verdict = (r: Ratio, i: number) =>
+  i === 0 ? "baseline" : insideNoise(r) ? "inside the noise" : r.median > 1 ? "slower" : "faster";
+
+function ratioTable(ratios: Ratio[], unit = "ms/call"): string {
+  return [
+    `| client | median ${unit} | × baseline (median of per-round ratios) | interquartile range of the ratios | verdict |`,
+    "|---|---:|---:|---|---|",
+    ...ratios.map(
+      (r, i) => `| ${r.name} | ${r.ms.toFixed(3)} | ${x(r.median)} | ${spread(r)} | ${verdict(r, i)} |`,
+    ),
+  ].join("\n");
+}
+
+const api = await server(100_000);
+const sections: string[] = [];
+try {
+  const lat = await latency(api.url, { rounds: ROUNDS, calls: CALLS });
+  sections.push(
+    "## Per-call latency\n\n" +
+      `Loopback server in its own process; ${ROUNDS} interleaved rounds × ${CALLS} calls, the order rotated each round; ` +
+      "each round's time divided by raw fetch's in the same round. Ours runs with validation, retries (not triggered), " +
+      "the per-attempt time-out and typed errors on.\n\n" +
+      lat.map((l) => `### ${l.label}\n\n${ratioTable(l.ratios)}`).join("\n\n"),
+  );
+  process.stderr.write("pagination\n");
+  const walk = await paginationCpu(api.url, quick ? 2 : 6);
+  sections.push(
+    "## Pagination: every item of 100,000 (pages of 100)\n\nCPU time of the client process per walk, interleaved.\n\n" +
+      ratioTable(walk, "ms CPU/walk"),
+  );
+} finally {
+  api.stop();
+}
+
+const heaps: string[] = [];
+for (const items of quick ? [10_000, 100_000] : [10_000, 1_000_000]) {
+  const s = await server(items);
+  try {
+    const h = await walkHeapMb(s.url);
+    heaps.push(`| ${h.items.toLocaleString("en")} | ${h.peakMb.toFixed(1)} MB |`);
+  } finally {
+    s.stop();
+  }
+}
+sections.push(
+  "### Heap while walking\n\n| items walked | peak heap used |\n|---:|---:|\n" + heaps.join("\n"),
+);
+
+process.stderr.write("bundles\n");
+const b = await bundles();
+sections.push(
+  "## Browser bundle (esbuild, minified + gzip -9)\n\n### create + get + list\n\n| client | bytes |\n|---|---:|\n" +
+    b.threeCalls.map(([n, v]) => `| ${n} | ${v.toLocaleString("en")} |`).join("\n") +
+    "\n\n### one call (get)\n\n| client | bytes |\n|---|---:|\n" +
+    b.oneCall.map(([n, v]) => `| ${n} | ${v.toLocaleString("en")} |`).join("\n"),
+);
+
+process.stderr.write("type cost\n");
+const t = await typeCost();
+sections.push(
+  "## Consumer type-check cost (create + get + list)\n\nType instantiations over an empty file, strict, deterministic for TypeScript " +
+    `${version("typescript")}.\n\n| client | instantiations |\n|---|---:|\n` +
+    t.map(([n, v]) => `| ${n} | ${v.toLocaleString("en")} |`).join("\n"),
+);
+
+process.stderr.write("codegen\n");
+const gen = await codegen(quick ? 2 : 5);
+sections.push(
+  "## Code generation (Duvo's spec)\n\nEach a fresh Node process; ours generates and compares both packages (`--check`).\n\n" +
+    ratioTable(gen, "ms/run"),
+);
+
+const cpus = os.cpus();
+const header = [
+  "# Benchmarks",
+  "",
+  "<!-- Written by `pnpm bench` (internal/bench); do not edit by hand. -->",
+  "",
+  `Run on ${new Date().toISOString().slice(0, 10)}: ${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"}, ` +
+    `${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}; Node ${process.version}, ` +
+    `undici ${version("undici")} (and Node's own for fetch), openapi-fetch ${version("openapi-fetch")}, ` +
+    `openapi-typescript ${version("openapi-typescript")}, TypeScript ${version("typescript")}` +
+    (quick ? " (quick run: few rounds, figures rough)." : "."),
+  "",
+  "How to read it: a ratio's interquartile range spanning 1.00 means the difference is inside this machine's " +
+    "round-to-round noise; the machine is shared, so only differences outside it are claims. " +
+    "Not measured here: @hey-api/openapi-ts and orval (their generators are not installed in this workspace yet).",
+];
+const doc = [...header, "", ...sections.flatMap((s) => [s, ""])].join("\n");
+await writeFile(path.join(repo, "docs", "benchmarks.md"), doc);
+process.stdout.write(doc);

@@ -1,0 +1,49 @@
+// Walking every item of a paged list: our `for await` over Duvo's offset pages against a hand-written raw fetch loop,
+// CPU time of this process per walk (the server runs elsewhere), and the heap while walking 10k and 1M items.
+import { Duvo } from "@agentruns/duvo";
+import { interleaved, type Ratio } from "./rounds.js";
+
+async function rawWalk(base: string): Promise<number> {
+  let offset = 0;
+  let count = 0;
+  for (;;) {
+    const r = await fetch(`${base}/v1/runs?limit=100&offset=${offset}`, {
+      headers: { authorization: "Bearer k" },
+    });
+    if (!r.ok) throw new Error(`raw walk: ${r.status}`);
+    const page = (await r.json()) as { data: unknown[]; total: number };
+    count += page.data.length;
+    offset += page.data.length;
+    if (offset >= page.total || page.data.length === 0) return count;
+  }
+}
+
+async function ourWalk(duvo: Duvo): Promise<number> {
+  let count = 0;
+  for await (const run of duvo.runs.list({ limit: 100 })) if (run.id) count++;
+  return count;
+}
+
+/** CPU ratio of our walk to the raw loop over `rounds` interleaved rounds (CPU time of this process, not wall). */
+export async function paginationCpu(base: string, rounds: number): Promise<Ratio[]> {
+  const duvo = new Duvo({ apiKey: "k", baseUrl: base, env: {} });
+  return interleaved(
+    [
+      { name: "raw fetch loop", run: () => rawWalk(base) },
+      { name: "@agentruns/duvo for await", run: () => ourWalk(duvo) },
+    ],
+    { rounds, calls: 1, warmup: 1, clock: "cpu" },
+  );
+}
+
+/** Peak heap (MB) sampled every 1,000 items while walking every item of `base`'s list. */
+export async function walkHeapMb(base: string): Promise<{ items: number; peakMb: number }> {
+  const duvo = new Duvo({ apiKey: "k", baseUrl: base, env: {} });
+  (globalThis as { gc?: () => void }).gc?.();
+  let items = 0;
+  let peak = 0;
+  for await (const run of duvo.runs.list({ limit: 100 })) {
+    if (run.id && ++items % 1000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }
+  return { items, peakMb: peak / 2 ** 20 };
+}

@@ -1,0 +1,46 @@
+// Consumer type-check cost: the instantiations a strict type-check of create + get + list makes over an empty file,
+// with bare openapi-fetch and with our client (deterministic for a TypeScript version).
+import { typeCheck } from "@agentruns/testkit";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+const FILES: Record<string, string> = {
+  "openapi-fetch": `
+    import createClient from "openapi-fetch";
+    import type { paths } from "@agentruns/duvo-openapi";
+    const c = createClient<paths>({ baseUrl: "https://api.duvo.ai" });
+    export async function use(id: string) {
+      const { data: run } = await c.POST("/v1/runs", { body: { agent_id: id } });
+      const { data: got } = await c.GET("/v1/runs/{run_id}", { params: { path: { run_id: id } } });
+      const { data: page } = await c.GET("/v1/runs", { params: { query: { limit: 100 } } });
+      return [run?.run.id, got?.status, page?.data.length];
+    }`,
+  "@agentruns/duvo": `
+    import { Duvo } from "@agentruns/duvo";
+    const c = new Duvo({ apiKey: "k" });
+    export async function use(id: string) {
+      const run = await c.runs.create({ agent_id: id });
+      const got = await c.runs.get(id);
+      const page = await c.runs.list({ limit: 100 });
+      return [run.id, got.status, page.data.length];
+    }`,
+};
+
+export async function typeCost(): Promise<[string, number][]> {
+  const dir = await mkdtemp(path.join(import.meta.dirname, "..", ".types-"));
+  try {
+    await writeFile(path.join(dir, "empty.ts"), "export {};\n");
+    const empty = (await typeCheck([path.join(dir, "empty.ts")])).instantiations;
+    const out: [string, number][] = [];
+    for (const [name, src] of Object.entries(FILES)) {
+      const file = path.join(dir, `${name.replace(/\W/g, "_")}.ts`);
+      await writeFile(file, src);
+      const { errors, instantiations } = await typeCheck([file]);
+      if (errors.length) throw new Error(`${name}: ${errors.join("; ")}`);
+      out.push([name, instantiations - empty]);
+    }
+    return out;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
