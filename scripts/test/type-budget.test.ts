@@ -1,7 +1,7 @@
 // Type-cost budgets: a consumer file that calls every operation of each provider's client, type-checked under
 // strict, stays under a fixed count of type instantiations over an empty file (deterministic for a TypeScript
 // version; timings live in `pnpm bench`). The largest real spec's budget is in the corpus test.
-import { typeCheck } from "@agentruns/testkit";
+import { consumerOf, typeCheck } from "@agentruns/testkit";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +10,6 @@ import { normalizeSpec } from "../src/normalize.js";
 import { describeProvider, loadSpec } from "../src/provider.js";
 import { renderClient } from "../src/render-client.js";
 import { clientName } from "../src/methods.js";
-import { consumerOf } from "./type-consumer.js";
 
 const repo = path.resolve(import.meta.dirname, "../..");
 /** Instantiations over an empty file, per provider: measured with TypeScript 5.9.3 (Duvo 1,187 for 7 operations, Avido

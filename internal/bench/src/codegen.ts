@@ -14,16 +14,22 @@ export async function codegen(rounds: number): Promise<Ratio[]> {
   const out = await mkdtemp(path.join(os.tmpdir(), "bench-codegen-"));
   const bin = path.join(path.dirname(require.resolve("openapi-typescript/package.json")), "bin", "cli.js");
   const tsx = path.join(path.dirname(require.resolve("tsx/package.json")), "dist", "cli.mjs");
-  const spawn = (args: string[]) => async () => {
-    const r = spawnSync(process.execPath, args, { cwd: repo, encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`${args.join(" ")}: ${r.stderr}`);
-  };
+  // openapi-typescript runs outside the repository, where the root redocly.yaml (several APIs) would take over.
+  const spawn =
+    (args: string[], cwd = repo) =>
+    async () => {
+      const r = spawnSync(process.execPath, args, { cwd, encoding: "utf8" });
+      if (r.status !== 0) throw new Error(`${args.join(" ")}: ${r.stderr}`);
+    };
   try {
     return await interleaved(
       [
         {
           name: "openapi-typescript",
-          run: spawn([bin, "specs/duvo.openapi.json", "-o", path.join(out, "schema.ts")]),
+          run: spawn(
+            [bin, path.join(repo, "specs/duvo.openapi.json"), "-o", path.join(out, "schema.ts")],
+            out,
+          ),
         },
         // --check generates everything in memory and compares; it writes nothing in the repository.
         { name: "pnpm generate (duvo)", run: spawn([tsx, "scripts/generate.ts", "--check", "duvo"]) },

@@ -13,7 +13,7 @@ const FILES: Record<string, string> = {
       const { data: run } = await c.POST("/v1/runs", { body: { agent_id: id } });
       const { data: got } = await c.GET("/v1/runs/{run_id}", { params: { path: { run_id: id } } });
       const { data: page } = await c.GET("/v1/runs", { params: { query: { limit: 100 } } });
-      return [run?.run.id, got?.status, page?.data.length];
+      return [run?.run.id, got?.run?.status, page?.data.length];
     }`,
   "@agentruns/duvo": `
     import { Duvo } from "@agentruns/duvo";
@@ -22,7 +22,7 @@ const FILES: Record<string, string> = {
       const run = await c.runs.create({ agent_id: id });
       const got = await c.runs.get(id);
       const page = await c.runs.list({ limit: 100 });
-      return [run.id, got.status, page.data.length];
+      return [run.id, got.run?.status, page.data.length];
     }`,
 };
 

@@ -4,3 +4,4 @@ export * from "./readme.js";
 export * from "./workspace-clone.js";
 export * from "./raw-server.js";
 export * from "./scratch-workspace.js";
+export * from "./type-consumer.js";

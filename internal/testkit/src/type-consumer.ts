@@ -1,10 +1,18 @@
 // A consumer file that calls every operation of a generated ergonomic client once, for the type-cost budgets: path
 // parameters as strings, bodies and required params as `never` (so the count is the client's, not the arguments').
-import type { renderClient } from "../src/render-client.js";
 
-type Method = ReturnType<typeof renderClient>["methods"][number];
+/** What the consumer needs of a generated method (the generator's `renderClient(…).methods` entries fit). */
+export interface ConsumedMethod {
+  resource: readonly string[];
+  name: string;
+  pathParams: readonly unknown[];
+  body?: unknown;
+  params?: unknown;
+  paramsOptional: boolean;
+  pagination?: unknown;
+}
 
-export function consumerOf(methods: readonly Method[], from: string, clientClass: string): string {
+export function consumerOf(methods: readonly ConsumedMethod[], from: string, clientClass: string): string {
   const calls = methods.map((m, i) => {
     const args = [
       ...m.pathParams.map(() => `"p"`),
