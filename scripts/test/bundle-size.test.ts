@@ -7,24 +7,12 @@
 // The full client still carries openapi-fetch for `client.raw`; the table-less core calls fetch directly and
 // bundles no openapi-fetch: one operation with it is 10.8 kB (budget 11 kB; the performance issue's target is 3 kB).
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { browserBundle } from "@agentruns/testkit";
 import { describe, expect, it } from "vitest";
 
 const BUDGET = 16 * 1024;
 
-async function bundle(contents: string) {
-  const result = await build({
-    stdin: { contents, resolveDir: import.meta.dirname, loader: "js" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
-  });
-  return result.outputFiles[0]!.contents;
-}
+const bundle = (contents: string) => browserBundle(contents, import.meta.dirname);
 
 describe.each([
   ["@agentruns/duvo", "Duvo"],

@@ -1,9 +1,7 @@
 // Browser bundle weight (minified + gzip, esbuild) of the same three calls — create, get and list of Duvo runs —
 // written with raw fetch, bare openapi-fetch, and our functions over the table-less core; and of one call alone.
-import { build } from "esbuild";
+import { browserBundle } from "@agentruns/testkit";
 import { gzipSync } from "node:zlib";
-
-const here = import.meta.dirname;
 
 const SOURCES: Record<string, string> = {
   "raw fetch": `
@@ -43,17 +41,7 @@ const ONE: Record<string, string> = {
 };
 
 async function gzipped(contents: string): Promise<number> {
-  const out = await build({
-    stdin: { contents, resolveDir: here, loader: "js" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
-  });
-  return gzipSync(out.outputFiles[0]!.contents, { level: 9 }).length;
+  return gzipSync(await browserBundle(contents, import.meta.dirname), { level: 9 }).length;
 }
 
 export async function bundles(): Promise<{ threeCalls: [string, number][]; oneCall: [string, number][] }> {

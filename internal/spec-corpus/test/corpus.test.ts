@@ -4,6 +4,7 @@
 import {
   scratchWorkspace,
   startCaptureServer,
+  browserBundle,
   consumerOf,
   typeCheck,
   typeErrors,
@@ -30,7 +31,6 @@ import { scaffoldClient } from "../../../scripts/src/scaffold-client.js";
 import type { Pagination } from "../../../scripts/src/paging.js";
 import { createServer } from "node:http";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
 import { symlink } from "node:fs/promises";
 import { requestFor, startPrism } from "./prism.js";
 
@@ -334,18 +334,7 @@ describe.each(CORPUS)("$id ($file)", ({ id, file, operations, pagination }) => {
   // Tree-shaking per operation on the largest spec: one function and the table-less client bundle that operation's
   // entry only, not the other 287 (budget: the client alone plus 2 kB; the full client is far larger).
   it.runIf(id === "openai")("one function bundles one operation", { timeout: 60_000 }, async () => {
-    const bundle = async (contents: string) => {
-      const out = await build({
-        stdin: { contents, resolveDir: clientDir, loader: "js" },
-        bundle: true,
-        minify: true,
-        format: "esm",
-        platform: "browser",
-        write: false,
-        logLevel: "silent",
-      });
-      return out.outputFiles[0]!.contents;
-    };
+    const bundle = (contents: string) => browserBundle(contents, clientDir);
     const entry = path.join(clientDir, "dist", "index.js");
     const one = await bundle(
       `import { openaiCore, chatCompletionsCreate } from ${JSON.stringify(entry)}; globalThis.f = (c) => chatCompletionsCreate(new openaiCore(c), {});`,

@@ -5,3 +5,4 @@ export * from "./workspace-clone.js";
 export * from "./raw-server.js";
 export * from "./scratch-workspace.js";
 export * from "./type-consumer.js";
+export * from "./browser-bundle.js";
