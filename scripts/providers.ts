@@ -14,6 +14,8 @@ export const providers: readonly ProviderEntry[] = [
     unwrap: { createRun: "run", createRunMessage: "message", respondToHumanRequest: "human_request" },
     // Stopping a stopped run is a no-op: safe to retry.
     idempotent: ["stopRun"],
+    // Published: 300 requests per minute per API key.
+    rateLimit: { limit: 300, windowMs: 60_000 },
   },
   {
     id: "avido",
@@ -29,5 +31,7 @@ export const providers: readonly ProviderEntry[] = [
     title: "Duckie",
     spec: "specs/duckie.openapi.yaml",
     shipSpec: true,
+    // Published: 5,000 requests per minute per key overall (lists 600, which the X-RateLimit-* headers enforce).
+    rateLimit: { limit: 5_000, windowMs: 60_000 },
   },
 ];

@@ -37,6 +37,11 @@ export interface ProviderEntry {
   unwrap?: Record<string, string>;
   /** Non-GET operations safe to repeat (retried like GETs). PUT and DELETE are, always. */
   idempotent?: string[];
+  /**
+   * The provider's published per-key limit (`{ limit: 300, windowMs: 60_000 }`): the clients wait rather than exceed
+   * it when calling the provider's own server.
+   */
+  rateLimit?: { limit: number; windowMs: number };
 }
 
 /**
@@ -88,6 +93,7 @@ export interface ProviderDescriptor {
   /** The first server's URL template and variables, when it has variables. */
   server?: { template: string; variables: ServerVariable[] };
   baseUrlEnv: string[];
+  rateLimit?: { limit: number; windowMs: number };
   credentials: Credential[];
   /**
    * Options every operation needs (the one requirement shared by all operations), checked when the client is
@@ -344,6 +350,7 @@ export function describeProvider(entry: ProviderEntry, doc: Json): ProviderDescr
     serverUrl,
     ...(server ? { server } : {}),
     baseUrlEnv: entry.baseUrlEnv ?? [`${entry.id.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}_BASE_URL`],
+    ...(entry.rateLimit ? { rateLimit: entry.rateLimit } : {}),
     credentials,
     requiredOptions,
     authMode: operations.every((o) => o.security.length === 0)

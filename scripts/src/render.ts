@@ -134,6 +134,7 @@ function renderProvider(d: ProviderDescriptor): string {
         }
       : {}),
     baseUrlEnv: d.baseUrlEnv,
+    ...(d.rateLimit ? { rateLimit: d.rateLimit } : {}),
     credentials: d.credentials.map(({ scheme, kind, option, env, header, name }) => ({
       scheme,
       kind,

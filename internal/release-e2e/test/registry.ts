@@ -1,21 +1,15 @@
 // A real local npm registry for tests: verdaccio on 127.0.0.1 with its storage in a temp dir and no uplinks,
 // so nothing is ever fetched from outside.
+import { freePort } from "@agentruns/testkit";
 import { spawn, type ChildProcess } from "node:child_process";
 import { writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const bin = (name: string) =>
   path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "node_modules", ".bin", name);
 
-export async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await new Promise((r) => server.once("listening", r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
+export { freePort };
 
 export interface Registry {
   url: string;

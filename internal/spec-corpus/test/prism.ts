@@ -1,22 +1,14 @@
 // A Prism mock server (@stoplight/prism-cli, on 127.0.0.1) for a spec, and request values that satisfy a schema:
 // what the corpus uses to call real operations and read Prism's verdict on each request.
+import { freePort } from "@agentruns/testkit";
 import { spawn, type ChildProcess } from "node:child_process";
 import { writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { resolveRef } from "../../../scripts/src/json-ref.js";
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 type Json = Record<string, any>;
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await new Promise((r) => server.once("listening", r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 /** Starts `prism mock` on a document (written to `file` first); resolves when it serves. */
 export async function startPrism(

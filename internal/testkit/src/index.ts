@@ -6,3 +6,4 @@ export * from "./raw-server.js";
 export * from "./scratch-workspace.js";
 export * from "./type-consumer.js";
 export * from "./browser-bundle.js";
+export * from "./redis-server.js";

@@ -18,6 +18,7 @@ import {
   type RetryClass,
   type RetryTuning,
 } from "./retry.js";
+import { SlidingWindowLimiter, type RateLimit, type RateLimiter } from "./rate-limit.js";
 import { CallScope } from "./signals.js";
 import { validateInput, type OperationSpec } from "./validate.js";
 import { authorize, target, type CredentialSource, type CredentialValue } from "./wire.js";
@@ -46,6 +47,13 @@ export interface ClientOptions {
   env?: Env;
   /** Backoff tuning. */
   retry?: Partial<RetryTuning>;
+  /**
+   * Client-side rate limiting, so requests wait instead of being answered 429. Default: the provider's published
+   * limit when calling its own server (none for another base URL), and always a pause while its
+   * `x-ratelimit-remaining` headers say the window is spent. A `{ limit, windowMs }` sets the local limit; a
+   * RateLimiter (e.g. `@agentruns/ratelimit-redis`, shared by processes) replaces it; `false` turns it all off.
+   */
+  rateLimit?: RateLimit | RateLimiter | false;
 }
 
 /** Per-call options. */
@@ -68,6 +76,8 @@ export interface ProviderDefinition<Ops> {
     readonly serverUrl?: string | null;
     /** Env vars that override the spec's server, first set one wins. */
     readonly baseUrlEnv?: readonly string[];
+    /** The provider's published per-key limit, applied when calling its own server. */
+    readonly rateLimit?: RateLimit;
   };
   /** The generated createClient of `@agentruns/<provider>-openapi`, for `client.raw` (absent: no raw client). */
   createClient?: (options: any) => unknown;
@@ -167,6 +177,29 @@ function refused(error: unknown): boolean {
   return false;
 }
 
+/** The limiter a client's `rateLimit` option asks for (see ClientOptions.rateLimit). */
+function limiterFor(
+  option: RateLimit | RateLimiter | false | undefined,
+  provider: { readonly serverUrl?: string | null; readonly rateLimit?: RateLimit },
+  baseUrl: string | undefined,
+  where: string,
+): RateLimiter | undefined {
+  if (option === false) return undefined;
+  if (option && typeof (option as RateLimiter).acquire === "function") return option as RateLimiter;
+  if (option) {
+    const { limit, windowMs } = option as RateLimit;
+    if (!(limit >= 1) || !(windowMs > 0) || !Number.isFinite(limit) || !Number.isFinite(windowMs)) {
+      throw new ValidationError(
+        `${where}: rateLimit must be { limit >= 1, windowMs > 0 }, a RateLimiter, or false`,
+        "rateLimit",
+      );
+    }
+    return new SlidingWindowLimiter(option as RateLimit);
+  }
+  const own = !!provider.serverUrl && baseUrl?.replace(/\/+$/, "") === provider.serverUrl.replace(/\/+$/, "");
+  return new SlidingWindowLimiter(own ? provider.rateLimit : undefined);
+}
+
 /** Sets a header under its lower-case name, so later sources replace earlier ones whatever their case. */
 const put = (headers: Record<string, string>, name: string, value: unknown): void => {
   if (value !== undefined) headers[name.toLowerCase()] = String(value);
@@ -204,6 +237,7 @@ export class BaseClient<Ops, Raw = unknown> {
   /** Headers whose values a debug line masks. */
   readonly #masked: readonly string[];
   readonly #env: Env;
+  readonly #limiter: RateLimiter | undefined;
   #raw: Raw | undefined;
 
   constructor(def: ProviderDefinition<Ops>, options: ClientOptions & Record<string, unknown> = {}) {
@@ -264,6 +298,7 @@ export class BaseClient<Ops, Raw = unknown> {
       ...def.provider.credentials.flatMap((c) => (c.header ? [c.header] : [])),
     ];
     this.#env = env;
+    this.#limiter = limiterFor(options.rateLimit, def.provider, baseUrl, where);
   }
 
   /**
@@ -470,6 +505,22 @@ export class BaseClient<Ops, Raw = unknown> {
     try {
       for (let attempt = 1; ; attempt++) {
         if (scope.cancelled) throw cancelled(attempt - 1);
+        // Waits for the rate limiter first (outside the attempt's time limit, inside the call's deadline).
+        if (this.#limiter) {
+          try {
+            // A wait can only be cut short by the caller's signal or the deadline; without either, no signal is made.
+            await this.#limiter.acquire(
+              options.signal || deadlineMs !== undefined ? scope.signal : undefined,
+            );
+          } catch {
+            if (scope.cancelled) throw cancelled(attempt - 1);
+            throw new ApiConnectionError(
+              this.#redact(`${title} ${label}: the rate limiter failed`),
+              attempt - 1,
+              true,
+            );
+          }
+        }
         const signal = scope.begin(timeoutMs);
         if (this.#debug)
           this.#log(
@@ -491,6 +542,7 @@ export class BaseClient<Ops, Raw = unknown> {
             title,
           );
           const ms = Date.now() - started;
+          this.#limiter?.observe?.(response.headers, Date.now());
           // No body to read: 204, HEAD, or an explicit empty length (as openapi-fetch decides it).
           const empty =
             response.status === 204 ||

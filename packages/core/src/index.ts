@@ -59,5 +59,6 @@ export {
   type RetryTuning,
 } from "./retry.js";
 export { sleep } from "./signals.js";
+export { SlidingWindowLimiter, exhaustedUntil, type RateLimit, type RateLimiter } from "./rate-limit.js";
 export { check, validateInput, type OperationSpec, type ParamSpec, type Rule } from "./validate.js";
 export type { Logger, LogLevel } from "./logging.js";

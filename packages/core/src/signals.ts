@@ -51,6 +51,7 @@ export class CallScope {
   #deadline: ReturnType<typeof setTimeout> | undefined;
   #unsubscribe: (() => void) | undefined;
   #wake: Callback | undefined;
+  #whole: AbortController | undefined;
   readonly #signal: AbortSignal | undefined;
 
   constructor(signal: AbortSignal | undefined, deadlineMs: number | undefined) {
@@ -67,9 +68,17 @@ export class CallScope {
     return this.#signal?.reason;
   }
 
+  /** A signal that aborts when the call is cancelled (made on first use: most calls never need one). */
+  get signal(): AbortSignal {
+    this.#whole ??= new AbortController();
+    if (this.cancelled) this.#whole.abort();
+    return this.#whole.signal;
+  }
+
   #cancel(why: Cancel): void {
     if (this.cancelled) return;
     this.cancelled = why;
+    this.#whole?.abort();
     this.#controller?.abort(why === "abort" ? this.#signal?.reason : new Error("deadline exceeded"));
     this.#wake?.();
   }

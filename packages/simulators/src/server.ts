@@ -35,6 +35,8 @@ export interface SimulatorOptions {
    * Default: the provider's documented limit (Duvo 300, Duckie 600, Avido none); false turns it off.
    */
   rateLimit?: number | false;
+  /** The window `rateLimit` counts in, in ms (default 60,000: per minute); fixed windows aligned to the clock. */
+  rateLimitWindowMs?: number;
   /** How many requests `requests` keeps, oldest dropped first (default 1,000; 0 keeps none). */
   maxRecordedRequests?: number;
   /** Largest request body accepted, in bytes; a larger one gets 413 and the connection is closed (default 1 MiB). */
@@ -479,7 +481,7 @@ export abstract class Simulator {
     if (this.#limiter === undefined) {
       const limit =
         this.options.rateLimit === false ? undefined : (this.options.rateLimit ?? this.documentedRateLimit);
-      this.#limiter = limit ? new RateLimiter(limit) : null;
+      this.#limiter = limit ? new RateLimiter(limit, this.options.rateLimitWindowMs) : null;
     }
     return this.#limiter?.hit(this.apiKeyOf(headers), this.clock.now());
   }

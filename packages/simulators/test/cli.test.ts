@@ -1,20 +1,12 @@
 // The agentruns-sim command: starts a simulator on the given port, serves real requests, exits cleanly on SIGTERM.
+import { freePort } from "@agentruns/testkit";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../bin/agentruns-sim.js");
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 function runCli(args: string[]) {
   const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] });

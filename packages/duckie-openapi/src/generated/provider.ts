@@ -8,6 +8,10 @@ export const provider = {
   title: "Duckie",
   serverUrl: "https://app.useduckie.ai",
   baseUrlEnv: ["DUCKIE_BASE_URL"],
+  rateLimit: {
+    limit: 5000,
+    windowMs: 60000,
+  },
   credentials: [
     {
       scheme: "bearerAuth",

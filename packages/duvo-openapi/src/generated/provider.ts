@@ -8,6 +8,10 @@ export const provider = {
   title: "Duvo",
   serverUrl: "https://api.duvo.ai",
   baseUrlEnv: ["DUVO_BASE_URL", "DUVO_API_BASE_URL"],
+  rateLimit: {
+    limit: 300,
+    windowMs: 60000,
+  },
   credentials: [
     {
       scheme: "bearerAuth",

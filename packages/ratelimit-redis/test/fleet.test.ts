@@ -1,0 +1,76 @@
+// The fleet: 8 worker processes share one API key against a simulator with a low limit. With the shared Redis
+// limiter they make 2,000 calls with no 429 at 90% or more of the limit; each with only its own limiter, they meet
+// 429s. Real processes, a real Redis (Debian's redis-server), real HTTP on 127.0.0.1.
+import { startDuvoSimulator, type Simulator } from "@agentruns/simulators";
+import { redisAvailable, startRedis, type RedisServer } from "@agentruns/testkit";
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const WORKERS = 8;
+const CALLS = 2_000;
+/** Requests per window per key, on the simulator and in the limiter. */
+const LIMIT = 200;
+const WINDOW_MS = 1_000;
+
+const available = redisAvailable();
+let redis: RedisServer;
+let sim: Simulator;
+beforeAll(async () => {
+  if (!available) return;
+  redis = await startRedis();
+  sim = await startDuvoSimulator({ rateLimit: LIMIT, rateLimitWindowMs: WINDOW_MS, runs: 5 });
+});
+afterAll(async () => {
+  await sim?.close();
+  await redis?.stop();
+});
+
+/** Runs the fleet; totals of its workers, and its throughput in calls per second. */
+async function fleet(mode: "shared" | "local") {
+  const worker = path.join(import.meta.dirname, "fleet-worker.mjs");
+  const results = await Promise.all(
+    Array.from({ length: WORKERS }, () =>
+      promisify(execFile)(process.execPath, [
+        worker,
+        sim.url,
+        redis.url,
+        mode,
+        String(CALLS / WORKERS),
+        String(LIMIT),
+        String(WINDOW_MS),
+      ]).then(
+        ({ stdout }) => JSON.parse(stdout) as { ok: number; limited: number; start: number; end: number },
+      ),
+    ),
+  );
+  const ok = results.reduce((n, r) => n + r.ok, 0);
+  const limited = results.reduce((n, r) => n + r.limited, 0);
+  const seconds = (Math.max(...results.map((r) => r.end)) - Math.min(...results.map((r) => r.start))) / 1000;
+  return { ok, limited, perSecond: (ok + limited) / seconds };
+}
+
+describe.skipIf(!available)("8 workers, one key", () => {
+  it(
+    "with the shared limiter: 2,000 calls, no 429, at least 90% of the limit",
+    { timeout: 120_000 },
+    async () => {
+      const r = await fleet("shared");
+      console.log(
+        `shared: ${r.ok} ok, ${r.limited} × 429, ${r.perSecond.toFixed(1)} calls/s (limit ${LIMIT}/s)`,
+      );
+      expect(r.limited).toBe(0);
+      expect(r.ok).toBe(CALLS);
+      expect(r.perSecond).toBeGreaterThanOrEqual(0.9 * LIMIT * (1000 / WINDOW_MS));
+      // The limit was really there: the simulator answered no 429 because none was earned, not because it had none.
+      expect(r.perSecond).toBeLessThanOrEqual(1.05 * LIMIT * (1000 / WINDOW_MS));
+    },
+  );
+
+  it("each with only its own limiter: the 429s show", { timeout: 120_000 }, async () => {
+    const r = await fleet("local");
+    console.log(`local: ${r.ok} ok, ${r.limited} × 429`);
+    expect(r.limited).toBeGreaterThan(0);
+  });
+});
