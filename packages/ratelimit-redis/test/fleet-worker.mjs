@@ -1,20 +1,22 @@
-// One worker of the fleet test: `calls` list calls with Duvo's client, with the shared Redis limiter or only its own
-// in-memory one; prints how many succeeded, how many were answered 429, and when it started and ended.
+// One worker of the fleet test: from `startAt` on, it takes calls from the fleet's shared count (a Redis counter, so
+// every worker stays busy until the fleet's calls are done) and makes each with Duvo's client, with the shared Redis
+// limiter or only its own in-memory one; prints how many succeeded, how many were answered 429, and when it ended.
 import { Duvo, RateLimitError } from "@agentruns/duvo";
 import { Redis } from "ioredis";
 import { RedisRateLimiter } from "../dist/index.js";
 
-const [baseUrl, redisUrl, mode, calls, limit, windowMs] = process.argv.slice(2);
-const redis = mode === "shared" ? new Redis(redisUrl) : undefined;
-const rateLimit = redis
-  ? new RedisRateLimiter({ redis, key: "fleet-test", limit: Number(limit), windowMs: Number(windowMs) })
-  : { limit: Number(limit), windowMs: Number(windowMs) };
+const [baseUrl, redisUrl, mode, run, calls, limit, windowMs, startAt] = process.argv.slice(2);
+const redis = new Redis(redisUrl);
+const rateLimit =
+  mode === "shared"
+    ? new RedisRateLimiter({ redis, key: `fleet-${run}`, limit: Number(limit), windowMs: Number(windowMs) })
+    : { limit: Number(limit), windowMs: Number(windowMs) };
 // No retries: a 429 must show as one, not be papered over.
-const duvo = new Duvo({ apiKey: "fleet-key", baseUrl, env: {}, maxRetries: 0, rateLimit });
+const duvo = new Duvo({ apiKey: `fleet-key-${run}`, baseUrl, env: {}, maxRetries: 0, rateLimit });
 let ok = 0;
 let limited = 0;
-const start = Date.now();
-for (let i = 0; i < Number(calls); i++) {
+await new Promise((r) => setTimeout(r, Math.max(0, Number(startAt) - Date.now())));
+while ((await redis.incr(`fleet-${run}:taken`)) <= Number(calls)) {
   try {
     await duvo.runs.list({ limit: 1 });
     ok++;
@@ -23,5 +25,5 @@ for (let i = 0; i < Number(calls); i++) {
     else throw e;
   }
 }
-process.stdout.write(JSON.stringify({ ok, limited, start, end: Date.now() }));
-await redis?.quit();
+process.stdout.write(JSON.stringify({ ok, limited, end: Date.now() }));
+await redis.quit();
