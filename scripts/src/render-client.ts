@@ -267,11 +267,19 @@ export function renderClient(
         .map((o) => o.operationId!),
     ]),
   ];
+  // Only a spec with streaming answers gets the SSE parser (the core's eventStream) in its client.
+  const streams = Object.values<Json>(doc.paths ?? {}).some((item) =>
+    Object.values<Json>(item ?? {}).some((op) =>
+      Object.values<Json>(op?.responses ?? {}).some(
+        (r) => "text/event-stream" in (resolveRef(doc, r)?.content ?? {}),
+      ),
+    ),
+  );
   const coreFile =
     head +
     `// Why: the ${d.title} client the functions take; it holds no operation table and no openapi-fetch client, so it\n` +
     `// costs nothing per operation.\n` +
-    `import { BaseClient, type ClientOptions, type ProviderDefinition } from "@agentruns/core";\n` +
+    `import { BaseClient${streams ? ", eventStream" : ""}, type ClientOptions, type ProviderDefinition } from "@agentruns/core";\n` +
     `import { provider, type ApiClient, type Credentials, type operations } from "${d.packageName}";\n\n` +
     `/** Options of the ${d.title} clients: the shared ones and the credentials the spec defines. */\n` +
     `export interface ${T}Options extends ClientOptions, Credentials {}\n\n` +
@@ -279,7 +287,7 @@ export function renderClient(
     `export class ${core} extends BaseClient<operations, ApiClient> {\n` +
     `  /** @param full every operation by id (calls by name) and the openapi-fetch factory (\`raw\`): the full client passes them. */\n` +
     `  constructor(options: ${T}Options = {}, full?: Pick<ProviderDefinition<operations>, "operationTable" | "createClient">) {\n` +
-    `    super({ title: ${q(d.title)}, provider, idempotent: ${q(idempotent)}, ...full }, { ...options });\n  }\n}\n`;
+    `    super({ title: ${q(d.title)}, provider, idempotent: ${q(idempotent)}${streams ? ", stream: eventStream" : ""}, ...full }, { ...options });\n  }\n}\n`;
 
   // client.ts: resource classes and the full client.
   const tree = new Map<string, { methods: Method[]; children: Set<string> }>();

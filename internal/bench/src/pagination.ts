@@ -11,8 +11,9 @@ async function rawWalk(base: string): Promise<number> {
       headers: { authorization: "Bearer k" },
     });
     if (!r.ok) throw new Error(`raw walk: ${r.status}`);
-    const page = (await r.json()) as { data: unknown[]; total: number };
-    count += page.data.length;
+    const page = (await r.json()) as { data: { id: string }[]; total: number };
+    // Every item visited, as the client's walk does.
+    for (const run of page.data) if (run.id) count++;
     offset += page.data.length;
     if (offset >= page.total || page.data.length === 0) return count;
   }

@@ -3,7 +3,7 @@
 // variables, media types (CSV, bytes, multipart uploads, octet-stream uploads, server-sent events), component names,
 // and the defects that degrade to warnings; then the same operations through the generated ergonomic client, whose
 // methods return what each media type says (typed and at run time).
-import { BaseClient, EventStream, ValidationError } from "@agentruns/core";
+import { BaseClient, EventStream, ValidationError, eventStream } from "@agentruns/core";
 import { scratchWorkspace, startCaptureServer, typeErrors, type CaptureServer } from "@agentruns/testkit";
 import { execFile } from "node:child_process";
 import { mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
@@ -55,6 +55,7 @@ const client = (options: Record<string, unknown>) =>
       provider: gen.provider,
       createClient: gen.createClient,
       operationTable: gen.operationTable,
+      stream: eventStream,
     },
     { env: {}, baseUrl: capture.url, maxRetries: 0, ...options },
   ) as unknown as { request(operationId: string, input: Record<string, unknown>): Promise<unknown> };

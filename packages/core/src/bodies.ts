@@ -1,6 +1,5 @@
 // Bodies by media type: requests as JSON, multipart (File/Blob fields), form-encoded, text or raw bytes; answers
 // read as their Content-Type says (JSON, text, a Blob, or an event stream).
-import { EventStream } from "./event-stream.js";
 import type { OperationSpec } from "./validate.js";
 
 /** What an upload may be: a Blob or File, bytes, a string, or a stream of bytes. */
@@ -49,20 +48,25 @@ function appendField(form: FormData, name: string, value: unknown): void {
 
 const isJson = (type: string) => /^application\/(.+\+)?json\b/i.test(type);
 
+/** Makes the event stream of an answer (`EventStream`'s constructor, passed by clients whose spec has streams). */
+export type StreamFactory = (response: Response, signal: AbortSignal | undefined, label: string) => unknown;
+
 /**
  * Reads a success answer as its Content-Type says (the operation's declared media when it says nothing):
- * JSON (empty → undefined), text, an EventStream (not read here: it lives on after the call), else a Blob.
+ * JSON (empty → undefined), text, an event stream (not read here: it lives on after the call; only for clients that
+ * pass `stream`, so a provider without streams bundles no SSE parser), else a Blob.
  */
 export async function readAnswer(
   response: Response,
   spec: OperationSpec,
   signal: AbortSignal | undefined,
   label: string,
+  stream?: StreamFactory,
 ): Promise<unknown> {
   const type = response.headers.get("content-type") ?? "";
   const declared = spec.response ?? "json";
-  if (/^text\/event-stream/i.test(type) || (!type && declared === "sse")) {
-    return new EventStream(response, signal, label);
+  if (stream && (/^text\/event-stream/i.test(type) || (!type && declared === "sse"))) {
+    return stream(response, signal, label);
   }
   if (isJson(type) || (!type && declared === "json")) {
     const text = await response.text();

@@ -1,7 +1,7 @@
 // The shared engine under every provider client: configuration and credentials, input validation, retries,
 // time-outs, cancellation, typed errors and logging, around the generated openapi-fetch client.
 import { APIPromise, type WithResponse } from "./api-promise.js";
-import { encodeBody, readAnswer, type Binary } from "./bodies.js";
+import { encodeBody, readAnswer, type Binary, type StreamFactory } from "./bodies.js";
 import type { EventStream } from "./event-stream.js";
 import { ApiAbortError, ApiConnectionError, ApiError, ApiTimeoutError, ValidationError } from "./errors.js";
 import { createLog, redactor, safeHeaders, type Log, type Logger, type LogLevel } from "./logging.js";
@@ -86,6 +86,11 @@ export interface ProviderDefinition<Ops> {
    * operation's own constant (`<operationId>Operation`) instead, so a bundle holds only the operations it uses.
    */
   operationTable?: { readonly [K in keyof Ops]: OperationSpec };
+  /**
+   * Makes an answer's event stream (core's `eventStream`): passed by clients whose spec has streaming operations, so
+   * the others bundle no SSE parser. Without it a `text/event-stream` answer is read like any other text.
+   */
+  stream?: StreamFactory;
   /** Non-GET operations that are safe to repeat (e.g. stop). All other non-GETs are treated as creating something. */
   idempotent?: readonly (keyof Ops)[];
 }
@@ -552,7 +557,7 @@ export class BaseClient<Ops, Raw = unknown> {
           if (response.ok) {
             const data = empty
               ? undefined
-              : await readAnswer(response, spec, options.signal, `${title} ${label}`);
+              : await readAnswer(response, spec, options.signal, `${title} ${label}`, this.#def.stream);
             this.#log("info", `${title} ${label} ${response.status} ${ms}ms attempt ${attempt}`);
             return { data, response, requestId: requestIdOf(response, undefined) };
           }

@@ -86,3 +86,10 @@ export class EventStream<T> implements AsyncIterable<T> {
     }
   }
 }
+
+/** The event stream of an answer, for `ProviderDefinition.stream` (a client whose spec has streaming operations). */
+export const eventStream = <T>(
+  response: Response,
+  signal: AbortSignal | undefined,
+  label: string,
+): EventStream<T> => new EventStream<T>(response, signal, label);

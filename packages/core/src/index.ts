@@ -15,8 +15,8 @@ export {
   type ResultOf,
 } from "./client.js";
 export { APIPromise, type WithResponse } from "./api-promise.js";
-export { EventStream, type ServerSentEvent } from "./event-stream.js";
-export type { Binary } from "./bodies.js";
+export { EventStream, eventStream, type ServerSentEvent } from "./event-stream.js";
+export type { Binary, StreamFactory } from "./bodies.js";
 export { isoDate } from "./dates.js";
 export { paramsInput, type ParamsLayout } from "./params.js";
 export {

@@ -82,9 +82,56 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
     }
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
-    for await (const page of this.iterPages()) yield* page.data;
+  [Symbol.asyncIterator](): AsyncIterableIterator<Item> {
+    return itemsFrom<Item, Body>(this);
   }
+}
+
+/**
+ * Every item from the page `first` resolves to on, page by page: one promise per item and no generator frames (a walk
+ * of 100,000 items should cost what a hand loop costs); only the current page is held. Calls to `next` are served in
+ * order, so a page is never fetched twice.
+ */
+function itemsFrom<Item, Body>(
+  first: Page<Item, Body> | PromiseLike<Page<Item, Body>>,
+): AsyncIterableIterator<Item> {
+  let page: Page<Item, Body> | undefined;
+  let i = 0;
+  let finished = false;
+  let turn: Promise<unknown> = Promise.resolve();
+  const step = async (): Promise<IteratorResult<Item, undefined>> => {
+    if (finished) return { done: true, value: undefined };
+    page ??= await first;
+    while (i >= page.data.length) {
+      if (!page.hasNextPage()) {
+        finished = true;
+        page = undefined;
+        return { done: true, value: undefined };
+      }
+      page = await page.nextPage();
+      i = 0;
+    }
+    return { done: false, value: page.data[i++]! };
+  };
+  const iterator: AsyncIterableIterator<Item> = {
+    next() {
+      // The common case, an item of the page at hand, needs no wait for earlier calls.
+      if (page && i < page.data.length && !finished)
+        return Promise.resolve({ done: false, value: page.data[i++]! });
+      const result = turn.then(step);
+      turn = result.catch(() => {});
+      return result;
+    },
+    return() {
+      finished = true;
+      page = undefined;
+      return Promise.resolve({ done: true, value: undefined });
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
 }
 
 /** A list call: await it for the first Page, or iterate it for every item across pages. */
@@ -114,8 +161,8 @@ export class PagePromise<Item, Body = unknown>
     yield* (await this).iterPages();
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
-    yield* await this;
+  [Symbol.asyncIterator](): AsyncIterableIterator<Item> {
+    return itemsFrom<Item, Body>(this);
   }
 }
 

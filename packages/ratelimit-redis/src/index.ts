@@ -24,6 +24,9 @@ export interface RedisRateLimiterOptions {
   headroom?: number;
 }
 
+/** How often the shared pause is read from Redis at most. */
+const PAUSE_READ_MS = 250;
+
 /** Waits until the shared window has room, then reserves one request in it. */
 export class RedisRateLimiter implements RateLimiter {
   readonly #window: RedisSlidingWindowRateLimiter;
@@ -31,6 +34,9 @@ export class RedisRateLimiter implements RateLimiter {
   readonly #key: string;
   readonly #pauseKey: string;
   readonly #limit: number;
+  /** The shared pause as last read from Redis, and when: re-read at most every PAUSE_READ_MS, not per request. */
+  #pausedUntil = 0;
+  #pauseReadAt = -Infinity;
 
   constructor(options: RedisRateLimiterOptions) {
     const { redis, key, limit, windowMs, headroom = 0.95 } = options;
@@ -57,7 +63,7 @@ export class RedisRateLimiter implements RateLimiter {
   async acquire(signal?: AbortSignal): Promise<void> {
     for (;;) {
       signal?.throwIfAborted();
-      const paused = Number(await this.#redis.get(this.#pauseKey)) - Date.now();
+      const paused = (await this.#sharedPause()) - Date.now();
       if (paused > 0) {
         await sleep(paused, signal);
         continue;
@@ -69,9 +75,21 @@ export class RedisRateLimiter implements RateLimiter {
     }
   }
 
+  /** When the fleet's pause ends (0: none); a pause lasts until the provider's window resets, so a read may be stale
+   * by PAUSE_READ_MS at most, and this process pauses at once on the headers it sees itself. */
+  async #sharedPause(): Promise<number> {
+    const now = Date.now();
+    if (now - this.#pauseReadAt >= PAUSE_READ_MS) {
+      this.#pauseReadAt = now;
+      this.#pausedUntil = Math.max(this.#pausedUntil, Number(await this.#redis.get(this.#pauseKey)) || 0);
+    }
+    return this.#pausedUntil;
+  }
+
   observe(headers: Headers, now: number): void {
     const until = exhaustedUntil(headers, now);
     if (until === undefined) return;
+    this.#pausedUntil = Math.max(this.#pausedUntil, until);
     // Every process waits for the provider's reset; the key expires with it. A failed write only loses the hint.
     this.#redis.set(this.#pauseKey, String(until), "PX", until - now).catch(() => {});
   }

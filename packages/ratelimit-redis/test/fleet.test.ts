@@ -20,7 +20,13 @@ let sim: Simulator;
 beforeAll(async () => {
   if (!available) return;
   redis = await startRedis();
-  sim = await startDuvoSimulator({ rateLimit: LIMIT, rateLimitWindowMs: WINDOW_MS, runs: 5 });
+  // Answers are not checked against the spec here: the simulator's CPU goes to answering, as the real API's would.
+  sim = await startDuvoSimulator({
+    rateLimit: LIMIT,
+    rateLimitWindowMs: WINDOW_MS,
+    runs: 5,
+    validateResponses: false,
+  });
 });
 afterAll(async () => {
   await sim?.close();
