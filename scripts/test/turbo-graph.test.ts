@@ -70,6 +70,9 @@ describe("turbo task graph", () => {
       "@agentruns/duvo#typecheck",
       "@agentruns/fault-matrix#test", // the fault matrix runs the Duckie client and simulator
       "@agentruns/fault-matrix#typecheck",
+      "@agentruns/ratelimit-redis#build", // its tests use the simulators (a devDependency its build waits for)
+      "@agentruns/ratelimit-redis#test",
+      "@agentruns/ratelimit-redis#typecheck",
       "@agentruns/release-e2e#test",
       "@agentruns/release-e2e#typecheck",
       "@agentruns/scripts#test",

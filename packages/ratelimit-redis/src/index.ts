@@ -70,8 +70,8 @@ export class RedisRateLimiter implements RateLimiter {
       }
       const reserved = await this.#window.reserve(this.#key, this.#limit);
       if (reserved.token) return;
-      // Full: wait until the oldest request in the window leaves it (at least a few ms, to not spin on Redis).
-      await sleep(Math.max(5, reserved.reset ?? 0), signal);
+      // Full: wait until the oldest request in the window leaves it (at least 1 ms, to not spin on Redis).
+      await sleep(Math.max(1, reserved.reset ?? 0), signal);
     }
   }
 

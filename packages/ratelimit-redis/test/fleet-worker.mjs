@@ -1,11 +1,12 @@
-// One worker of the fleet test: from `startAt` on, it takes calls from the fleet's shared count (a Redis counter, so
-// every worker stays busy until the fleet's calls are done) and makes each with Duvo's client, with the shared Redis
-// limiter or only its own in-memory one; prints how many succeeded, how many were answered 429, and when it ended.
+// One worker of the fleet test: once every worker has loaded (a barrier in Redis), it takes calls from the fleet's
+// shared count (a Redis counter, so every worker stays busy until the fleet's calls are done) and makes each with
+// Duvo's client, with the shared Redis limiter or only its own in-memory one; prints how many succeeded, how many
+// were answered 429, and when it started and ended.
 import { Duvo, RateLimitError } from "@agentruns/duvo";
 import { Redis } from "ioredis";
 import { RedisRateLimiter } from "../dist/index.js";
 
-const [baseUrl, redisUrl, mode, run, calls, limit, windowMs, startAt] = process.argv.slice(2);
+const [baseUrl, redisUrl, mode, run, calls, limit, windowMs, workers] = process.argv.slice(2);
 const redis = new Redis(redisUrl);
 const rateLimit =
   mode === "shared"
@@ -15,7 +16,10 @@ const rateLimit =
 const duvo = new Duvo({ apiKey: `fleet-key-${run}`, baseUrl, env: {}, maxRetries: 0, rateLimit });
 let ok = 0;
 let limited = 0;
-await new Promise((r) => setTimeout(r, Math.max(0, Number(startAt) - Date.now())));
+await redis.incr(`fleet-${run}:ready`);
+while (Number(await redis.get(`fleet-${run}:ready`)) < Number(workers))
+  await new Promise((r) => setTimeout(r, 2));
+const start = Date.now();
 while ((await redis.incr(`fleet-${run}:taken`)) <= Number(calls)) {
   try {
     await duvo.runs.list({ limit: 1 });
@@ -25,5 +29,5 @@ while ((await redis.incr(`fleet-${run}:taken`)) <= Number(calls)) {
     else throw e;
   }
 }
-process.stdout.write(JSON.stringify({ ok, limited, end: Date.now() }));
+process.stdout.write(JSON.stringify({ ok, limited, start, end: Date.now() }));
 await redis.quit();
