@@ -1,5 +1,6 @@
 // Browser bundle weight (minified + gzip, esbuild) of the same three calls — create, get and list of Duvo runs —
-// written with raw fetch, bare openapi-fetch, and our functions over the table-less core; and of one call alone.
+// written with raw fetch, bare openapi-fetch, the peer generators' clients (@hey-api/openapi-ts, orval), and our
+// functions over the table-less core or the full client; and of one call alone.
 import { browserBundle } from "@agentruns/testkit";
 import { gzipSync } from "node:zlib";
 
@@ -40,14 +41,44 @@ const ONE: Record<string, string> = {
   "@agentruns/duvo (functions)": `import { DuvoCore, runsGet } from "@agentruns/duvo"; const c = new DuvoCore({ apiKey: "k" }); export const get = (id) => runsGet(c, id);`,
 };
 
+/** The peers' sources, from their generated directories (.peers/). */
+function peerSources(dirs: { hey: string; orval: string }) {
+  const hey = JSON.stringify(dirs.hey + "/index.ts");
+  const orval = JSON.stringify(dirs.orval + "/duvo.ts");
+  return {
+    three: {
+      "@hey-api/openapi-ts": `
+        import { createRun, getRun, listRuns } from ${hey};
+        export const create = (body) => createRun({ body });
+        export const get = (id) => getRun({ path: { run_id: id } });
+        export const list = (offset) => listRuns({ query: { limit: 100, offset } });`,
+      orval: `
+        import { createRun, getRun, listRuns } from ${orval};
+        export const create = (body) => createRun(body);
+        export const get = (id) => getRun(id);
+        export const list = (offset) => listRuns({ limit: 100, offset });`,
+    },
+    one: {
+      "@hey-api/openapi-ts": `import { getRun } from ${hey}; export const get = (id) => getRun({ path: { run_id: id } });`,
+      orval: `import { getRun } from ${orval}; export const get = (id) => getRun(id);`,
+    },
+  };
+}
+
 async function gzipped(contents: string): Promise<number> {
   return gzipSync(await browserBundle(contents, import.meta.dirname), { level: 9 }).length;
 }
 
-export async function bundles(): Promise<{ threeCalls: [string, number][]; oneCall: [string, number][] }> {
+export async function bundles(peers: {
+  hey: string;
+  orval: string;
+}): Promise<{ threeCalls: [string, number][]; oneCall: [string, number][] }> {
+  const extra = peerSources(peers);
   const threeCalls: [string, number][] = [];
-  for (const [name, src] of Object.entries(SOURCES)) threeCalls.push([name, await gzipped(src)]);
+  for (const [name, src] of Object.entries({ ...SOURCES, ...extra.three }))
+    threeCalls.push([name, await gzipped(src)]);
   const oneCall: [string, number][] = [];
-  for (const [name, src] of Object.entries(ONE)) oneCall.push([name, await gzipped(src)]);
+  for (const [name, src] of Object.entries({ ...ONE, ...extra.one }))
+    oneCall.push([name, await gzipped(src)]);
   return { threeCalls, oneCall };
 }

@@ -1,10 +1,12 @@
 // Code generation time: `scripts/generate.ts duvo` (both packages, formatted, drift-checked) against
-// openapi-typescript's own CLI on the same spec, each a fresh Node process, interleaved rounds.
+// openapi-typescript's own CLI and the peer generators (@hey-api/openapi-ts, orval) on the same spec, each a fresh
+// Node process, interleaved rounds.
 import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { PEERS, generatorArgs, prepare } from "./peers.js";
 import { interleaved, type Ratio } from "./rounds.js";
 
 const repo = path.resolve(import.meta.dirname, "../../..");
@@ -21,6 +23,13 @@ export async function codegen(rounds: number): Promise<Ratio[]> {
       const r = spawnSync(process.execPath, args, { cwd, encoding: "utf8" });
       if (r.status !== 0) throw new Error(`${args.join(" ")}: ${r.stderr}`);
     };
+  const peer = async (name: "hey-api" | "orval") => {
+    const dir = path.join(PEERS, `codegen-${name}`);
+    await prepare(name, dir, "http://127.0.0.1:1");
+    const { args, cwd } = generatorArgs(name, dir, "http://127.0.0.1:1");
+    return spawn(args, cwd);
+  };
+  const [hey, orval] = [await peer("hey-api"), await peer("orval")];
   try {
     return await interleaved(
       [
@@ -33,6 +42,8 @@ export async function codegen(rounds: number): Promise<Ratio[]> {
         },
         // --check generates everything in memory and compares; it writes nothing in the repository.
         { name: "pnpm generate (duvo)", run: spawn([tsx, "scripts/generate.ts", "--check", "duvo"]) },
+        { name: "@hey-api/openapi-ts", run: hey },
+        { name: "orval", run: orval },
       ],
       { rounds, calls: 1, warmup: 1 },
     );

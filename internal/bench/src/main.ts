@@ -7,7 +7,8 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { bundles } from "./bundle.js";
 import { codegen } from "./codegen.js";
-import { latency } from "./latency.js";
+import { latency, loadPeers } from "./latency.js";
+import { generatePeers } from "./peers.js";
 import { paginationCpu, walkHeapMb } from "./pagination.js";
 import { insideNoise, type Ratio } from "./rounds.js";
 import { typeCost } from "./types.js";
@@ -50,8 +51,10 @@ function ratioTable(ratios: Ratio[], unit = "ms/call"): string {
 
 const api = await server(100_000);
 const sections: string[] = [];
+process.stderr.write("generating the peers' clients\n");
+const peerDirs = await generatePeers(api.url);
 try {
-  const lat = await latency(api.url, { rounds: ROUNDS, calls: CALLS });
+  const lat = await latency(api.url, { rounds: ROUNDS, calls: CALLS }, await loadPeers(peerDirs, api.url));
   sections.push(
     "## Per-call latency\n\n" +
       `Loopback server in its own process; ${ROUNDS} interleaved rounds × ${CALLS} calls, the order rotated each round; ` +
@@ -84,7 +87,7 @@ sections.push(
 );
 
 process.stderr.write("bundles\n");
-const b = await bundles();
+const b = await bundles(peerDirs);
 sections.push(
   "## Browser bundle (esbuild, minified + gzip -9)\n\n### create + get + list\n\n| client | bytes |\n|---|---:|\n" +
     b.threeCalls.map(([n, v]) => `| ${n} | ${v.toLocaleString("en")} |`).join("\n") +
@@ -93,11 +96,12 @@ sections.push(
 );
 
 process.stderr.write("type cost\n");
-const t = await typeCost();
+const t = await typeCost(peerDirs);
 sections.push(
   "## Consumer type-check cost (create + get + list)\n\nType instantiations over an empty file, strict, deterministic for TypeScript " +
-    `${version("typescript")}.\n\n| client | instantiations |\n|---|---:|\n` +
-    t.map(([n, v]) => `| ${n} | ${v.toLocaleString("en")} |`).join("\n"),
+    `${version("typescript")}; a peer's generated sources are checked with the consumer (bundler resolution).\n\n` +
+    "| client | instantiations | strict errors |\n|---|---:|---:|\n" +
+    t.map(([n, v, e]) => `| ${n} | ${v.toLocaleString("en")} | ${e} |`).join("\n"),
 );
 
 process.stderr.write("codegen\n");
@@ -116,12 +120,14 @@ const header = [
   `Run on ${new Date().toISOString().slice(0, 10)}: ${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"}, ` +
     `${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}; Node ${process.version}, ` +
     `undici ${version("undici")} (and Node's own for fetch), openapi-fetch ${version("openapi-fetch")}, ` +
-    `openapi-typescript ${version("openapi-typescript")}, TypeScript ${version("typescript")}` +
+    `openapi-typescript ${version("openapi-typescript")}, @hey-api/openapi-ts ${version("@hey-api/openapi-ts")}, ` +
+    `orval ${version("orval")}, TypeScript ${version("typescript")}` +
     (quick ? " (quick run: few rounds, figures rough)." : "."),
   "",
   "How to read it: a ratio's interquartile range spanning 1.00 means the difference is inside this machine's " +
-    "round-to-round noise; the machine is shared, so only differences outside it are claims. " +
-    "Not measured here: @hey-api/openapi-ts and orval (their generators are not installed in this workspace yet).",
+    "round-to-round noise; the machine is shared, so only differences outside it are claims. The peers' clients " +
+    "are generated from Duvo's spec by their own CLIs in this run (@hey-api/openapi-ts with its fetch client, orval " +
+    "with fetch).",
 ];
 const doc = [...header, "", ...sections.flatMap((s) => [s, ""])].join("\n");
 await writeFile(path.join(repo, "docs", "benchmarks.md"), doc);

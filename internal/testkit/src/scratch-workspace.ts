@@ -30,15 +30,19 @@ export async function typeErrors(files: string[]): Promise<string[]> {
  * Type-checks `files` as a strict consumer would (skipLibCheck) and counts the type instantiations the checker made:
  * a deterministic measure of what using a package costs the compiler (for a given TypeScript version).
  */
-export async function typeCheck(files: string[]): Promise<{ errors: string[]; instantiations: number }> {
+export async function typeCheck(
+  files: string[],
+  options: { moduleResolution?: "nodenext" | "bundler" } = {},
+): Promise<{ errors: string[]; instantiations: number }> {
   // Loaded on use: the compiler is large, and most users of the test kit never type-check.
   const { default: ts } = await import("typescript");
   const program = ts.createProgram(files, {
     strict: true,
     noEmit: true,
     target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    ...(options.moduleResolution === "bundler"
+      ? { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler }
+      : { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext }),
     lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
     types: [],
     skipLibCheck: true,
