@@ -1,7 +1,7 @@
 // One worker of the fleet test: once every worker has loaded (a barrier in Redis), it takes calls from the fleet's
-// shared count (a Redis counter, so every worker stays busy until the fleet's calls are done) and makes each with
-// Duvo's client, with the shared Redis limiter or only its own in-memory one; prints how many succeeded, how many
-// were answered 429, and when it started and ended.
+// shared count (a Redis counter, so every worker stays busy until the fleet's calls are done), four at a time, and
+// makes each with Duvo's client, with the shared Redis limiter or only its own in-memory one; prints how many
+// succeeded, how many were answered 429, and when it started and ended.
 import { Duvo, RateLimitError } from "@agentruns/duvo";
 import { Redis } from "ioredis";
 import { RedisRateLimiter } from "../dist/index.js";
@@ -20,14 +20,18 @@ await redis.incr(`fleet-${run}:ready`);
 while (Number(await redis.get(`fleet-${run}:ready`)) < Number(workers))
   await new Promise((r) => setTimeout(r, 2));
 const start = Date.now();
-while ((await redis.incr(`fleet-${run}:taken`)) <= Number(calls)) {
-  try {
-    await duvo.runs.list({ limit: 1 });
-    ok++;
-  } catch (e) {
-    if (e instanceof RateLimitError) limited++;
-    else throw e;
+/** One loop of calls; a worker runs four, as a server handling several jobs at once would. */
+const loop = async () => {
+  while ((await redis.incr(`fleet-${run}:taken`)) <= Number(calls)) {
+    try {
+      await duvo.runs.list({ limit: 1 });
+      ok++;
+    } catch (e) {
+      if (e instanceof RateLimitError) limited++;
+      else throw e;
+    }
   }
-}
+};
+await Promise.all([loop(), loop(), loop(), loop()]);
 process.stdout.write(JSON.stringify({ ok, limited, start, end: Date.now() }));
 await redis.quit();
