@@ -12,6 +12,7 @@ import { generatePeers } from "./peers.js";
 import { paginationCpu, walkHeapMb } from "./pagination.js";
 import { insideNoise, type Ratio } from "./rounds.js";
 import { typeCost } from "./types.js";
+import { FLEET, fleetThroughput } from "./fleet.js";
 
 const repo = path.resolve(import.meta.dirname, "../../..");
 const require = createRequire(import.meta.url);
@@ -109,6 +110,23 @@ const gen = await codegen(quick ? 2 : 5);
 sections.push(
   "## Code generation (Duvo's spec)\n\nEach a fresh Node process; ours generates and compares both packages (`--check`).\n\n" +
     ratioTable(gen, "ms/run"),
+);
+
+process.stderr.write("fleet\n");
+const fleet = await fleetThroughput();
+sections.push(
+  `## Fleet: ${FLEET.workers} worker processes, one API key, ${FLEET.calls.toLocaleString("en")} calls\n\n` +
+    `Against a Duvo simulator allowing ${FLEET.limit} requests a second per key (fixed windows); four calls in flight ` +
+    "per worker, no retries (a 429 counts as one). One run each.\n\n" +
+    (fleet
+      ? "| limiter | calls/s | of the limit | answered 429 |\n|---|---:|---:|---:|\n" +
+        fleet
+          .map(
+            (f) =>
+              `| ${f.mode} | ${f.perSecond.toFixed(1)} | ${((100 * f.perSecond) / FLEET.limit).toFixed(0)}% | ${f.limited} |`,
+          )
+          .join("\n")
+      : "Skipped: this machine has no redis-server (`apt-get install redis-server`)."),
 );
 
 const cpus = os.cpus();

@@ -1,7 +1,8 @@
 // A rate limiter shared by every process (and machine) that uses one Redis: the provider's limit is kept as a sliding
 // window in Redis, so a fleet of workers with one API key stays under it together instead of meeting 429s. The window
 // itself is sliding-window-rate-limiter's (a Lua script over a sorted set, on Redis's clock); this adds the waiting,
-// cancellation, headroom and the pause the provider's `x-ratelimit-*` headers ask for, shared through Redis too.
+// cancellation, headroom, smoothing (short sub-windows, so no burst meets a provider's window edge) and the pause the
+// provider's `x-ratelimit-*` headers ask for, shared through Redis too.
 import { ValidationError, exhaustedUntil, sleep, type RateLimiter } from "@agentruns/core";
 import type { Redis } from "ioredis";
 import { RedisSlidingWindowRateLimiter } from "sliding-window-rate-limiter";
@@ -22,6 +23,33 @@ export interface RedisRateLimiterOptions {
    * arrival, and for the provider's clock.
    */
   headroom?: number;
+}
+
+/**
+ * The window the fleet actually keeps: at most `burst` requests in any `intervalMs` (a whole number of ms, as the
+ * Redis script needs). Short sub-windows spread the requests out, so a provider counting fixed windows never meets a
+ * burst at its window's edge; the choice keeps any `windowMs` (stretched by `jitterMs`, the spread between reserving
+ * and arriving) within `limit`, at the highest rate whole numbers allow, up to `limit × headroom`.
+ */
+export function smoothing(
+  limit: number,
+  windowMs: number,
+  headroom: number,
+  jitterMs = 50,
+): { burst: number; intervalMs: number } {
+  const target = Math.max(1, Math.floor(limit * headroom));
+  let best: { burst: number; intervalMs: number; rate: number } | undefined;
+  for (let burst = 1; burst <= Math.max(1, Math.ceil(target / 10)); burst++) {
+    const intervalMs = Math.ceil((windowMs * burst) / target);
+    const rate = burst / intervalMs;
+    const worst = burst * Math.ceil((windowMs + jitterMs) / intervalMs);
+    if (worst <= limit && (!best || rate > best.rate)) best = { burst, intervalMs, rate };
+  }
+  // A limit too small to split (a few requests a window): the whole window stretched by the spread, at the headroom's
+  // share.
+  return best
+    ? { burst: best.burst, intervalMs: best.intervalMs }
+    : { burst: target, intervalMs: Math.ceil(windowMs + jitterMs) };
 }
 
 /** How often the shared pause is read from Redis at most. */
@@ -54,10 +82,11 @@ export class RedisRateLimiter implements RateLimiter {
     if (!(headroom > 0 && headroom <= 1))
       throw new ValidationError("RedisRateLimiter: headroom must be in (0, 1]", "headroom");
     this.#redis = redis;
-    this.#window = new RedisSlidingWindowRateLimiter({ redis: redis as never, interval: windowMs });
-    this.#key = `agentruns:ratelimit:${key}`;
-    this.#pauseKey = `${this.#key}:paused-until`;
-    this.#limit = Math.max(1, Math.floor(limit * headroom));
+    const { burst, intervalMs } = smoothing(limit, windowMs, headroom);
+    this.#window = new RedisSlidingWindowRateLimiter({ redis: redis as never, interval: intervalMs });
+    this.#key = `agentruns:ratelimit:${key}:${burst}/${intervalMs}`;
+    this.#pauseKey = `agentruns:ratelimit:${key}:paused-until`;
+    this.#limit = burst;
   }
 
   async acquire(signal?: AbortSignal): Promise<void> {

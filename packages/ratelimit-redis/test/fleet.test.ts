@@ -5,10 +5,8 @@
 // package's tests run after the heavy suites (turbo.json).
 import { startDuvoSimulator, type Simulator } from "@agentruns/simulators";
 import { redisAvailable, startRedis, type RedisServer } from "@agentruns/testkit";
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runFleet } from "./fleet.js";
 
 const WORKERS = 8;
 const CALLS = 2_000;
@@ -35,26 +33,15 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-/**
- * Runs the fleet: the workers start together once all have loaded, share one count of calls and one API key (a
- * fresh one per run: the simulator counts per key); totals, and throughput in calls per second from the start.
- */
-async function fleet(mode: "shared" | "local") {
-  const worker = path.join(import.meta.dirname, "fleet-worker.mjs");
-  const run = `${mode}-${Date.now()}`;
-  const args = [worker, sim.url, redis.url, mode, run, CALLS, LIMIT, WINDOW_MS, WORKERS].map(String);
-  const results = await Promise.all(
-    Array.from({ length: WORKERS }, () =>
-      promisify(execFile)(process.execPath, args).then(
-        ({ stdout }) => JSON.parse(stdout) as { ok: number; limited: number; start: number; end: number },
-      ),
-    ),
-  );
-  const ok = results.reduce((n, r) => n + r.ok, 0);
-  const limited = results.reduce((n, r) => n + r.limited, 0);
-  const seconds = (Math.max(...results.map((r) => r.end)) - Math.min(...results.map((r) => r.start))) / 1000;
-  return { ok, limited, perSecond: (ok + limited) / seconds };
-}
+const fleet = (mode: "shared" | "local") =>
+  runFleet(mode, {
+    simulatorUrl: sim.url,
+    redisUrl: redis.url,
+    workers: WORKERS,
+    calls: CALLS,
+    limit: LIMIT,
+    windowMs: WINDOW_MS,
+  });
 
 describe.skipIf(!available)("8 workers, one key", () => {
   it(

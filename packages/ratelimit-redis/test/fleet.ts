@@ -1,0 +1,37 @@
+// The fleet run shared by this package's test and `pnpm bench`: 8 worker processes (fleet-worker.mjs) on one API key
+// against a Duvo simulator limited to `limit` per `windowMs`, with the shared Redis limiter or each with its own.
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+
+export interface FleetOptions {
+  simulatorUrl: string;
+  redisUrl: string;
+  workers: number;
+  calls: number;
+  limit: number;
+  windowMs: number;
+}
+
+/**
+ * Runs the fleet: the workers start together once all have loaded, share one count of calls and one API key (a
+ * fresh one per run: the simulator counts per key); totals, and throughput in calls per second from the start.
+ */
+export async function runFleet(mode: "shared" | "local", o: FleetOptions) {
+  const worker = path.join(import.meta.dirname, "fleet-worker.mjs");
+  const run = `${mode}-${Date.now()}`;
+  const args = [worker, o.simulatorUrl, o.redisUrl, mode, run, o.calls, o.limit, o.windowMs, o.workers].map(
+    String,
+  );
+  const results = await Promise.all(
+    Array.from({ length: o.workers }, () =>
+      promisify(execFile)(process.execPath, args).then(
+        ({ stdout }) => JSON.parse(stdout) as { ok: number; limited: number; start: number; end: number },
+      ),
+    ),
+  );
+  const ok = results.reduce((n, r) => n + r.ok, 0);
+  const limited = results.reduce((n, r) => n + r.limited, 0);
+  const seconds = (Math.max(...results.map((r) => r.end)) - Math.min(...results.map((r) => r.start))) / 1000;
+  return { ok, limited, perSecond: (ok + limited) / seconds };
+}
