@@ -116,14 +116,15 @@ process.stderr.write("fleet\n");
 const fleet = await fleetThroughput();
 sections.push(
   `## Fleet: ${FLEET.workers} worker processes, one API key, ${FLEET.calls.toLocaleString("en")} calls\n\n` +
-    `Against a Duvo simulator allowing ${FLEET.limit} requests a second per key (fixed windows); four calls in flight ` +
+    `Against a Duvo simulator allowing ${FLEET.limit} requests per ${FLEET.windowMs / 1000} s per key (fixed windows, ` +
+    `${(FLEET.limit * 1000) / FLEET.windowMs} a second); four calls in flight ` +
     "per worker, no retries (a 429 counts as one). One run each.\n\n" +
     (fleet
       ? "| limiter | calls/s | of the limit | answered 429 |\n|---|---:|---:|---:|\n" +
         fleet
           .map(
             (f) =>
-              `| ${f.mode} | ${f.perSecond.toFixed(1)} | ${((100 * f.perSecond) / FLEET.limit).toFixed(0)}% | ${f.limited} |`,
+              `| ${f.mode} | ${f.perSecond.toFixed(1)} | ${((100 * f.perSecond * FLEET.windowMs) / 1000 / FLEET.limit).toFixed(0)}% | ${f.limited} |`,
           )
           .join("\n")
       : "Skipped: this machine has no redis-server (`apt-get install redis-server`)."),

@@ -29,13 +29,14 @@ export interface RedisRateLimiterOptions {
  * The window the fleet actually keeps: at most `burst` requests in any `intervalMs` (a whole number of ms, as the
  * Redis script needs). Short sub-windows spread the requests out, so a provider counting fixed windows never meets a
  * burst at its window's edge; the choice keeps any `windowMs` (stretched by `jitterMs`, the spread between reserving
- * and arriving) within `limit`, at the highest rate whole numbers allow, up to `limit × headroom`.
+ * and arriving: by default the headroom's share of the window, at least 50 ms) within `limit`, at the highest rate
+ * whole numbers allow, up to `limit × headroom`.
  */
 export function smoothing(
   limit: number,
   windowMs: number,
   headroom: number,
-  jitterMs = 50,
+  jitterMs = Math.max(50, windowMs * (1 - headroom)),
 ): { burst: number; intervalMs: number } {
   const target = Math.max(1, Math.floor(limit * headroom));
   let best: { burst: number; intervalMs: number; rate: number } | undefined;
