@@ -1,7 +1,7 @@
 // Provider fixes live in an OpenAPI Overlay 1.0 document beside the spec (`specs/<id>.overlay.yaml`), so vendored
 // upstream specs stay byte-identical; applied with openapi-format's Overlay implementation (JSONPath targets,
 // update and remove). An action that matches nothing, or that the implementation rejects, stops generation.
-import { openapiOverlay } from "openapi-format";
+import type { openapiOverlay } from "openapi-format";
 import { parse as parseYaml } from "yaml";
 
 type Json = Record<string, any>;
@@ -22,13 +22,15 @@ export async function applyOverlay(doc: Json, overlayText: string, file: string)
   if (!/^1\.0\.\d+$/.test(String(overlay.overlay ?? ""))) {
     throw new Error(`${file}#/overlay: version "${overlay.overlay}" is not supported; use 1.0.0`);
   }
+  // Loaded on use: most providers have no overlay, and the library is a large part of the generator's start-up.
+  const { openapiOverlay: apply } = await import("openapi-format");
   // The implementation reports bad actions on console.error instead of throwing: collect them.
   const problems: string[] = [];
   const original = console.error;
   console.error = (...args: unknown[]) => void problems.push(args.map(String).join(" "));
   let result: Awaited<ReturnType<typeof openapiOverlay>>;
   try {
-    result = await openapiOverlay(structuredClone(doc) as never, { overlaySet: overlay } as never);
+    result = await apply(structuredClone(doc) as never, { overlaySet: overlay } as never);
   } finally {
     console.error = original;
   }

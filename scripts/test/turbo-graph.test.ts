@@ -52,6 +52,7 @@ describe("turbo task graph", () => {
     expect(hit).toEqual([
       "@agentruns/avido#test", // test and type-check tasks of packages whose tests use the simulators
       "@agentruns/avido#typecheck",
+      "@agentruns/bench#typecheck", // the bench's fleet run uses the simulators
       "@agentruns/browser-e2e#test",
       "@agentruns/browser-e2e#typecheck",
       "@agentruns/core#test",
