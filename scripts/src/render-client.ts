@@ -7,7 +7,7 @@ import { camel, clientName, nameMethods, pascal, type MethodName } from "./metho
 import { inferPagination, itemsOf, paginatorCall, type Pagination } from "./paging.js";
 import type { ProviderDescriptor, ProviderEntry } from "./provider.js";
 import { componentAliases, header, RESERVED } from "./render.js";
-import { constantNames } from "./rules.js";
+import { constantNames, isEventStream, successTypes } from "./rules.js";
 import { renderClientSmokeTest } from "./scaffold-client.js";
 
 type Json = Record<string, any>;
@@ -267,13 +267,10 @@ export function renderClient(
         .map((o) => o.operationId!),
     ]),
   ];
-  // Only a spec with streaming answers gets the SSE parser (the core's eventStream) in its client.
-  const streams = Object.values<Json>(doc.paths ?? {}).some((item) =>
-    Object.values<Json>(item ?? {}).some((op) =>
-      Object.values<Json>(op?.responses ?? {}).some(
-        (r) => "text/event-stream" in (resolveRef(doc, r)?.content ?? {}),
-      ),
-    ),
+  // Only a spec with streaming answers gets the SSE parser (the core's eventStream) in its client; an answer that may
+  // be JSON or a stream (OpenAI's chat completions) counts.
+  const streams = d.operations.some((o) =>
+    successTypes(doc, doc.paths[o.path][o.method.toLowerCase()].responses).some(isEventStream),
   );
   const coreFile =
     head +

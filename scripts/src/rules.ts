@@ -70,15 +70,22 @@ function requestMedia(content: Json): { media: string; contentType: string } | u
   return { media, contentType: pick };
 }
 
-/** What the success answer holds by default (the answer's own Content-Type decides at run time). */
-function responseMedia(doc: Json, responses: Json): "json" | "text" | "binary" | "sse" | "none" {
+/** The media types of an operation's success answers (2xx and `default`). */
+export function successTypes(doc: Json, responses: Json): string[] {
   const success = Object.entries(responses ?? {}).filter(
     ([status]) => /^2/.test(status) || status === "default",
   );
-  const types = success.flatMap(([, r]) => Object.keys(resolveRef(doc, r)?.content ?? {}));
+  return success.flatMap(([, r]) => Object.keys(resolveRef(doc, r)?.content ?? {}));
+}
+
+export const isEventStream = (type: string): boolean => /^text\/event-stream/i.test(type);
+
+/** What the success answer holds by default (the answer's own Content-Type decides at run time). */
+function responseMedia(doc: Json, responses: Json): "json" | "text" | "binary" | "sse" | "none" {
+  const types = successTypes(doc, responses);
   if (!types.length) return "none";
   if (types.some(isJson)) return "json";
-  if (types.some((t) => /^text\/event-stream/i.test(t))) return "sse";
+  if (types.some(isEventStream)) return "sse";
   if (types.some((t) => /^text\//i.test(t))) return "text";
   return "binary";
 }

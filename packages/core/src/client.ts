@@ -21,7 +21,7 @@ import {
 import { SlidingWindowLimiter, type RateLimit, type RateLimiter } from "./rate-limit.js";
 import { CallScope } from "./signals.js";
 import { validateInput, type OperationSpec } from "./validate.js";
-import { authorize, target, type CredentialSource, type CredentialValue } from "./wire.js";
+import { authorize, cookiePair, target, type CredentialSource, type CredentialValue } from "./wire.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -186,7 +186,8 @@ function refused(error: unknown): boolean {
 function limiterFor(
   option: RateLimit | RateLimiter | false | undefined,
   provider: { readonly serverUrl?: string | null; readonly rateLimit?: RateLimit },
-  baseUrl: string | undefined,
+  /** The client's base URL without a trailing slash. */
+  base: string,
   where: string,
 ): RateLimiter | undefined {
   if (option === false) return undefined;
@@ -201,7 +202,7 @@ function limiterFor(
     }
     return new SlidingWindowLimiter(option as RateLimit);
   }
-  const own = !!provider.serverUrl && baseUrl?.replace(/\/+$/, "") === provider.serverUrl.replace(/\/+$/, "");
+  const own = !!provider.serverUrl && base === provider.serverUrl.replace(/\/+$/, "");
   return new SlidingWindowLimiter(own ? provider.rateLimit : undefined);
 }
 
@@ -303,7 +304,7 @@ export class BaseClient<Ops, Raw = unknown> {
       ...def.provider.credentials.flatMap((c) => (c.header ? [c.header] : [])),
     ];
     this.#env = env;
-    this.#limiter = limiterFor(options.rateLimit, def.provider, baseUrl, where);
+    this.#limiter = limiterFor(options.rateLimit, def.provider, this.#base, where);
   }
 
   /**
@@ -468,30 +469,32 @@ export class BaseClient<Ops, Raw = unknown> {
     const maxRetries = sending?.stream ? 0 : (options.maxRetries ?? this.#options.maxRetries ?? 2);
     const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? 60_000;
     const deadlineMs = options.deadlineMs ?? this.#options.deadlineMs;
-    const relative = target(spec, input.path as Record<string, unknown> | undefined, input.query as object);
-    const q = relative.indexOf("?");
-    const path = q < 0 ? relative : relative.slice(0, q);
+    const { path, search } = target(
+      spec,
+      input.path as Record<string, unknown> | undefined,
+      input.query as object,
+    );
     const label = `${spec.method} ${path}`;
-    // Precedence, lowest first: the JSON content type, the client's headers, credentials, the body's media type,
-    // header and cookie parameters, the call's headers.
-    const headers: Record<string, string> =
-      sending?.contentType === "application/json" && !spec.body?.media
-        ? { "content-type": "application/json", ...this.#headers }
-        : { ...this.#headers };
+    // Precedence, lowest first: the JSON content type, the client's headers, credentials, another media type of the
+    // body, header and cookie parameters, the call's headers.
+    const json = sending !== undefined && !spec.body?.media;
+    const headers: Record<string, string> = json
+      ? { "content-type": "application/json", ...this.#headers }
+      : { ...this.#headers };
     let url = await authorize(
       spec,
       this.#def.provider.credentials,
       this.#values,
       headers,
-      this.#base + relative,
+      this.#base + path + search,
     );
-    if (sending?.contentType && spec.body?.media) headers["content-type"] = sending.contentType;
+    if (sending?.contentType && !json) headers["content-type"] = sending.contentType;
     if (input.header)
       for (const name in input.header) put(headers, name, (input.header as Record<string, unknown>)[name]);
     if (input.cookie) {
       const cookies = Object.entries(input.cookie as Record<string, unknown>)
         .filter(([, v]) => v !== undefined)
-        .map(([name, v]) => `${name}=${encodeURIComponent(String(v))}`);
+        .map(([name, v]) => cookiePair(name, v));
       if (cookies.length) headers.cookie = [...cookies, headers.cookie].filter(Boolean).join("; ");
     }
     if (options.headers) for (const name in options.headers) put(headers, name, options.headers[name]);

@@ -55,8 +55,9 @@ export class SlidingWindowLimiter implements RateLimiter {
   }
 
   acquire(signal?: AbortSignal): Promise<void> {
-    if (this.#waiting === 0 && this.#delay(Date.now()) === 0) {
-      this.#record(Date.now());
+    const now = Date.now();
+    if (this.#waiting === 0 && this.#delay(now) === 0) {
+      this.#record(now);
       return Promise.resolve();
     }
     this.#waiting++;

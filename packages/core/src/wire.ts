@@ -35,15 +35,21 @@ function queryPart(name: string, value: unknown, dotted: boolean | undefined, ou
   } else out.push(`${name}=${enc(value as string)}`);
 }
 
-/** The path with its parameters filled in (percent-encoded) and the query string, relative to the base URL. */
+/** `name=value` of a Cookie header (the value percent-encoded), for cookie parameters and cookie credentials alike. */
+export const cookiePair = (name: string, value: unknown): string => `${name}=${enc(String(value))}`;
+
+/**
+ * The path with its parameters filled in (percent-encoded), relative to the base URL, and the query string (`?…`,
+ * or "" without one).
+ */
 export function target(
   spec: OperationSpec,
   path: Record<string, unknown> | undefined,
   query: object | undefined,
-): string {
+): { path: string; search: string } {
   let url = spec.path;
   if (path) url = url.replace(/\{([^}]+)\}/g, (_, n: string) => enc(String(path[n])));
-  if (!query) return url;
+  if (!query) return { path: url, search: "" };
   const parts: string[] = [];
   // Plain parameters first, then the dotted ones (`metadata.team=billing`), as the generated client sends them.
   let dotted: string[] | undefined;
@@ -52,7 +58,7 @@ export function target(
     else queryPart(name, (query as Record<string, unknown>)[name], false, parts);
   }
   for (const name of dotted ?? []) queryPart(name, (query as Record<string, unknown>)[name], true, parts);
-  return parts.length ? `${url}?${parts.join("&")}` : url;
+  return { path: url, search: parts.length ? `?${parts.join("&")}` : "" };
 }
 
 const base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
@@ -84,7 +90,7 @@ export async function authorize(
     if (c.kind === "bearer") headers.authorization = `Bearer ${value}`;
     else if (c.kind === "header") headers[c.name!.toLowerCase()] = value;
     else if (c.kind === "query") (query ??= new URL(url)).searchParams.set(c.name!, value);
-    else if (c.kind === "cookie") cookies.push(`${c.name}=${enc(value)}`);
+    else if (c.kind === "cookie") cookies.push(cookiePair(c.name!, value));
     else (basic[c.scheme!] ??= ["", ""])[c.kind === "basic-username" ? 0 : 1] = value;
   }
   for (const pair of Object.values(basic)) headers.authorization = `Basic ${base64(pair.join(":"))}`;
