@@ -61,4 +61,4 @@ export {
 export { sleep } from "./signals.js";
 export { SlidingWindowLimiter, exhaustedUntil, type RateLimit, type RateLimiter } from "./rate-limit.js";
 export { check, validateInput, type OperationSpec, type ParamSpec, type Rule } from "./validate.js";
-export type { Logger, LogLevel } from "./logging.js";
+export { redactor, type Logger, type LogLevel } from "./logging.js";

@@ -1,0 +1,130 @@
+// `agentruns api <provider> <METHOD> <path>`: any operation of a provider's spec, checked against the spec first.
+import { readFileSync } from "node:fs";
+import type { OperationSpec } from "@agentruns/core";
+import { Cmd as Command } from "../command.js";
+import type { Context } from "../context.js";
+import { UsageError } from "../exit-codes.js";
+import { writeJson } from "../output.js";
+import { PROVIDERS, providerById, type CliProvider } from "../providers.js";
+import { queryValue } from "../spec-flags.js";
+
+/** The operation a method and a concrete path name, with the path parameters read out of the path. */
+export function findOperation(provider: CliProvider, method: string, path: string) {
+  const wanted = method.toUpperCase();
+  for (const [id, op] of Object.entries(provider.operations)) {
+    if (op.method.toUpperCase() !== wanted) continue;
+    const names: string[] = [];
+    const pattern = op.path
+      .replace(/[.*+?^$()|[\]\\]/g, "\\$&")
+      .replace(/\\?\{([^}]+)\\?\}/g, (_, name: string) => {
+        names.push(name);
+        return "([^/]+)";
+      });
+    const m = new RegExp(`^${pattern}/?$`).exec(path);
+    if (m) {
+      const params: Record<string, string> = {};
+      names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1]!)));
+      return { id, op, params };
+    }
+  }
+  const list = Object.values(provider.operations)
+    .map((op) => `  ${op.method.toUpperCase().padEnd(6)} ${op.path}`)
+    .join("\n");
+  throw new UsageError(
+    `${provider.definition.title} has no operation ${wanted} ${path}; its operations:\n${list}`,
+  );
+}
+
+/** `--query` pairs as the operation's query, typed by its spec; a name it does not have is a usage error. */
+export function queryOf(op: OperationSpec, pairs: readonly string[], fromPath: URLSearchParams) {
+  const query: Record<string, unknown> = {};
+  const entries = [...fromPath.entries(), ...pairs.map((p) => splitPair(p))];
+  for (const [key, text] of entries) {
+    let name = key;
+    let sub: string | undefined;
+    if (!Object.hasOwn(op.query, name)) {
+      // An object parameter's member: metadata.team=… or metadata[team]=…
+      const m = /^([^.[]+)(?:\.(.+)|\[(.+)\])$/.exec(key);
+      if (m && Object.hasOwn(op.query, m[1]!)) [name, sub] = [m[1]!, m[2] ?? m[3]];
+      else
+        throw new UsageError(
+          `${op.method.toUpperCase()} ${op.path} has no query parameter "${key}"` +
+            (Object.keys(op.query).length
+              ? ` (it takes: ${Object.keys(op.query).join(", ")})`
+              : " (it takes none)"),
+        );
+    }
+    const rule = op.query[name]!.schema;
+    const type = Array.isArray(rule.type) ? rule.type.find((t) => t !== "null") : rule.type;
+    if (sub !== undefined) query[name] = { ...(query[name] as object), [sub]: text };
+    else if (type === "array")
+      query[name] = [...((query[name] as unknown[]) ?? []), queryValue(rule.items ?? {}, text, key)];
+    else query[name] = queryValue(rule, text, key);
+  }
+  return query;
+}
+
+function splitPair(pair: string): [string, string] {
+  const eq = pair.indexOf("=");
+  if (eq < 1) throw new UsageError(`--query must be name=value, got "${pair}"`);
+  return [pair.slice(0, eq), pair.slice(eq + 1)];
+}
+
+/** `--data`: JSON text, `@file` or `@-` (stdin). */
+export function bodyOf(data: string | undefined): unknown {
+  if (data === undefined) return undefined;
+  let text = data;
+  if (data.startsWith("@")) {
+    const file = data.slice(1);
+    try {
+      text = readFileSync(file === "-" ? 0 : file, "utf8");
+    } catch (e) {
+      throw new UsageError(
+        `--data ${data}: cannot read ${file === "-" ? "stdin" : file}: ${(e as Error).message}`,
+      );
+    }
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`--data is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+export function apiCommand(ctx: () => Context): Command {
+  return new Command("api")
+    .description("call any operation of a provider's spec; the answer is printed as JSON")
+    .argument("<provider>", PROVIDERS.map((p) => p.id).join(" | "))
+    .argument("<method>", "GET, POST, …")
+    .argument("<path>", "the path as sent, e.g. /v1/runs/<id> (a query string is allowed)")
+    .option("--query <name=value>", "a query parameter; repeat for arrays", (v: string, p: string[] = []) => [
+      ...p,
+      v,
+    ])
+    .option("--data <json|@file|@->", "the JSON request body")
+    .option("--base-url <url>", "the provider's base URL")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  agentruns api duckie GET /api/v1/runs --query status=failed --query duration[gte]=60\n" +
+        '  agentruns api duvo POST /v1/runs --data \'{"agent_id":"0f8fad5b-d9cb-469f-a165-70867728950e"}\'',
+    )
+    .action(async (id: string, method: string, target: string, opts: { query?: string[]; data?: string }) => {
+      const provider = providerById(id);
+      if (!provider)
+        throw new UsageError(`unknown provider "${id}" (use ${PROVIDERS.map((p) => p.id).join(", ")})`);
+      const c = ctx();
+      const url = new URL(target, "http://path.invalid");
+      const { id: operationId, op, params } = findOperation(provider, method, url.pathname);
+      const query = queryOf(op, opts.query ?? [], url.searchParams);
+      const body = bodyOf(opts.data);
+      if (body !== undefined && !op.body)
+        throw new UsageError(`${op.method.toUpperCase()} ${op.path} takes no request body (--data)`);
+      const result = await c
+        .client(provider)
+        .request(operationId, { path: params, query, ...(body !== undefined ? { body } : {}) } as never, {
+          signal: c.io.signal,
+        });
+      await writeJson(c.io.stdout, result ?? null);
+      return 0;
+    });
+}

@@ -1,0 +1,262 @@
+// `agentruns runs list|stats` across providers and `agentruns <provider> runs list`: rows streamed as pages arrive.
+import { Option } from "commander";
+import { Cmd as Command } from "../command.js";
+import { EXIT, UsageError } from "../exit-codes.js";
+import type { Context } from "../context.js";
+import { mergedRows, providerRows, type ListRequest } from "../listing.js";
+import type { Source } from "../merge.js";
+import { colorsFor, FORMATS, rowWriter, writeJson, type Format } from "../output.js";
+import { Progress } from "../progress.js";
+import { PROVIDERS, type CliProvider } from "../providers.js";
+import { COLUMNS, STATUSES, type Row, type Status } from "../rows.js";
+import { queryFrom, specFlags } from "../spec-flags.js";
+import { parseInstant } from "../time.js";
+import { describeError } from "../report.js";
+
+/** --format and its --json shorthand. */
+export function formatOptions(command: Command, formats: readonly string[] = FORMATS): Command {
+  return command
+    .addOption(new Option("--format <format>", "output format").choices(formats).default("table"))
+    .option("--json", "same as --format json");
+}
+
+export const formatOf = (opts: { format?: string; json?: boolean }): Format =>
+  opts.json ? "json" : ((opts.format ?? "table") as Format);
+
+const count = (text: string, flag: string): number => {
+  if (!/^\d+$/.test(text)) throw new UsageError(`${flag} must be a whole number, got "${text}"`);
+  return Number(text);
+};
+
+function listingOptions(command: Command): Command {
+  return formatOptions(
+    command
+      .option("--limit <n>", "print at most n runs (default: all)")
+      .option("--page-size <n>", "runs per request (default: the largest the API allows)")
+      .option("--progress", "progress on stderr even when it is not a terminal")
+      .option("--no-progress", "no progress on stderr"),
+  );
+}
+
+interface ListingOpts {
+  format?: string;
+  json?: boolean;
+  limit?: string;
+  pageSize?: string;
+  progress?: boolean;
+}
+
+/** Shared by every listing: prints rows as they come, reports failed providers, returns the exit code. */
+async function printRows(ctx: Context, sources: Source<Row>[], request: ListRequest, opts: ListingOpts) {
+  const format = formatOf(opts);
+  const { stdout, stderr, env } = ctx.io;
+  // Shown by itself only where it cannot mix with the rows: stderr a terminal, stdout redirected.
+  const mode =
+    opts.progress === true
+      ? stderr.isTTY
+        ? "tty"
+        : "lines"
+      : opts.progress === undefined && stderr.isTTY && !stdout.isTTY
+        ? "tty"
+        : "off";
+  const progress = new Progress(stderr, mode, request.limit);
+  const writer = rowWriter<Row>(format, stdout, COLUMNS as (keyof Row & string)[], {
+    color: colorsFor(stdout, env, ctx.flags.color !== false),
+    width: stdout.columns,
+  });
+  const failures: string[] = [];
+  const onFailure = (provider: string, error: unknown) => {
+    failures.push(provider);
+    ctx.error(`agentruns: ${provider} failed, its runs are missing: ${describeError(error)}`);
+  };
+  try {
+    for await (const row of mergedRows(sources, { ...request, progress }, onFailure)) {
+      await writer.write(row);
+      progress.row();
+    }
+  } finally {
+    progress.done();
+    await writer.close();
+  }
+  if (failures.length && failures.length === sources.length) return EXIT.api;
+  return failures.length ? EXIT.partial : EXIT.ok;
+}
+
+function limits(opts: ListingOpts) {
+  return {
+    limit: opts.limit === undefined ? undefined : count(opts.limit, "--limit"),
+    pageSize: opts.pageSize === undefined ? undefined : count(opts.pageSize, "--page-size"),
+  };
+}
+
+/** The providers named by --provider (all by default). */
+function chosenProviders(list: string[] | undefined): CliProvider[] {
+  if (!list?.length) return [...PROVIDERS];
+  return PROVIDERS.filter((p) => list.includes(p.id));
+}
+
+const collect =
+  (allowed: readonly string[], what: string) => (text: string, previous: string[] | undefined) => {
+    const values = text
+      .split(",")
+      .map((v) => v.trim())
+      .filter(Boolean);
+    for (const v of values)
+      if (!allowed.includes(v)) throw new UsageError(`unknown ${what} "${v}" (use ${allowed.join(", ")})`);
+    return [...(previous ?? []), ...values];
+  };
+
+interface CrossOpts extends ListingOpts {
+  provider?: string[];
+  status?: Status[];
+  since?: string;
+}
+
+/** `runs list` and `runs stats`: the chosen providers' clients, each built before anything is sent. */
+function crossSources(ctx: Context, opts: CrossOpts, request: ListRequest): Source<Row>[] {
+  return chosenProviders(opts.provider).map((p) => providerRows(p, ctx.client(p), request));
+}
+
+export function crossProviderRuns(ctx: () => Context): Command {
+  const runs = new Command("runs").description("runs across providers");
+  const providerOption = new Option(
+    "--provider <ids>",
+    "providers, comma-separated or repeated (default: all)",
+  ).argParser(
+    collect(
+      PROVIDERS.map((p) => p.id),
+      "provider",
+    ),
+  );
+  const statusOption = new Option(
+    "--status <status>",
+    `normalized status: ${STATUSES.join(", ")}; repeatable`,
+  ).argParser(collect(STATUSES, "status"));
+  listingOptions(
+    runs
+      .command("list")
+      .description("every provider's runs in one list, newest first, streamed as pages arrive")
+      .addOption(providerOption)
+      .addOption(statusOption)
+      .option("--since <when>", "created at or after: ISO 8601 or a time ago (7d, 12h)"),
+  )
+    .addHelpText(
+      "after",
+      "\nExamples:\n  agentruns runs list --status failed --since 7d\n  agentruns runs list --provider duvo,duckie --format csv > runs.csv",
+    )
+    .action(async (opts: CrossOpts) => {
+      const c = ctx();
+      const request: ListRequest = {
+        statuses: opts.status,
+        since: opts.since === undefined ? undefined : parseInstant(opts.since, "--since"),
+        signal: c.io.signal,
+        ...limits(opts),
+      };
+      return printRows(c, crossSources(c, opts, request), request, opts);
+    });
+  runs
+    .command("stats")
+    .description("runs per provider × status, and runs per day as a sparkline")
+    .addOption(providerOption)
+    .option("--since <when>", "created at or after (default 30d)", "30d")
+    .option("--json", "as JSON")
+    .addHelpText("after", "\nExample:\n  agentruns runs stats --since 14d")
+    .action(async (opts: CrossOpts & { json?: boolean }) => {
+      const c = ctx();
+      const since = parseInstant(opts.since ?? "30d", "--since");
+      const request: ListRequest = { since, signal: c.io.signal };
+      const { stats, code } = await statsOf(c, crossSources(c, opts, request), request, since);
+      if (opts.json) await writeJson(c.io.stdout, stats);
+      else await c.io.stdout.write(renderStats(stats));
+      return code;
+    });
+  return runs;
+}
+
+interface Stats {
+  since: string;
+  counts: Record<string, Partial<Record<Status, number>>>;
+  /** Runs per UTC day from `since` to today, oldest first. */
+  days: { date: string; runs: number }[];
+}
+
+async function statsOf(ctx: Context, sources: Source<Row>[], request: ListRequest, since: string) {
+  const counts: Stats["counts"] = Object.fromEntries(sources.map((s) => [s.label, {}]));
+  const perDay = new Map<string, number>();
+  const first = since.slice(0, 10);
+  const today = new Date().toISOString().slice(0, 10);
+  for (let d = Date.parse(first); d <= Date.parse(today); d += 86_400_000)
+    perDay.set(new Date(d).toISOString().slice(0, 10), 0);
+  const failures: string[] = [];
+  const onFailure = (provider: string, error: unknown) => {
+    failures.push(provider);
+    delete counts[provider];
+    ctx.error(`agentruns: ${provider} failed, it is not counted: ${describeError(error)}`);
+  };
+  for await (const row of mergedRows(sources, request, onFailure)) {
+    const c = counts[row.provider]!;
+    c[row.status] = (c[row.status] ?? 0) + 1;
+    const day = row.created_at.slice(0, 10);
+    if (perDay.has(day)) perDay.set(day, perDay.get(day)! + 1);
+  }
+  const stats: Stats = { since, counts, days: [...perDay].map(([date, runs]) => ({ date, runs })) };
+  const code = !failures.length ? EXIT.ok : failures.length === sources.length ? EXIT.api : EXIT.partial;
+  return { stats, code };
+}
+
+const BARS = "▁▂▃▄▅▆▇█";
+
+/** `▁▃█▅`: one bar per value, scaled to the largest. */
+export function sparkline(values: readonly number[]): string {
+  const max = Math.max(0, ...values);
+  return values.map((v) => (max === 0 ? BARS[0] : BARS[Math.round((v / max) * (BARS.length - 1))])).join("");
+}
+
+function renderStats(stats: Stats): string {
+  const providers = Object.keys(stats.counts);
+  const used = STATUSES.filter((s) => providers.some((p) => stats.counts[p]![s]));
+  const width = Math.max(8, ...used.map((s) => s.length));
+  const lines = [
+    ["provider".padEnd(8), ...used.map((s) => s.padStart(width)), "total".padStart(width)].join("  "),
+  ];
+  for (const p of providers) {
+    const c = stats.counts[p]!;
+    const total = Object.values(c).reduce((a, b) => a + (b ?? 0), 0);
+    lines.push(
+      [
+        p.padEnd(8),
+        ...used.map((s) => String(c[s] ?? 0).padStart(width)),
+        String(total).padStart(width),
+      ].join("  "),
+    );
+  }
+  const runs = stats.days.map((d) => d.runs);
+  lines.push(
+    "",
+    `per day since ${stats.since.slice(0, 10)}: ${sparkline(runs)} (max ${Math.max(0, ...runs)}/day, ${runs.reduce((a, b) => a + b, 0)} runs)`,
+  );
+  return `${lines.join("\n")}\n`;
+}
+
+/** `agentruns <provider> runs list`: the spec's filters as flags (every query parameter but paging). */
+export function providerList(provider: CliProvider, ctx: () => Context, runs: Command): Command {
+  const flags = specFlags(provider.listOperation, provider.paging);
+  const list = runs
+    .command("list")
+    .description(`${provider.definition.title} runs, newest first; every filter of the spec as a flag`);
+  for (const f of flags) list.addOption(f.option);
+  listingOptions(list);
+  list.addHelpText("after", `\nExample:\n  ${EXAMPLES[provider.id]}`);
+  return list.action(async (opts: ListingOpts & Record<string, unknown>) => {
+    const c = ctx();
+    const request: ListRequest = { query: queryFrom(flags, opts), signal: c.io.signal, ...limits(opts) };
+    return printRows(c, [providerRows(provider, c.client(provider), request)], request, opts);
+  });
+}
+
+const EXAMPLES: Record<string, string> = {
+  duvo: "agentruns duvo runs list --status failed --since 7d --format jsonl",
+  avido: "agentruns avido runs list --start-date 30d --limit 100",
+  duckie:
+    "agentruns duckie runs list --status failed --status paused --duration-gte 60 --metadata team=billing",
+};

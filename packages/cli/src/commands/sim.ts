@@ -1,0 +1,66 @@
+// `agentruns sim`: the three simulators on loopback, and the env lines that point the CLI (or any client) at them.
+import { writeFileSync } from "node:fs";
+import { startSimulator, type ProviderName } from "@agentruns/simulators";
+import { Cmd as Command } from "../command.js";
+import type { Context } from "../context.js";
+import { UsageError } from "../exit-codes.js";
+import { write } from "../output.js";
+import { PROVIDERS } from "../providers.js";
+
+/** Made-up credentials the simulators accept (they accept any non-empty key). */
+const SIM_CREDENTIALS: Record<string, string> = { apiKey: "sim-key", applicationId: "sim-app" };
+
+const whole = (text: string, flag: string, max: number) => {
+  if (!/^\d+$/.test(text) || Number(text) > max)
+    throw new UsageError(`${flag} must be a whole number from 0 to ${max}, got "${text}"`);
+  return Number(text);
+};
+
+export function simCommand(ctx: () => Context): Command {
+  return new Command("sim")
+    .description(
+      "start the Duvo, Avido and Duckie simulators and print the env lines that point agentruns at them",
+    )
+    .option("--runs <n>", "seeded runs per simulator", "250")
+    .option("--seed <n>", "seed of the generated data", "1")
+    .option("--no-rate-limit", "turn off the providers' documented rate limits")
+    .option("--env-file <path>", "also write the env lines to this file once every simulator listens")
+    .addHelpText(
+      "after",
+      "\nExample:\n  agentruns sim --env-file /tmp/sim.env &   # then: set -a; . /tmp/sim.env; agentruns runs list",
+    )
+    .action(async (opts: { runs: string; seed: string; rateLimit: boolean; envFile?: string }) => {
+      const c = ctx();
+      const runs = whole(opts.runs, "--runs", 100_000);
+      const seed = whole(opts.seed, "--seed", 2 ** 32 - 1);
+      const sims = await Promise.all(
+        PROVIDERS.map((p) =>
+          startSimulator(p.id as ProviderName, {
+            runs,
+            seed,
+            ...(opts.rateLimit ? {} : { rateLimit: false }),
+          }),
+        ),
+      );
+      try {
+        const lines = PROVIDERS.flatMap((p, i) => [
+          `export ${p.definition.baseUrlEnv[0]}=${sims[i]!.url}`,
+          ...p.definition.credentials.map(
+            (cred) => `export ${cred.env}=${SIM_CREDENTIALS[cred.option] ?? "sim"}`,
+          ),
+        ]);
+        const text = `${lines.join("\n")}\n`;
+        if (opts.envFile) writeFileSync(opts.envFile, text);
+        await write(c.io.stdout, text);
+        c.error("agentruns: simulators running; Ctrl-C stops them");
+        // Until Ctrl-C or SIGTERM.
+        await new Promise<void>((resolve) => {
+          if (c.io.signal.aborted) resolve();
+          c.io.signal.addEventListener("abort", () => resolve(), { once: true });
+        });
+      } finally {
+        await Promise.all(sims.map((s) => s.close()));
+      }
+      return 0;
+    });
+}

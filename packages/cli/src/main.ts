@@ -1,0 +1,48 @@
+// Runs the command line: parses argv, runs the command, turns every failure into a message and an exit code.
+import { CommanderError } from "commander";
+import { Interrupted } from "./exit-codes.js";
+import type { Io } from "./context.js";
+import { buildProgram } from "./program.js";
+import { describeError, exitCodeFor } from "./report.js";
+import { redactor } from "@agentruns/core";
+
+/**
+ * `agentruns …` with `argv` (without node and the script). Ctrl-C (SIGINT) and SIGTERM abort what is running: it
+ * stops, closes its output so it still parses, and resolves to 130. Never throws.
+ */
+export async function main(argv: string[], io: Partial<Io> = {}): Promise<number> {
+  const controller = new AbortController();
+  const streams: Io = {
+    stdout: io.stdout ?? process.stdout,
+    stderr: io.stderr ?? process.stderr,
+    env: io.env ?? process.env,
+    signal: io.signal ? AbortSignal.any([io.signal, controller.signal]) : controller.signal,
+  };
+  let presses = 0;
+  const onSignal = () => {
+    // A second Ctrl-C does not wait for the first to finish cleaning up.
+    if (++presses > 1) process.exit(130);
+    controller.abort(new Interrupted());
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    const program = buildProgram(streams);
+    await program.parseAsync(argv, { from: "user" });
+    return program.result;
+  } catch (error) {
+    if (!(error instanceof CommanderError)) {
+      // Whatever the error holds, no credential from the environment reaches the terminal.
+      const secrets = Object.entries(streams.env)
+        .filter(([k, v]) => v && /KEY|TOKEN|SECRET|APPLICATION_ID/i.test(k))
+        .map(([, v]) => v!);
+      const interrupted = controller.signal.aborted;
+      if (!(error instanceof Interrupted) && !interrupted)
+        streams.stderr.write(`${redactor(secrets)(`agentruns: ${describeError(error)}`)}\n`);
+    }
+    return exitCodeFor(error, controller.signal.aborted);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}

@@ -1,0 +1,102 @@
+// The command tree of `agentruns`: per provider, across providers, the raw API, the simulators, completion.
+import { Option } from "commander";
+import { Cmd } from "./command.js";
+import { apiCommand } from "./commands/api.js";
+import { duvoCommands } from "./commands/duvo.js";
+import { crossProviderRuns, providerList } from "./commands/list.js";
+import { simCommand } from "./commands/sim.js";
+import { bashCompletion, fishCompletion, zshCompletion } from "./completion.js";
+import { Context, type Io } from "./context.js";
+import { write } from "./output.js";
+import { providerById } from "./providers.js";
+
+export const VERSION = "0.0.0";
+
+export const EXIT_CODES_HELP = `
+Exit codes: 0 ok · 1 an API or network error · 2 a usage error (nothing was sent) · 3 partial results (a provider
+failed, the others printed) · 130 interrupted (Ctrl-C).
+
+Configuration: DUVO_API_KEY, AVIDO_API_KEY + AVIDO_APPLICATION_ID, DUCKIE_API_KEY (and <PROVIDER>_BASE_URL), or
+profiles in $XDG_CONFIG_HOME/agentruns/config.json (--profile). Keys are never printed.`;
+
+export function buildProgram(io: Io): Cmd {
+  let context: Context | undefined;
+  const ctx = () => context!;
+  const program = new Cmd("agentruns")
+    .description("One command line for agent runs across Duvo, Avido and Duckie.")
+    .version(VERSION, "-V, --version")
+    .option(
+      "--profile <name>",
+      'the config file\'s profile to use (default: AGENTRUNS_PROFILE, else "default")',
+    )
+    .option(
+      "--config <path>",
+      "the config file (default: $AGENTRUNS_CONFIG, else $XDG_CONFIG_HOME/agentruns/config.json)",
+    )
+    .option("--verbose", "log every request on stderr (credentials redacted)")
+    .option("--no-color", "no colours (also: NO_COLOR, or output that is not a terminal)")
+    .addHelpText(
+      "after",
+      `\nExamples:\n  agentruns runs list --status failed --since 7d\n  agentruns duvo runs start --agent <id> --message "hi" --follow\n${EXIT_CODES_HELP}`,
+    );
+  program.hook("preAction", (_root, action) => {
+    context = new Context(io, action.optsWithGlobals());
+  });
+
+  const duvo = program
+    .command("duvo")
+    .description("Duvo: start, follow, answer and stop agent runs")
+    .option(
+      "--base-url <url>",
+      "Duvo's base URL (default: DUVO_BASE_URL, else the profile, else https://api.duvo.ai)",
+    );
+  duvoCommands(ctx, duvo);
+  for (const id of ["avido", "duckie"] as const) {
+    const provider = providerById(id)!;
+    const command = program
+      .command(id)
+      .description(`${provider.definition.title}: list runs with every filter of its spec`)
+      .option(
+        "--base-url <url>",
+        `${provider.definition.title}'s base URL (default: ${provider.definition.baseUrlEnv[0]})`,
+      );
+    providerList(provider, ctx, command.command("runs").description(`${provider.definition.title} runs`));
+  }
+  program.addCommand(crossProviderRuns(ctx));
+  program.addCommand(apiCommand(ctx));
+  program.addCommand(simCommand(ctx));
+  program
+    .command("completion")
+    .description("print a shell completion script")
+    .argument("<shell>", "bash, zsh or fish")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  source <(agentruns completion bash)\n  agentruns completion fish | source",
+    )
+    .action(async (shell: string) => {
+      const scripts: Record<string, () => string> = {
+        bash: () => bashCompletion(program),
+        zsh: () => zshCompletion(program),
+        fish: () => fishCompletion(program),
+      };
+      if (!scripts[shell]) {
+        ctx().error(`agentruns: no completion for "${shell}" (use bash, zsh or fish)`);
+        return 2;
+      }
+      await write(io.stdout, scripts[shell]());
+      return 0;
+    });
+
+  // Every command: errors come back to main() (no process.exit), help and messages go to the given streams.
+  const configure = (c: Cmd) => {
+    c.exitOverride()
+      .showHelpAfterError("(add --help for usage)")
+      .configureOutput({
+        writeOut: (s) => void io.stdout.write(s),
+        writeErr: (s) => void io.stderr.write(s),
+      });
+    for (const sub of c.commands) configure(sub as Cmd);
+  };
+  configure(program);
+  return program;
+}
