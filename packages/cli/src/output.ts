@@ -72,30 +72,29 @@ const STATUS_COLOR: Partial<Record<Status, (s: string) => string>> = {
   cancelled: pc.dim,
 };
 
-/** Fixed-width columns, so the table can stream; the last text column takes what the terminal has left. */
+/** Fixed-width columns, so the table can stream; the title comes last and takes what the terminal has left. */
 function tableWriter<T extends object>(
   stream: Writable,
   columns: readonly (keyof T & string)[],
   options: { color: boolean; width?: number },
 ): RowWriter<T> {
-  const shown = columns.filter((c) => c !== "url" && c !== "provider_status");
-  const widths: Record<string, number> = {
-    provider: 8,
-    id: 36,
-    status: 9,
-    created_at: 16,
-    duration_s: 8,
-  };
-  const fixed = shown.filter((c) => c !== "title").reduce((n, c) => n + (widths[c] ?? 12) + 2, 0);
+  const layout: [column: string, label: string, width: number][] = [
+    ["provider", "PROVIDER", 8],
+    ["status", "STATUS", 9],
+    ["created_at", "CREATED", 16],
+    ["duration_s", "DURATION", 8],
+    ["id", "ID", 36],
+  ];
+  const shown = layout.filter(([c]) => (columns as readonly string[]).includes(c));
+  const fixed = shown.reduce((n, [, , w]) => n + w + 2, 0);
   const titleWidth = Math.max(20, (options.width ?? 120) - fixed);
   const fit = (text: string, width: number) =>
     text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
-  const cell = (c: string, value: unknown): string => {
-    if (c === "title") return fit(value == null ? "" : String(value), titleWidth).trimEnd();
-    if (c === "created_at" && typeof value === "string") return fit(value.slice(0, 16).replace("T", " "), 16);
-    if (c === "duration_s")
-      return (value == null ? "–" : formatSeconds(Number(value))).padStart(widths.duration_s!);
-    return fit(value == null ? "" : String(value), widths[c] ?? 12);
+  const cell = (c: string, value: unknown, width: number): string => {
+    if (c === "created_at" && typeof value === "string")
+      return fit(value.slice(0, 16).replace("T", " "), width);
+    if (c === "duration_s") return (value == null ? "–" : formatSeconds(Number(value))).padStart(width);
+    return fit(value == null ? "" : String(value), width);
   };
   let count = 0;
   const paint = (c: string, text: string, row: Record<string, unknown>) =>
@@ -104,11 +103,15 @@ function tableWriter<T extends object>(
     write: async (row) => {
       let text = "";
       if (!count++) {
-        const head = shown.map((c) => (c === "title" ? c : fit(c, widths[c] ?? 12))).join("  ");
+        const head = [
+          ...shown.map(([c, label, w]) => (c === "duration_s" ? label.padStart(w) : label.padEnd(w))),
+          "TITLE",
+        ].join("  ");
         text += `${options.color ? pc.bold(head) : head}\n`;
       }
       const r = row as Record<string, unknown>;
-      text += `${shown.map((c) => paint(c, cell(c, r[c]), r)).join("  ")}\n`;
+      const title = r.title == null ? "" : fit(String(r.title), titleWidth).trimEnd();
+      text += `${[...shown.map(([c, , w]) => paint(c, cell(c, r[c], w), r)), title].join("  ")}\n`;
       await write(stream, text);
     },
     close: async () => {

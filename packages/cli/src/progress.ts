@@ -32,6 +32,7 @@ export class Progress {
 
   /** The expected number of rows, when every stream said its total. */
   get total(): number | undefined {
+    if (!this.#totals.size) return this.limit;
     let sum = 0;
     for (const t of this.#totals.values()) {
       if (t === undefined) return this.limit;

@@ -23,7 +23,7 @@ const typeOf = (rule: Rule): string | undefined =>
 function scalar(rule: Rule, text: string, flag: string): unknown {
   const type = typeOf(rule);
   if (rule.enum && !rule.enum.map(String).includes(text))
-    throw new InvalidArgumentError(`Allowed: ${rule.enum.join(", ")}.`);
+    throw new InvalidArgumentError(`"${text}" is not one of ${rule.enum.join(", ")}.`);
   if (type === "integer" || type === "number") {
     const n = Number(text);
     if (text.trim() === "" || !Number.isFinite(n) || (type === "integer" && !Number.isInteger(n)))

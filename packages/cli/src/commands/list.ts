@@ -70,7 +70,8 @@ async function printRows(ctx: Context, sources: Source<Row>[], request: ListRequ
     ctx.error(`agentruns: ${provider} failed, its runs are missing: ${describeError(error)}`);
   };
   try {
-    for await (const row of mergedRows(sources, { ...request, progress }, onFailure)) {
+    request.progress = progress; // the sources read it as their pages arrive
+    for await (const row of mergedRows(sources, request, onFailure)) {
       await writer.write(row);
       progress.row();
     }

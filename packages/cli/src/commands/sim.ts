@@ -24,12 +24,12 @@ export function simCommand(ctx: () => Context): Command {
     .option("--runs <n>", "seeded runs per simulator", "250")
     .option("--seed <n>", "seed of the generated data", "1")
     .option("--no-rate-limit", "turn off the providers' documented rate limits")
-    .option("--env-file <path>", "also write the env lines to this file once every simulator listens")
+    .option("--write-env <path>", "also write the env lines to this file once every simulator listens")
     .addHelpText(
       "after",
-      "\nExample:\n  agentruns sim --env-file /tmp/sim.env &   # then: set -a; . /tmp/sim.env; agentruns runs list",
+      "\nExample:\n  agentruns sim --write-env /tmp/sim.env &   # then: set -a; . /tmp/sim.env; agentruns runs list",
     )
-    .action(async (opts: { runs: string; seed: string; rateLimit: boolean; envFile?: string }) => {
+    .action(async (opts: { runs: string; seed: string; rateLimit: boolean; writeEnv?: string }) => {
       const c = ctx();
       const runs = whole(opts.runs, "--runs", 100_000);
       const seed = whole(opts.seed, "--seed", 2 ** 32 - 1);
@@ -50,7 +50,7 @@ export function simCommand(ctx: () => Context): Command {
           ),
         ]);
         const text = `${lines.join("\n")}\n`;
-        if (opts.envFile) writeFileSync(opts.envFile, text);
+        if (opts.writeEnv) writeFileSync(opts.writeEnv, text);
         await write(c.io.stdout, text);
         c.error("agentruns: simulators running; Ctrl-C stops them");
         // Until Ctrl-C or SIGTERM.
