@@ -79,11 +79,22 @@ export const run = (args: string[], env: Record<string, string>, options?: { nod
   start(args, env, options).done;
 
 /** The three simulators, and the env that points the CLI at them. */
-export async function simulators(options: { runs?: number; rateLimit?: false; duvoStepMs?: number } = {}) {
+export async function simulators(
+  options: {
+    runs?: number;
+    rateLimit?: false;
+    duvoStepMs?: number;
+    duvoAgents?: Record<string, object>;
+  } = {},
+) {
   const runs = options.runs ?? 120;
   const common = { runs, ...(options.rateLimit === false ? { rateLimit: false as const } : {}) };
   const [duvo, avido, duckie] = await Promise.all([
-    startSimulator("duvo", { ...common, defaultAgent: { stepMs: options.duvoStepMs ?? 150 } }),
+    startSimulator("duvo", {
+      ...common,
+      defaultAgent: { stepMs: options.duvoStepMs ?? 150 },
+      agents: options.duvoAgents ?? {},
+    }),
     startSimulator("avido", common),
     startSimulator("duckie", common),
   ]);
