@@ -34,15 +34,18 @@ export function baseEnv(extra: Record<string, string | undefined> = {}): Record<
   return env;
 }
 
-export function start(
-  args: string[],
-  env: Record<string, string>,
-  options: { nodeArgs?: string[] } = {},
-): Running {
+export interface StartOptions {
+  nodeArgs?: string[];
+  /** Written to stdin, which is then closed (default: no stdin). */
+  input?: string;
+}
+
+export function start(args: string[], env: Record<string, string>, options: StartOptions = {}): Running {
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), bin, ...args], {
     env,
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
   });
+  if (options.input !== undefined) child.stdin!.end(options.input);
   let stdout = "";
   let stderr = "";
   child.stdout!.setEncoding("utf8").on("data", (c: string) => (stdout += c));
@@ -75,7 +78,7 @@ export function start(
   };
 }
 
-export const run = (args: string[], env: Record<string, string>, options?: { nodeArgs?: string[] }) =>
+export const run = (args: string[], env: Record<string, string>, options?: StartOptions) =>
   start(args, env, options).done;
 
 /** The three simulators, and the env that points the CLI at them. */

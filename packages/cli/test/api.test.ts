@@ -1,0 +1,112 @@
+// `agentruns api`: any operation, checked against the spec before sending; JSON out; errors that name the problem.
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { run, simulators, type Sims } from "./cli.js";
+
+let sims: Sims;
+beforeAll(async () => {
+  sims = await simulators({ runs: 60, rateLimit: false });
+});
+afterAll(() => sims.close());
+
+const api = (args: string[]) => run(["api", ...args], sims.env);
+
+describe("agentruns api", () => {
+  it("GET with typed, repeated and object query parameters, printed as JSON", async () => {
+    sims.duckie.requests.length = 0;
+    const result = await api([
+      "duckie",
+      "GET",
+      "/api/v1/runs",
+      "--query",
+      "status=failed",
+      "--query",
+      "status=paused",
+      "--query",
+      "duration[gte]=60",
+      "--query",
+      "metadata.team=billing",
+      "--query",
+      "limit=5",
+    ]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const body = JSON.parse(result.stdout);
+    expect(body.data.length).toBeLessThanOrEqual(5);
+    expect(sims.duckie.requests[0]!.rawQuery).toBe(
+      "status=failed&status=paused&duration[gte]=60&limit=5&metadata.team=billing",
+    );
+  });
+
+  it("a query string in the path works too, and path parameters are read from the path", async () => {
+    const listed = JSON.parse((await api(["duvo", "get", "/v1/runs?limit=1&status=completed"])).stdout);
+    const id = listed.data[0].id as string;
+    const got = await api(["duvo", "GET", `/v1/runs/${id}`]);
+    expect(JSON.parse(got.stdout).run).toMatchObject({ id, status: "completed" });
+  });
+
+  it("POST with --data JSON, @file and @- (stdin)", async () => {
+    const file = path.join(tmpdir(), `agentruns-api-${process.pid}.json`);
+    writeFileSync(
+      file,
+      JSON.stringify({ agent_id: "0f8fad5b-d9cb-469f-a165-70867728950e", message: "from a file" }),
+    );
+    const created = await api(["duvo", "POST", "/v1/runs", "--data", `@${file}`]);
+    expect(created.code).toBe(0);
+    const { id } = JSON.parse(created.stdout).run;
+    const messages = await api(["duvo", "GET", `/v1/runs/${id}/messages`]);
+    expect(JSON.parse(messages.stdout).messages[0].text_content).toBe("from a file");
+    const posted = await api(["duvo", "POST", `/v1/runs/${id}/messages`, "--data", '{"message":"inline"}']);
+    expect(posted.code).toBe(0);
+    const piped = await run(["api", "duvo", "POST", `/v1/runs/${id}/messages`, "--data", "@-"], sims.env, {
+      input: '{"message":"from stdin"}',
+    });
+    expect(piped.code).toBe(0);
+    const all = JSON.parse((await api(["duvo", "GET", `/v1/runs/${id}/messages`])).stdout).messages;
+    expect(all.map((m: { text_content: string }) => m.text_content)).toEqual(
+      expect.arrayContaining(["from a file", "inline", "from stdin"]),
+    );
+  });
+
+  it("what the spec rejects is a usage error naming the problem, and nothing is sent", async () => {
+    sims.duvo.requests.length = 0;
+    sims.duckie.requests.length = 0;
+    for (const [args, message] of [
+      [
+        ["duckie", "GET", "/api/v1/runs", "--query", "status=bogus"],
+        /--query status=bogus: "bogus" is not one of completed, running/,
+      ],
+      [["duckie", "GET", "/api/v1/runs", "--query", "limit=500"], /limit must be <= 100/],
+      [
+        ["duckie", "GET", "/api/v1/runs", "--query", "colour=red"],
+        /has no query parameter "colour" \(it takes: limit, cursor/,
+      ],
+      [["duvo", "POST", "/v1/runs", "--data", "{}"], /body\.agent_id is required/],
+      [["duvo", "POST", "/v1/runs", "--data", "{nope"], /--data is not valid JSON/],
+      [
+        ["duvo", "POST", "/v1/runs", "--data", "@/nonexistent/body.json"],
+        /cannot read \/nonexistent\/body.json/,
+      ],
+      [["duvo", "GET", "/v1/runs/not-a-uuid"], /run_id must be a valid uuid/],
+      [
+        ["duvo", "DELETE", "/v1/runs"],
+        /Duvo has no operation DELETE \/v1\/runs; its operations:\n {2}GET {4}\/v1\/runs/,
+      ],
+      [["duvo", "GET", "/v1/runs", "--data", "{}"], /takes no request body/],
+      [["acme", "GET", "/"], /unknown provider "acme"/],
+    ] as const) {
+      const result = await api([...args]);
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stderr, args.join(" ")).toMatch(message);
+    }
+    expect(sims.duvo.requests.length + sims.duckie.requests.length).toBe(0);
+  });
+
+  it("an API error is exit 1", async () => {
+    const result = await api(["duvo", "GET", "/v1/runs/3b241101-e2bb-4255-8caf-4136c566a962"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/NotFoundError: 404 GET/);
+  });
+});
