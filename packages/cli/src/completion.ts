@@ -9,9 +9,18 @@ interface Node {
   choices: Record<string, string[]>;
 }
 
+/** Marks the values a flag takes for completion, when its parser (not commander's `choices`) checks them. */
+export function completes<O extends Option>(option: O, values: readonly string[]): O {
+  return Object.assign(option, { completionValues: values });
+}
+
 function nodes(command: Command, prefix: string[] = []): Node[] {
   const path = prefix.join(" ");
-  const opts = command.options as readonly (Option & { argChoices?: string[] })[];
+  const opts = (
+    command.options as readonly (Option & { argChoices?: string[]; completionValues?: string[] })[]
+  ).map(
+    (o) => Object.assign(Object.create(o), { argChoices: o.argChoices ?? o.completionValues }) as typeof o,
+  );
   const node: Node = {
     path,
     subcommands: command.commands.map((c) => c.name()),

@@ -2,6 +2,7 @@
 // the spec has becomes a flag (`duration[gte]` → --duration-gte, arrays repeatable, objects as k=v, dates ISO or 7d).
 import type { OperationSpec, Rule } from "@agentruns/core";
 import { InvalidArgumentError, Option } from "commander";
+import { completes } from "./completion.js";
 import { UsageError } from "./exit-codes.js";
 import { parseInstant } from "./time.js";
 
@@ -81,6 +82,8 @@ export function specFlags(operation: OperationSpec, skip: readonly string[]): Sp
         scalar(rule, text, flag),
       );
     }
+    const values = (type === "array" ? rule.items?.enum : rule.enum)?.map(String);
+    if (values) completes(option, values);
     flags.push({ param, option, attribute: attribute(flag) });
   }
   return flags;

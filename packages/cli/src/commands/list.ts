@@ -12,6 +12,7 @@ import { COLUMNS, STATUSES, type Row, type Status } from "../rows.js";
 import { queryFrom, specFlags } from "../spec-flags.js";
 import { parseInstant } from "../time.js";
 import { describeError } from "../report.js";
+import { completes } from "../completion.js";
 
 /** --format and its --json shorthand. */
 export function formatOptions(command: Command, formats: readonly string[] = FORMATS): Command {
@@ -120,19 +121,21 @@ function crossSources(ctx: Context, opts: CrossOpts, request: ListRequest): Sour
 
 export function crossProviderRuns(ctx: () => Context): Command {
   const runs = new Command("runs").description("runs across providers");
-  const providerOption = new Option(
-    "--provider <ids>",
-    "providers, comma-separated or repeated (default: all)",
-  ).argParser(
-    collect(
-      PROVIDERS.map((p) => p.id),
-      "provider",
+  const providerOption = completes(
+    new Option("--provider <ids>", "providers, comma-separated or repeated (default: all)").argParser(
+      collect(
+        PROVIDERS.map((p) => p.id),
+        "provider",
+      ),
     ),
+    PROVIDERS.map((p) => p.id),
   );
-  const statusOption = new Option(
-    "--status <status>",
-    `normalized status: ${STATUSES.join(", ")}; repeatable`,
-  ).argParser(collect(STATUSES, "status"));
+  const statusOption = completes(
+    new Option("--status <status>", `normalized status: ${STATUSES.join(", ")}; repeatable`).argParser(
+      collect(STATUSES, "status"),
+    ),
+    STATUSES,
+  );
   listingOptions(
     runs
       .command("list")
