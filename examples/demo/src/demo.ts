@@ -3,6 +3,13 @@ import { Avido } from "@agentruns/avido";
 import { Duckie } from "@agentruns/duckie";
 import { Duvo } from "@agentruns/duvo";
 import { startAvidoSimulator, startDuckieSimulator, startDuvoSimulator } from "@agentruns/simulators";
+import { execFile, spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 
 const line = (s = "") => console.log(s);
 
@@ -91,8 +98,47 @@ async function duckieDemo() {
   }
 }
 
+/** The `agentruns` command line, end to end: `agentruns sim`, then listings across the three simulators. */
+async function cliDemo() {
+  const bin = path.join(
+    path.dirname(createRequire(import.meta.url).resolve("@agentruns/cli/package.json")),
+    "bin/agentruns.js",
+  );
+  const dir = await mkdtemp(path.join(tmpdir(), "agentruns-demo-"));
+  const envFile = path.join(dir, "sim.env");
+  const sim = spawn(process.execPath, [bin, "sim", "--runs", "300", "--write-env", envFile], {
+    stdio: "ignore",
+  });
+  try {
+    let text = "";
+    for (let waited = 0; !text; waited += 50) {
+      if (waited > 20_000 || sim.exitCode !== null) throw new Error("agentruns sim did not start");
+      await new Promise((r) => setTimeout(r, 50));
+      text = await readFile(envFile, "utf8").catch(() => "");
+    }
+    line("▶ The agentruns CLI across the three simulators (no API key)");
+    line("  $ agentruns sim --write-env sim.env &   # then, with sim.env's variables set:");
+    const env: Record<string, string> = { PATH: process.env.PATH ?? "", NO_COLOR: "1" };
+    for (const m of text.matchAll(/^export (\w+)=(.*)$/gm)) env[m[1]!] = m[2]!;
+    for (const args of [
+      ["runs", "list", "--status", "failed", "--since", "7d", "--limit", "6"],
+      ["runs", "stats", "--since", "14d"],
+    ]) {
+      line(`  $ agentruns ${args.join(" ")}`);
+      const { stdout } = await promisify(execFile)(process.execPath, [bin, ...args], { env });
+      line(stdout.trimEnd().replace(/^(?=.)/gm, "    "));
+    }
+  } finally {
+    sim.kill("SIGINT");
+    if (sim.exitCode === null) await once(sim, "exit");
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 await duvoDemo();
 line();
 await avidoDemo();
 line();
 await duckieDemo();
+line();
+await cliDemo();
