@@ -1,6 +1,6 @@
 // `agentruns sim`: the three simulators on loopback, and the env lines that point the CLI (or any client) at them.
 import { writeFileSync } from "node:fs";
-import { startSimulator, type ProviderName } from "@agentruns/simulators";
+import type { ProviderName } from "@agentruns/simulators";
 import { Cmd as Command } from "../command.js";
 import type { Context } from "../context.js";
 import { UsageError } from "../exit-codes.js";
@@ -33,6 +33,8 @@ export function simCommand(ctx: () => Context): Command {
       const c = ctx();
       const runs = whole(opts.runs, "--runs", 100_000);
       const seed = whole(opts.seed, "--seed", 2 ** 32 - 1);
+      // Loaded here: the simulators (and their spec validator) cost start-up time every other command does not need.
+      const { startSimulator } = await import("@agentruns/simulators");
       const sims = await Promise.all(
         PROVIDERS.map((p) =>
           startSimulator(p.id as ProviderName, {
