@@ -53,11 +53,11 @@ describe("turbo task graph", () => {
       "@agentruns/avido#test", // test and type-check tasks of packages whose tests use the simulators
       "@agentruns/avido#typecheck",
       "@agentruns/bench#typecheck", // the bench's fleet run uses the simulators
+      "@agentruns/browser-e2e#test",
+      "@agentruns/browser-e2e#typecheck",
       "@agentruns/cli#build", // the CLI ships the Duckie client (and the simulators for `agentruns sim`)
       "@agentruns/cli#test",
       "@agentruns/cli#typecheck",
-      "@agentruns/browser-e2e#test",
-      "@agentruns/browser-e2e#typecheck",
       "@agentruns/core#test",
       "@agentruns/core#typecheck",
       "@agentruns/demo#build",
