@@ -1,8 +1,7 @@
 // Release end to end: version every package with changesets (snapshot), publish them to a real local registry,
 // install them with plain npm in a fresh project, and use them from ESM, CommonJS and TypeScript (node16 and
 // bundler resolution), against the simulators.
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cloneWorkspace } from "@agentruns/testkit";
 import { startRegistry, type Registry } from "./registry.js";
 import { sh } from "./sh.js";
+import { vendorDependencies } from "./vendor.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../../..");
@@ -29,6 +29,8 @@ const PUBLISHED = [
   "avido",
   "duckie",
   "simulators",
+  "cli",
+  "ratelimit-redis",
 ];
 
 let tmp: string;
@@ -36,6 +38,7 @@ let registry: Registry;
 let app: string;
 let sims: Simulator[] = [];
 const versions = new Map<string, string>();
+let vendored: string[] = [];
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), "agentruns-release-"));
@@ -49,27 +52,12 @@ beforeAll(async () => {
     npm_config_fund: "false",
   };
 
-  // The third-party runtime dependencies (openapi-fetch and its one dependency, the core's eventsource-parser)
-  // come from the local pnpm store, so the registry needs no uplink.
-  const req = createRequire(path.join(repo, "packages/duvo-openapi/package.json"));
-  const fetchDir = path.dirname(req.resolve("openapi-fetch/package.json"));
-  const helpersDir = path.dirname(
-    createRequire(path.join(fetchDir, "package.json")).resolve("openapi-typescript-helpers/package.json"),
+  // The third-party runtime dependencies, with theirs, come from the local pnpm store: the registry needs no uplink.
+  vendored = await vendorDependencies(
+    PUBLISHED.map((p) => path.join(repo, "packages", p)),
+    tmp,
+    npmEnv,
   );
-  const sseDir = path.dirname(
-    createRequire(path.join(repo, "packages/core/package.json")).resolve("eventsource-parser/package.json"),
-  );
-  for (const dir of [helpersDir, fetchDir, sseDir]) {
-    // Copied first: the store's files are hard links, which npm would pack as empty link entries.
-    const copy = path.join(tmp, "vendor", path.basename(dir));
-    await cp(dir, copy, { recursive: true });
-    await sh(
-      "npm",
-      ["publish", copy, "--ignore-scripts", "--provenance=false", "--tag", "latest"],
-      tmp,
-      npmEnv,
-    );
-  }
 
   // A clean clone of the committed tree, with the packages as built in this checkout.
   const ws = await cloneWorkspace(repo, path.join(tmp, "ws"), PUBLISHED);
@@ -105,6 +93,8 @@ beforeAll(async () => {
       "@agentruns/avido@e2e",
       "@agentruns/duckie@e2e",
       "@agentruns/duvo-openapi@e2e",
+      "@agentruns/cli@e2e",
+      "@agentruns/ratelimit-redis@e2e",
     ],
     app,
     npmEnv,
@@ -173,6 +163,40 @@ describe("published packages", () => {
     await writeFile(path.join(app, "esm.mjs"), script);
     const { stdout } = await sh(process.execPath, ["esm.mjs"], app, simEnv());
     expect(stdout.trim()).toBe("3 10 10 10 true");
+  });
+
+  it("the agentruns command line runs from the installed package, with its dependencies from the registry", async () => {
+    expect(vendored).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^openapi-fetch@/),
+        expect.stringMatching(/^commander@13\./),
+        expect.stringMatching(/^csv-stringify@/),
+        expect.stringMatching(/^ajv@/), // the simulators', for agentruns sim
+      ]),
+    );
+    const agentruns = path.join(app, "node_modules", ".bin", "agentruns");
+    const { stdout } = await sh(agentruns, ["runs", "list", "--format", "jsonl"], app, simEnv());
+    const rows = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { provider: string });
+    expect(rows).toHaveLength(30);
+    expect(new Set(rows.map((r) => r.provider))).toEqual(new Set(["duvo", "avido", "duckie"]));
+    const version = await sh(agentruns, ["--version"], app);
+    expect(version.stdout.trim()).toBe(versions.get("cli"));
+  });
+
+  it("the Redis rate limiter installs with its peer ioredis and takes an ioredis client", async () => {
+    const script = `
+      import { RedisRateLimiter } from "@agentruns/ratelimit-redis";
+      import { Redis } from "ioredis";
+      const redis = new Redis({ lazyConnect: true });
+      const limiter = new RedisRateLimiter({ redis, key: "e2e", limit: 10, windowMs: 1000 });
+      console.log(typeof limiter.acquire);
+      redis.disconnect();`;
+    await writeFile(path.join(app, "redis.mjs"), script);
+    const { stdout } = await sh(process.execPath, ["redis.mjs"], app);
+    expect(stdout.trim()).toBe("function");
   });
 
   it("require from CommonJS and call the simulators", async () => {

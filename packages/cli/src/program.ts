@@ -1,5 +1,5 @@
 // The command tree of `agentruns`: per provider, across providers, the raw API, the simulators, completion.
-import { Option } from "commander";
+import { createRequire } from "node:module";
 import { Cmd } from "./command.js";
 import { apiCommand } from "./commands/api.js";
 import { duvoCommands } from "./commands/duvo.js";
@@ -10,7 +10,8 @@ import { Context, type Io } from "./context.js";
 import { write } from "./output.js";
 import { providerById } from "./providers.js";
 
-export const VERSION = "0.0.0";
+/** The package's own version (dist/program.js → ../package.json). */
+export const VERSION: string = createRequire(import.meta.url)("../package.json").version;
 
 export const EXIT_CODES_HELP = `
 Exit codes: 0 ok · 1 an API or network error · 2 a usage error (nothing was sent) · 3 partial results (a provider
