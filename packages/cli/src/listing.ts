@@ -58,7 +58,12 @@ export function providerRows(
       label: provider.id,
       items: stream(`${provider.id}:${s}`, { ...base, [filter.param]: s }, s),
     }));
-    return { label: provider.id, items: { [Symbol.asyncIterator]: () => mergeNewestFirst(streams, at) } };
+    // The user may have asked for another order (Duvo's --sort-order asc): the streams are merged in that order.
+    const reordered = Object.entries(provider.newestFirst).some(
+      ([k, v]) => request.query?.[k] !== undefined && request.query[k] !== v,
+    );
+    const key = reordered ? (row: Row) => -at(row) : at;
+    return { label: provider.id, items: { [Symbol.asyncIterator]: () => mergeNewestFirst(streams, key) } };
   }
   if (filter && !filter.multiple) {
     const status = String(request.query![filter.param]);

@@ -187,6 +187,40 @@ describe("agentruns runs list", () => {
     }
   });
 
+  it("Duvo's list in the order asked for (oldest first), across its per-status requests", async () => {
+    const result = await run(["duvo", "runs", "list", "--sort-order", "asc", "--json"], sims.env);
+    const times = json(result.stdout).map((r) => Date.parse(r.created_at));
+    expect(times).toHaveLength(150);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it("Avido's list takes its spec's dates and ordering as flags", async () => {
+    sims.avido.requests.length = 0;
+    const result = await run(
+      [
+        "avido",
+        "runs",
+        "list",
+        "--start-date",
+        "2026-01-01",
+        "--order-by",
+        "modifiedAt",
+        "--order-dir",
+        "asc",
+        "--limit",
+        "5",
+        "--format",
+        "jsonl",
+      ],
+      sims.env,
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout.trimEnd().split("\n")).toHaveLength(5);
+    expect(sims.avido.requests[0]!.rawQuery).toBe(
+      "orderBy=modifiedAt&orderDir=asc&startDate=2026-01-01T00%3A00%3A00.000Z&limit=5",
+    );
+  });
+
   it("a provider that fails is reported on stderr, the others print, exit code 3", async () => {
     sims.duckie.faults.failNext(Infinity, 401, { match: { operationId: "listRuns" } });
     try {

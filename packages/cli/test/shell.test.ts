@@ -149,5 +149,10 @@ describe("agentruns", () => {
     expect(JSON.parse(listed.stdout)).toHaveLength(60);
     sim.child.kill("SIGINT");
     expect((await sim.done).code).toBe(0);
+    const asJson = start(["sim", "--runs", "1", "--json"], baseEnv());
+    await asJson.waitFor("simulators running", "stderr");
+    expect(Object.keys(JSON.parse(asJson.stdout())).sort()).toEqual(Object.keys(env).sort());
+    asJson.child.kill("SIGTERM");
+    expect((await asJson.done).code).toBe(0);
   });
 });

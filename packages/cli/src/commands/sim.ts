@@ -25,44 +25,49 @@ export function simCommand(ctx: () => Context): Command {
     .option("--seed <n>", "seed of the generated data", "1")
     .option("--no-rate-limit", "turn off the providers' documented rate limits")
     .option("--write-env <path>", "also write the env lines to this file once every simulator listens")
+    .option("--json", "the variables as one JSON object instead of export lines")
     .addHelpText(
       "after",
       "\nExample:\n  agentruns sim --write-env /tmp/sim.env &   # then: set -a; . /tmp/sim.env; agentruns runs list",
     )
-    .action(async (opts: { runs: string; seed: string; rateLimit: boolean; writeEnv?: string }) => {
-      const c = ctx();
-      const runs = whole(opts.runs, "--runs", 100_000);
-      const seed = whole(opts.seed, "--seed", 2 ** 32 - 1);
-      // Loaded here: the simulators (and their spec validator) cost start-up time every other command does not need.
-      const { startSimulator } = await import("@agentruns/simulators");
-      const sims = await Promise.all(
-        PROVIDERS.map((p) =>
-          startSimulator(p.id as ProviderName, {
-            runs,
-            seed,
-            ...(opts.rateLimit ? {} : { rateLimit: false }),
-          }),
-        ),
-      );
-      try {
-        const lines = PROVIDERS.flatMap((p, i) => [
-          `export ${p.definition.baseUrlEnv[0]}=${sims[i]!.url}`,
-          ...p.definition.credentials.map(
-            (cred) => `export ${cred.env}=${SIM_CREDENTIALS[cred.option] ?? "sim"}`,
+    .action(
+      async (opts: { runs: string; seed: string; rateLimit: boolean; writeEnv?: string; json?: boolean }) => {
+        const c = ctx();
+        const runs = whole(opts.runs, "--runs", 100_000);
+        const seed = whole(opts.seed, "--seed", 2 ** 32 - 1);
+        // Loaded here: the simulators (and their spec validator) cost start-up time every other command does not need.
+        const { startSimulator } = await import("@agentruns/simulators");
+        const sims = await Promise.all(
+          PROVIDERS.map((p) =>
+            startSimulator(p.id as ProviderName, {
+              runs,
+              seed,
+              ...(opts.rateLimit ? {} : { rateLimit: false }),
+            }),
           ),
-        ]);
-        const text = `${lines.join("\n")}\n`;
-        if (opts.writeEnv) writeFileSync(opts.writeEnv, text);
-        await write(c.io.stdout, text);
-        c.error("agentruns: simulators running; Ctrl-C stops them");
-        // Until Ctrl-C or SIGTERM.
-        await new Promise<void>((resolve) => {
-          if (c.io.signal.aborted) resolve();
-          c.io.signal.addEventListener("abort", () => resolve(), { once: true });
-        });
-      } finally {
-        await Promise.all(sims.map((s) => s.close()));
-      }
-      return 0;
-    });
+        );
+        try {
+          const vars = Object.fromEntries(
+            PROVIDERS.flatMap((p, i) => [
+              [p.definition.baseUrlEnv[0]!, sims[i]!.url],
+              ...p.definition.credentials.map((cred) => [cred.env, SIM_CREDENTIALS[cred.option] ?? "sim"]),
+            ]),
+          );
+          const text = Object.entries(vars)
+            .map(([name, value]) => `export ${name}=${value}\n`)
+            .join("");
+          if (opts.writeEnv) writeFileSync(opts.writeEnv, text);
+          await write(c.io.stdout, opts.json ? `${JSON.stringify(vars)}\n` : text);
+          c.error("agentruns: simulators running; Ctrl-C stops them");
+          // Until Ctrl-C or SIGTERM.
+          await new Promise<void>((resolve) => {
+            if (c.io.signal.aborted) resolve();
+            c.io.signal.addEventListener("abort", () => resolve(), { once: true });
+          });
+        } finally {
+          await Promise.all(sims.map((s) => s.close()));
+        }
+        return 0;
+      },
+    );
 }
