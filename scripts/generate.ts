@@ -1,6 +1,6 @@
 // CLI: regenerate (or, with --check, verify) the typed package of each provider in providers.ts; with --new, only
 // scaffold the providers that have no package yet and link them into the workspace (what `pnpm generate` runs first).
-// Usage: tsx scripts/generate.ts [--check | --new] [--root <dir>] [provider ...]
+// Usage: node scripts/run.mjs generate [--check | --new] [--root <dir>] [provider ...] (pnpm generate)
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";

@@ -1,4 +1,4 @@
-// CLI: classify the changes between two versions of a spec. Usage: tsx scripts/spec-diff.ts <old> <new>
+// CLI: classify the changes between two versions of a spec. Usage: node scripts/run.mjs spec-diff <old> <new> (pnpm spec:diff)
 import { readFile } from "node:fs/promises";
 import { diffSpecs } from "./src/diff/rules.js";
 import { summarize } from "./src/diff/report.js";
@@ -6,7 +6,7 @@ import { parseSpecText } from "./src/provider.js";
 
 const [oldFile, newFile] = process.argv.slice(2);
 if (!oldFile || !newFile) {
-  console.error("Usage: tsx scripts/spec-diff.ts <old spec> <new spec>");
+  console.error("Usage: pnpm spec:diff <old spec> <new spec>");
   process.exit(2);
 }
 const load = async (f: string) => parseSpecText(await readFile(f, "utf8"), f);

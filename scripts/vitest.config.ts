@@ -1,4 +1,4 @@
-// The generator tests spawn the real CLI (tsx + openapi-typescript + prettier), about 1-2 s per run on an idle machine
+// The generator tests spawn the real CLI (the bundled generator, openapi-typescript, prettier), about 1 s per run on an idle machine
 // and several times that on a CI machine shared with the other suites.
 import { defineConfig } from "vitest/config";
 

@@ -223,7 +223,7 @@ function renderPackageJson(d: ProviderDescriptor, opts: RenderOptions): string {
           files: ["dist", "README.md"],
         }),
     scripts: {
-      generate: `tsx ../../scripts/generate.ts ${d.id}`,
+      generate: `node ../../scripts/run.mjs generate ${d.id}`,
       build: "node ../../scripts/build-package.mjs",
       typecheck: "tsc -p tsconfig.json --noEmit",
       "lint:package": "publint --strict && attw --pack .",
@@ -264,6 +264,7 @@ function renderTurbo(d: ProviderDescriptor): string {
               `$TURBO_ROOT$/${d.specPath}`,
               `$TURBO_ROOT$/specs/${d.id}.overlay.yaml`,
               "$TURBO_ROOT$/scripts/generate.ts",
+              "$TURBO_ROOT$/scripts/run.mjs",
               "$TURBO_ROOT$/scripts/providers.ts",
               "$TURBO_ROOT$/scripts/src/**",
               "$TURBO_ROOT$/scripts/templates/**",

@@ -12,14 +12,14 @@ import { providers } from "../providers.js";
 const run = promisify(execFile);
 const scriptsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repo = path.resolve(scriptsDir, "..");
-const tsx = path.join(repo, "node_modules", ".bin", "tsx");
 let root: string;
 
 /** Runs the real CLI against the scratch checkout; never throws, returns the exit code and output. */
 async function generate(...args: string[]): Promise<{ code: number; out: string }> {
   try {
-    const { stdout, stderr } = await run(tsx, [
-      path.join(scriptsDir, "generate.ts"),
+    const { stdout, stderr } = await run(process.execPath, [
+      path.join(scriptsDir, "run.mjs"),
+      "generate",
       "--root",
       root,
       ...args,

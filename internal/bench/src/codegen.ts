@@ -1,5 +1,5 @@
-// Code generation time: `scripts/generate.ts duvo` (both packages, formatted, drift-checked) against
-// openapi-typescript's own CLI and the peer generators (@hey-api/openapi-ts, orval) on the same spec, each a fresh
+// Code generation time: `pnpm generate` of Duvo (`node scripts/run.mjs generate duvo`: both packages, formatted,
+// drift-checked) against openapi-typescript's own CLI and the peer generators (@hey-api/openapi-ts, orval) on the same spec, each a fresh
 // Node process, interleaved rounds.
 import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -15,7 +15,6 @@ const require = createRequire(import.meta.url);
 export async function codegen(rounds: number): Promise<Ratio[]> {
   const out = await mkdtemp(path.join(os.tmpdir(), "bench-codegen-"));
   const bin = path.join(path.dirname(require.resolve("openapi-typescript/package.json")), "bin", "cli.js");
-  const tsx = path.join(path.dirname(require.resolve("tsx/package.json")), "dist", "cli.mjs");
   // openapi-typescript runs outside the repository, where the root redocly.yaml (several APIs) would take over.
   const spawn =
     (args: string[], cwd = repo) =>
@@ -41,7 +40,8 @@ export async function codegen(rounds: number): Promise<Ratio[]> {
           ),
         },
         // --check generates everything in memory and compares; it writes nothing in the repository.
-        { name: "pnpm generate (duvo)", run: spawn([tsx, "scripts/generate.ts", "--check", "duvo"]) },
+        // What `pnpm generate` runs: the generator bundled once (scripts/run.mjs), no TypeScript loader.
+        { name: "pnpm generate (duvo)", run: spawn(["scripts/run.mjs", "generate", "--check", "duvo"]) },
         { name: "@hey-api/openapi-ts", run: hey },
         { name: "orval", run: orval },
       ],
