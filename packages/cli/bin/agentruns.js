@@ -4,4 +4,5 @@ import { main } from "../dist/main.js";
 
 const code = await main(process.argv.slice(2));
 // Exit once stdout has taken everything (pipes may still hold it), without waiting for idle keep-alive sockets.
-process.stdout.write("", () => process.exit(code));
+if (process.stdout.destroyed || process.stdout.writableEnded) process.exit(code);
+else process.stdout.write("", () => process.exit(code));

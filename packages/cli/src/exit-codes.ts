@@ -15,3 +15,11 @@ export class Interrupted extends Error {
     super("interrupted");
   }
 }
+
+/** The reader of stdout went away (`agentruns runs list | head`): stop quietly, exit 0, like other Unix tools. */
+export class OutputClosed extends Error {
+  override readonly name = "OutputClosed";
+  constructor() {
+    super("stdout was closed by its reader");
+  }
+}

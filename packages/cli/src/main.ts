@@ -1,6 +1,6 @@
 // Runs the command line: parses argv, runs the command, turns every failure into a message and an exit code.
 import { CommanderError } from "commander";
-import { Interrupted } from "./exit-codes.js";
+import { EXIT, Interrupted, OutputClosed } from "./exit-codes.js";
 import type { Io } from "./context.js";
 import { buildProgram } from "./program.js";
 import { describeError, exitCodeFor } from "./report.js";
@@ -26,11 +26,21 @@ export async function main(argv: string[], io: Partial<Io> = {}): Promise<number
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  // A reader that stops reading (`| head`) makes writes fail with EPIPE: everything stops, quietly.
+  const onOutputError = (e: NodeJS.ErrnoException) => {
+    if (!controller.signal.aborted) controller.abort(e.code === "EPIPE" ? new OutputClosed() : e);
+  };
+  streams.stdout.on("error", onOutputError);
   try {
     const program = buildProgram(streams);
     await program.parseAsync(argv, { from: "user" });
     return program.result;
   } catch (error) {
+    if (
+      controller.signal.reason instanceof OutputClosed ||
+      (error as NodeJS.ErrnoException)?.code === "EPIPE"
+    )
+      return EXIT.ok;
     if (!(error instanceof CommanderError)) {
       // Whatever the error holds, no credential from the environment reaches the terminal.
       const secrets = Object.entries(streams.env)
@@ -44,5 +54,6 @@ export async function main(argv: string[], io: Partial<Io> = {}): Promise<number
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
+    streams.stdout.off("error", onOutputError);
   }
 }

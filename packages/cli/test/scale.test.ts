@@ -83,4 +83,16 @@ describe("long listings", () => {
     expect(rows.length).toBeLessThan(TOTAL);
     rows.forEach((r, i) => expect(r.id).toBe(runAt(i).id));
   });
+
+  it("a reader that stops reading (| head) ends the listing quietly with exit 0", async () => {
+    delayMs = 0;
+    const listing = start(["runs", "list", "--provider", "duckie", "--format", "jsonl"], env());
+    await listing.waitFor("\n");
+    const closed = Date.now();
+    listing.child.stdout!.destroy();
+    const result = await listing.done;
+    expect(Date.now() - closed).toBeLessThan(2_000);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+  });
 });
