@@ -38,15 +38,25 @@ export class Context {
     return (this.#config ??= loadConfig(this.configPath));
   }
 
-  /** A client of `provider` with its settings resolved; a missing credential is a usage error naming its sources. */
-  client(provider: CliProvider): BaseClient<any, any> {
-    const settings = resolveSettings(
+  #settings(provider: CliProvider): Record<string, string> {
+    return resolveSettings(
       provider,
       { profile: this.flags.profile, baseUrl: this.flags.baseUrl },
       this.io.env,
       this.config,
       this.configPath,
     );
+  }
+
+  /** Whether every credential `provider` needs has a source (flags, profile, env). */
+  configured(provider: CliProvider): boolean {
+    const settings = this.#settings(provider);
+    return provider.definition.requiredOptions.every((option) => settings[option] !== undefined);
+  }
+
+  /** A client of `provider` with its settings resolved; a missing credential is a usage error naming its sources. */
+  client(provider: CliProvider): BaseClient<any, any> {
+    const settings = this.#settings(provider);
     for (const option of provider.definition.requiredOptions)
       if (settings[option] === undefined) throw missingCredential(provider, option, this.configPath);
     for (const c of provider.definition.credentials) {

@@ -52,6 +52,22 @@ describe("configuration", () => {
     expect(broken.code).toBe(1);
   });
 
+  it("runs list covers the providers that have credentials; one named with --provider must have them", async () => {
+    const env = baseEnv({ DUCKIE_API_KEY: KEY, DUCKIE_BASE_URL: duckie.url });
+    const result = await run(["--verbose", "runs", "list", "--json"], env);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toHaveLength(5);
+    expect(result.stderr).toMatch(/^agentruns: duvo left out: no credentials for it$/m);
+    const named = await run(["runs", "list", "--provider", "duckie,duvo"], env);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toMatch(/Duvo needs apiKey: set DUVO_API_KEY/);
+    const none = await run(["runs", "list"], baseEnv());
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(
+      /no provider is configured: set DUVO_API_KEY, or AVIDO_API_KEY \+ AVIDO_APPLICATION_ID, or DUCKIE_API_KEY/,
+    );
+  });
+
   it("--base-url wins over everything", async () => {
     const result = await run(
       ["duckie", "--base-url", duckie.url, "runs", "list", "--json"],
@@ -73,13 +89,13 @@ describe("configuration", () => {
     expect(unknown.stderr).toMatch(/no profile "staging" in .+config\.json \(profiles: work, broken\)/);
     const file = path.join(xdg, "bad.json");
     writeFileSync(file, '{"profiles": {"x": {"acme": {}}}}');
-    const bad = await run(["runs", "list"], baseEnv({ AGENTRUNS_CONFIG: file }));
+    const bad = await run(["duckie", "runs", "list"], baseEnv({ AGENTRUNS_CONFIG: file }));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(
       /the config file .+bad\.json is not valid: profiles\.x\.acme is not a provider/,
     );
     writeFileSync(file, "{not json");
-    const notJson = await run(["runs", "list", "--config", file], baseEnv());
+    const notJson = await run(["--config", file, "duckie", "runs", "list"], baseEnv());
     expect(notJson.stderr).toMatch(/is not valid JSON/);
   });
 

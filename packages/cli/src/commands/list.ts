@@ -114,9 +114,22 @@ interface CrossOpts extends ListingOpts {
   since?: string;
 }
 
-/** `runs list` and `runs stats`: the chosen providers' clients, each built before anything is sent. */
+/**
+ * `runs list` and `runs stats`: the providers named by --provider (each must be configured), or by default every
+ * provider that has credentials (at least one must). Every client is built before anything is sent.
+ */
 function crossSources(ctx: Context, opts: CrossOpts, request: ListRequest): Source<Row>[] {
-  return chosenProviders(opts.provider).map((p) => providerRows(p, ctx.client(p), request));
+  const named = !!opts.provider?.length;
+  const providers = chosenProviders(opts.provider).filter((p) => named || ctx.configured(p));
+  if (!providers.length)
+    throw new UsageError(
+      `no provider is configured: set ${PROVIDERS.map((p) => p.definition.credentials.map((c) => c.env).join(" + ")).join(", or ")}, ` +
+        `or add a profile to ${ctx.configPath}`,
+    );
+  if (ctx.flags.verbose)
+    for (const p of PROVIDERS)
+      if (!providers.includes(p)) ctx.error(`agentruns: ${p.id} left out: no credentials for it`);
+  return providers.map((p) => providerRows(p, ctx.client(p), request));
 }
 
 export function crossProviderRuns(ctx: () => Context): Command {
