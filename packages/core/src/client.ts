@@ -235,6 +235,8 @@ export class BaseClient<Ops, Raw = unknown> {
   readonly #provided: ReadonlySet<string>;
   /** The credentials given, by option. */
   readonly #values: ReadonlyMap<string, CredentialValue>;
+  /** Whether a credential is a token provider (asked again for every attempt). */
+  readonly #tokenProviders: boolean;
   /** The base URL without a trailing slash. */
   readonly #base: string;
   /** The client's own headers, by lower-case name. */
@@ -295,6 +297,7 @@ export class BaseClient<Ops, Raw = unknown> {
     this.#log = createLog(options.logger, options.logLevel ?? "info", this.#redact);
     this.#fetch = options.fetch;
     this.#values = new Map(Object.entries(credentials));
+    this.#tokenProviders = [...this.#values.values()].some((v) => typeof v === "function");
     this.#base = (baseUrl ?? "").replace(/\/+$/, "");
     for (const name in options.headers) put(this.#headers, name, options.headers[name]);
     this.#debug = !!options.logger && options.logLevel === "debug";
@@ -476,28 +479,33 @@ export class BaseClient<Ops, Raw = unknown> {
     );
     const label = `${spec.method} ${path}`;
     // Precedence, lowest first: the JSON content type, the client's headers, credentials, another media type of the
-    // body, header and cookie parameters, the call's headers.
+    // body, header and cookie parameters, the call's headers. Built again for a retry when a token provider is in
+    // play, so that every attempt carries the token of its time (a long Retry-After can outlive a short-lived token).
     const json = sending !== undefined && !spec.body?.media;
-    const headers: Record<string, string> = json
-      ? { "content-type": "application/json", ...this.#headers }
-      : { ...this.#headers };
-    let url = await authorize(
-      spec,
-      this.#def.provider.credentials,
-      this.#values,
-      headers,
-      this.#base + path + search,
-    );
-    if (sending?.contentType && !json) headers["content-type"] = sending.contentType;
-    if (input.header)
-      for (const name in input.header) put(headers, name, (input.header as Record<string, unknown>)[name]);
-    if (input.cookie) {
-      const cookies = Object.entries(input.cookie as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined)
-        .map(([name, v]) => cookiePair(name, v));
-      if (cookies.length) headers.cookie = [...cookies, headers.cookie].filter(Boolean).join("; ");
-    }
-    if (options.headers) for (const name in options.headers) put(headers, name, options.headers[name]);
+    const prepare = async (): Promise<[string, Record<string, string>]> => {
+      const headers: Record<string, string> = json
+        ? { "content-type": "application/json", ...this.#headers }
+        : { ...this.#headers };
+      const url = await authorize(
+        spec,
+        this.#def.provider.credentials,
+        this.#values,
+        headers,
+        this.#base + path + search,
+      );
+      if (sending?.contentType && !json) headers["content-type"] = sending.contentType;
+      if (input.header)
+        for (const name in input.header) put(headers, name, (input.header as Record<string, unknown>)[name]);
+      if (input.cookie) {
+        const cookies = Object.entries(input.cookie as Record<string, unknown>)
+          .filter(([, v]) => v !== undefined)
+          .map(([name, v]) => cookiePair(name, v));
+        if (cookies.length) headers.cookie = [...cookies, headers.cookie].filter(Boolean).join("; ");
+      }
+      if (options.headers) for (const name in options.headers) put(headers, name, options.headers[name]);
+      return [url, headers];
+    };
+    let [url, headers] = await prepare();
     // The caller's signal and the deadline end the whole call: attempts and the waits between them.
     const scope = new CallScope(options.signal, deadlineMs);
     /** The error for a call the caller aborted or the deadline ended. */
@@ -529,6 +537,7 @@ export class BaseClient<Ops, Raw = unknown> {
             );
           }
         }
+        if (attempt > 1 && this.#tokenProviders) [url, headers] = await prepare();
         const signal = scope.begin(timeoutMs);
         if (this.#debug)
           this.#log(

@@ -237,3 +237,25 @@ describe("configuration", () => {
     expect(sim.requests.at(-1)!.headers).toMatchObject({ "x-team": "ops", "x-trace": "t-1" });
   });
 });
+
+describe("credentials", () => {
+  it("asks a token provider for every attempt: a retry carries the token of its time", async () => {
+    let asked = 0;
+    const client = new Duvo({
+      apiKey: async () => `token-${++asked}`,
+      baseUrl: sim.url,
+      env: {},
+      retry: { baseDelayMs: 1 },
+    });
+    sim.requests.length = 0;
+    sim.faults.failNext(2, 503, { match: { operationId: "listRuns" } });
+    const page = await client.runs.list({ limit: 1 });
+    expect(page.data).toHaveLength(1);
+    expect(asked).toBe(3);
+    expect(sim.requests.map((r) => r.headers.authorization)).toEqual([
+      "Bearer token-1",
+      "Bearer token-2",
+      "Bearer token-3",
+    ]);
+  });
+});
