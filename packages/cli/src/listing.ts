@@ -38,6 +38,14 @@ export function providerRows(
   const wanted = (s: string) =>
     !request.statuses || request.statuses.includes(provider.statuses[s] ?? "unknown");
   const filter = provider.statusFilter;
+  const nothing: Source<Row> = { label: provider.id, items: (async function* () {})() };
+  // None of the provider's statuses is wanted (Avido has no `waiting`): nothing to ask for, not even a page.
+  if (
+    request.statuses &&
+    !request.statuses.includes("unknown") &&
+    !Object.keys(provider.statuses).some(wanted)
+  )
+    return nothing;
   // Whether rows need filtering here: the provider cannot filter by status (Avido).
   const filterHere = !!request.statuses && !filter;
   const stream = (key: string, query: Record<string, unknown>, status?: string): AsyncIterable<Row> => ({
@@ -71,8 +79,6 @@ export function providerRows(
   }
   if (filter && request.statuses && request.query?.[filter.param] === undefined) {
     const statuses = Object.keys(provider.statuses).filter(wanted);
-    // No status of this provider is wanted: nothing to ask for (an empty filter would mean "any status").
-    if (!statuses.length) return { label: provider.id, items: (async function* () {})() };
     base[filter.param] = statuses;
   }
   return { label: provider.id, items: stream(provider.id, base) };

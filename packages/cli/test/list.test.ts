@@ -149,6 +149,15 @@ describe("agentruns runs list", () => {
     expect(new Set(duvoStatuses)).toEqual(new Set(["failed", "interrupted"]));
   });
 
+  it("asks nothing of a provider that has none of the statuses wanted (Avido is never waiting)", async () => {
+    sims.avido.requests.length = 0;
+    const result = await run(["runs", "list", "--status", "waiting", "--json"], sims.env);
+    const rows = json(result.stdout);
+    expect(rows.length).toBe(truth().filter((t) => t.status === "waiting").length);
+    expect(new Set(rows.map((r) => r.provider))).toEqual(new Set(["duvo", "duckie"]));
+    expect(sims.avido.requests).toHaveLength(0);
+  });
+
   it("--limit stops after n rows: the newest n", async () => {
     const [all, five] = await Promise.all([
       run(["runs", "list", "--json"], sims.env),
