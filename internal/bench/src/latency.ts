@@ -1,4 +1,5 @@
-// Per-call latency against the loopback server: raw fetch (the baseline), undici.request, bare openapi-fetch, the
+// Per-call latency against the loopback server: raw fetch (the baseline), raw fetch with a per-call time-out (the
+// floor of any client that can end a hung attempt), undici.request, bare openapi-fetch, the
 // peer generators' clients (@hey-api/openapi-ts, orval), the typed package (openapi-fetch with our auth and
 // conventions) and the ergonomic client (validation, retries on, time-outs, typed errors), GET and POST with a JSON
 // body, sequential and 32 calls in flight.
@@ -39,6 +40,21 @@ function contenders(base: string, method: "GET" | "POST", peers: Peers): Contend
     if (r.ok === false || (r.statusCode !== undefined && r.statusCode >= 300))
       throw new Error("bench call failed");
   };
+  /**
+   * Raw fetch as any client must call it to end a hung attempt: its own AbortController, a timer, the signal passed
+   * (Node's fetch follows a signal with listeners, a WeakRef and a FinalizationRegistry). The floor under time-outs.
+   */
+  const withTimeout = async (url: string, init: RequestInit) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 60_000);
+    try {
+      const r = await fetch(url, { ...init, signal: controller.signal });
+      ok(r);
+      return await r.json();
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   if (method === "GET") {
     return [
       {
@@ -49,6 +65,7 @@ function contenders(base: string, method: "GET" | "POST", peers: Peers): Contend
           return r.json();
         },
       },
+      { name: "raw fetch + time-out", run: () => withTimeout(`${base}/v1/runs/${RUN}`, { headers: auth }) },
       {
         name: "undici.request",
         run: async () => {
@@ -101,6 +118,10 @@ function contenders(base: string, method: "GET" | "POST", peers: Peers): Contend
         ok(r);
         return r.json();
       },
+    },
+    {
+      name: "raw fetch + time-out",
+      run: () => withTimeout(`${base}/v1/runs`, { method: "POST", headers: json, body: text() }),
     },
     {
       name: "undici.request",

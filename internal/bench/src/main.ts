@@ -60,7 +60,8 @@ try {
     "## Per-call latency\n\n" +
       `Loopback server in its own process; ${ROUNDS} interleaved rounds × ${CALLS} calls, the order rotated each round; ` +
       "each round's time divided by raw fetch's in the same round. Ours runs with validation, retries (not triggered), " +
-      "the per-attempt time-out and typed errors on.\n\n" +
+      'the per-attempt time-out and typed errors on. "raw fetch + time-out" is raw fetch with what ending a hung ' +
+      "attempt takes (an AbortController, a timer, the signal passed to fetch): the floor of any client with time-outs.\n\n" +
       lat.map((l) => `### ${l.label}\n\n${ratioTable(l.ratios)}`).join("\n\n"),
   );
   process.stderr.write("pagination\n");
