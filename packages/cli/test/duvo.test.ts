@@ -126,7 +126,7 @@ describe("agentruns duvo runs", () => {
     const sent = Date.now();
     follow.child.kill("SIGINT");
     const result = await follow.done;
-    expect(Date.now() - sent).toBeLessThan(2_000);
+    expect(Date.now() - sent).toBeLessThan(5_000);
     expect(result.code).toBe(130);
     expect(result.stderr).toBe("");
     expect(result.stdout.endsWith("\n")).toBe(true);

@@ -76,7 +76,7 @@ describe("long listings", () => {
     const sent = Date.now();
     listing.child.kill("SIGINT");
     const result = await listing.done;
-    expect(Date.now() - sent).toBeLessThan(2_000);
+    expect(Date.now() - sent).toBeLessThan(5_000);
     expect(result.code).toBe(130);
     const rows = JSON.parse(result.stdout) as { id: string }[];
     expect(rows.length).toBeGreaterThanOrEqual(300);
@@ -91,7 +91,7 @@ describe("long listings", () => {
     const closed = Date.now();
     listing.child.stdout!.destroy();
     const result = await listing.done;
-    expect(Date.now() - closed).toBeLessThan(2_000);
+    expect(Date.now() - closed).toBeLessThan(5_000);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("");
   });
