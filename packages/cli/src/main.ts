@@ -16,8 +16,11 @@ export async function main(argv: string[], io: Partial<Io> = {}): Promise<number
     stdout: io.stdout ?? process.stdout,
     stderr: io.stderr ?? process.stderr,
     env: io.env ?? process.env,
-    signal: io.signal ? AbortSignal.any([io.signal, controller.signal]) : controller.signal,
+    signal: controller.signal,
   };
+  // A caller's signal (programmatic use) ends the command like Ctrl-C; AbortSignal.any needs Node 20, this runs on 18.
+  io.signal?.addEventListener("abort", () => controller.abort(new Interrupted()), { once: true });
+  if (io.signal?.aborted) controller.abort(new Interrupted());
   let presses = 0;
   const onSignal = () => {
     // A second Ctrl-C does not wait for the first to finish cleaning up.

@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
 import { describe, expect, it } from "vitest";
+import { PassThrough } from "node:stream";
+import { main } from "../src/index.js";
 import { buildProgram } from "../src/program.js";
 import { baseEnv, bin, run, start } from "./cli.js";
 
@@ -154,5 +156,32 @@ describe("agentruns", () => {
     expect(Object.keys(JSON.parse(asJson.stdout())).sort()).toEqual(Object.keys(env).sort());
     asJson.child.kill("SIGTERM");
     expect((await asJson.done).code).toBe(0);
+  });
+
+  it("runs in-process through main(): streams and env given, a caller's signal ends it like Ctrl-C", async () => {
+    const capture = () => {
+      const stream = new PassThrough();
+      let text = "";
+      stream.on("data", (c) => (text += c));
+      return { stream, text: () => text };
+    };
+    const out = capture();
+    const err = capture();
+    expect(await main(["--version"], { stdout: out.stream, stderr: err.stream, env: {} })).toBe(0);
+    expect(out.text()).toMatch(/^\d+\.\d+\.\d+\n$/);
+    const usage = await main(["runs", "list"], { stdout: out.stream, stderr: err.stream, env: {} });
+    expect(usage).toBe(2);
+    expect(err.text()).toMatch(/no provider is configured/);
+    const aborted = new AbortController();
+    aborted.abort();
+    const env = { DUCKIE_API_KEY: "k", DUCKIE_BASE_URL: "http://127.0.0.1:9" };
+    expect(
+      await main(["duckie", "runs", "list"], {
+        stdout: out.stream,
+        stderr: err.stream,
+        env,
+        signal: aborted.signal,
+      }),
+    ).toBe(130);
   });
 });
