@@ -2,7 +2,10 @@
 // partial failure, progress that stays off stdout, colours.
 import { parse as parseCsv } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { run, simulators, type Sims } from "./cli.js";
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { bin, run, simulators, type Sims } from "./cli.js";
 
 let sims: Sims;
 beforeAll(async () => {
@@ -284,6 +287,30 @@ describe("agentruns runs list", () => {
     expect(noColor.stdout).not.toContain("\u001b[");
     const flag = await run(["--no-color", "runs", "list", "--limit", "3"], { ...sims.env, FORCE_COLOR: "1" });
     expect(flag.stdout).not.toContain("\u001b[");
+  });
+
+  it("on a real terminal (a pty from script(1)) the table has colours, unless NO_COLOR", async () => {
+    const onTty = (env: Record<string, string>, args = "runs list --limit 3") =>
+      new Promise<string>((resolve, reject) =>
+        execFile(
+          "script",
+          ["-qec", `"${process.execPath}" "${bin}" ${args}`, "/dev/null"],
+          { env: { ...sims.env, ...env } },
+          (error, stdout) => (error ? reject(error) : resolve(stdout)),
+        ),
+      );
+    const coloured = await onTty({});
+    expect(coloured).toMatch(/^\u001b\[1mPROVIDER/);
+    expect(coloured).toMatch(/\u001b\[3\dm(completed|failed|waiting|running|pending)/);
+    const plain = await onTty({ NO_COLOR: "1" });
+    expect(plain).not.toContain("\u001b[");
+    expect(plain.split("\r\n")[0]).toMatch(/^PROVIDER\s+STATUS/);
+    // stdout redirected, stderr the terminal: progress shows by itself there, updated in place, then cleared.
+    const file = `${tmpdir()}/agentruns-tty-${process.pid}.csv`;
+    const progress = await onTty({}, `runs list --page-size 5 --format csv > ${file}`);
+    expect(progress).toMatch(/\r\u001b\[Kagentruns: [\d,]+ pages · [\d,]+/);
+    expect(progress.endsWith("\r\u001b[K")).toBe(true);
+    expect(readFileSync(file, "utf8").split("\r\n")).toHaveLength(452);
   });
 
   it("runs stats counts provider × status and draws runs per day", async () => {
