@@ -69,10 +69,13 @@ export interface Selection {
   baseUrl?: string;
 }
 
+/** Where a setting came from (what `agentruns config` shows; never the value of a credential). */
+export type Source = "--base-url" | `profile ${string}` | `env ${string}`;
+
 /**
- * One provider's client options. Each value comes from, first to last: the flag (--base-url), the profile named by
- * --profile or AGENTRUNS_PROFILE, the env var the client reads (`DUVO_API_KEY`, `DUVO_BASE_URL`, …), the config
- * file's default profile.
+ * One provider's client options, and where each came from. Each value comes from, first to last: the flag
+ * (--base-url), the profile named by --profile or AGENTRUNS_PROFILE, the env var the client reads (`DUVO_API_KEY`,
+ * `DUVO_BASE_URL`, …), the config file's default profile.
  */
 export function resolveSettings(
   provider: CliProvider,
@@ -80,31 +83,36 @@ export function resolveSettings(
   env: Env,
   config: ConfigFile,
   path: string,
-): Record<string, string> {
+): { options: Record<string, string>; sources: Record<string, Source> } {
   const named = selection.profile ?? env.AGENTRUNS_PROFILE;
   if (named !== undefined && !config.profiles?.[named])
     throw new UsageError(
       `no profile "${named}" in ${path}` +
         (config.profiles ? ` (profiles: ${Object.keys(config.profiles).join(", ") || "none"})` : ""),
     );
+  const defaultName = config.default_profile ?? "default";
   const chosen = named === undefined ? {} : (config.profiles![named]![provider.id] ?? {});
-  const fallback =
-    named === undefined ? (config.profiles?.[config.default_profile ?? "default"]?.[provider.id] ?? {}) : {};
+  const fallback = named === undefined ? (config.profiles?.[defaultName]?.[provider.id] ?? {}) : {};
   const options: Record<string, string> = {};
-  for (const c of provider.definition.credentials) {
-    const value = chosen[c.option] ?? nonEmpty(env[c.env]) ?? fallback[c.option];
-    if (value !== undefined) options[c.option] = value;
-  }
-  const baseUrl =
-    selection.baseUrl ??
-    chosen.baseUrl ??
-    provider.definition.baseUrlEnv.map((name) => nonEmpty(env[name])).find((v) => v !== undefined) ??
-    fallback.baseUrl;
-  if (baseUrl !== undefined) options.baseUrl = baseUrl;
-  return options;
+  const sources: Record<string, Source> = {};
+  const pick = (option: string, candidates: [Source, string | undefined][]) => {
+    const found = candidates.find(([, value]) => value !== undefined && value !== "");
+    if (found) [options[option], sources[option]] = [found[1]!, found[0]];
+  };
+  for (const c of provider.definition.credentials)
+    pick(c.option, [
+      [`profile ${named}`, chosen[c.option]],
+      [`env ${c.env}`, env[c.env]],
+      [`profile ${defaultName}`, fallback[c.option]],
+    ]);
+  pick("baseUrl", [
+    ["--base-url", selection.baseUrl],
+    [`profile ${named}`, chosen.baseUrl],
+    ...provider.definition.baseUrlEnv.map((name): [Source, string | undefined] => [`env ${name}`, env[name]]),
+    [`profile ${defaultName}`, fallback.baseUrl],
+  ]);
+  return { options, sources };
 }
-
-const nonEmpty = (value: string | undefined) => (value === undefined || value === "" ? undefined : value);
 
 /** The usage error for a credential that no source supplied: says every place it could come from. */
 export function missingCredential(provider: CliProvider, option: string, path: string): UsageError {

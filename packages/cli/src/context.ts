@@ -38,7 +38,8 @@ export class Context {
     return (this.#config ??= loadConfig(this.configPath));
   }
 
-  #settings(provider: CliProvider): Record<string, string> {
+  /** The provider's options and where each came from. */
+  settings(provider: CliProvider) {
     return resolveSettings(
       provider,
       { profile: this.flags.profile, baseUrl: this.flags.baseUrl },
@@ -50,13 +51,13 @@ export class Context {
 
   /** Whether every credential `provider` needs has a source (flags, profile, env). */
   configured(provider: CliProvider): boolean {
-    const settings = this.#settings(provider);
+    const settings = this.settings(provider).options;
     return provider.definition.requiredOptions.every((option) => settings[option] !== undefined);
   }
 
   /** A client of `provider` with its settings resolved; a missing credential is a usage error naming its sources. */
   client(provider: CliProvider): BaseClient<any, any> {
-    const settings = this.#settings(provider);
+    const settings = this.settings(provider).options;
     for (const option of provider.definition.requiredOptions)
       if (settings[option] === undefined) throw missingCredential(provider, option, this.configPath);
     for (const c of provider.definition.credentials) {

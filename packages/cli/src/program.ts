@@ -2,6 +2,7 @@
 import { createRequire } from "node:module";
 import { Cmd } from "./command.js";
 import { apiCommand } from "./commands/api.js";
+import { configCommand } from "./commands/config.js";
 import { duvoCommands } from "./commands/duvo.js";
 import { crossProviderRuns, providerList } from "./commands/list.js";
 import { simCommand } from "./commands/sim.js";
@@ -66,6 +67,7 @@ export function buildProgram(io: Io): Cmd {
   program.addCommand(crossProviderRuns(ctx));
   program.addCommand(apiCommand(ctx));
   program.addCommand(simCommand(ctx));
+  program.addCommand(configCommand(ctx));
   program
     .command("completion")
     .description("print a shell completion script")

@@ -68,6 +68,44 @@ describe("configuration", () => {
     );
   });
 
+  it("agentruns config says where every setting comes from, and never a key", async () => {
+    const env = baseEnv({ XDG_CONFIG_HOME: xdg, DUVO_API_KEY: DUVO_KEY, AVIDO_API_KEY: "avido_secret_0000" });
+    const result = await run(["config", "--json"], env);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.file).toBe(path.join(xdg, "agentruns", "config.json"));
+    expect(report.profile).toBe("work (the default)");
+    expect(report.providers).toEqual([
+      {
+        provider: "duvo",
+        ready: true,
+        credentials: { apiKey: "set (env DUVO_API_KEY)" },
+        baseUrl: "https://api.duvo.ai (the spec's server)",
+      },
+      {
+        provider: "avido",
+        ready: false,
+        credentials: {
+          apiKey: "set (env AVIDO_API_KEY)",
+          applicationId: "missing (set AVIDO_APPLICATION_ID)",
+        },
+        baseUrl: "https://api.avidoai.com (the spec's server)",
+      },
+      {
+        provider: "duckie",
+        ready: true,
+        credentials: { apiKey: "set (profile work)" },
+        baseUrl: `${duckie.url} (profile work)`,
+      },
+    ]);
+    const text = await run(["--profile", "broken", "config"], env);
+    expect(text.stdout).toContain("profile      broken");
+    expect(text.stdout).toMatch(/^ {2}apiKey {9}set \(profile broken\)$/m);
+    for (const output of [result, text])
+      for (const secret of [DUVO_KEY, "avido_secret_0000", KEY, "dk_wrong_key_0000"])
+        expect(output.stdout + output.stderr).not.toContain(secret);
+  });
+
   it("--base-url wins over everything", async () => {
     const result = await run(
       ["duckie", "--base-url", duckie.url, "runs", "list", "--json"],
