@@ -38,14 +38,15 @@ export function providerRows(
   const wanted = (s: string) =>
     !request.statuses || request.statuses.includes(provider.statuses[s] ?? "unknown");
   const filter = provider.statusFilter;
+  // The statuses to ask for: the spec's own values of the filter (a value added to the spec is listed, as
+  // `unknown`, before this CLI's table knows it), else the ones the CLI knows.
+  const rule = filter && provider.listOperation.query[filter.param]?.schema;
+  const known = ((filter?.multiple ? rule?.items?.enum : rule?.enum) ?? Object.keys(provider.statuses)).map(
+    String,
+  );
   const nothing: Source<Row> = { label: provider.id, items: (async function* () {})() };
   // None of the provider's statuses is wanted (Avido has no `waiting`): nothing to ask for, not even a page.
-  if (
-    request.statuses &&
-    !request.statuses.includes("unknown") &&
-    !Object.keys(provider.statuses).some(wanted)
-  )
-    return nothing;
+  if (request.statuses && !request.statuses.includes("unknown") && !known.some(wanted)) return nothing;
   // Whether rows need filtering here: the provider cannot filter by status (Avido).
   const filterHere = !!request.statuses && !filter;
   const stream = (key: string, query: Record<string, unknown>, status?: string): AsyncIterable<Row> => ({
@@ -61,7 +62,7 @@ export function providerRows(
   });
   if (filter && !filter.multiple && request.query?.[filter.param] === undefined) {
     // One request stream per provider status (stamped on its rows), merged; a failure of one fails the provider.
-    const statuses = Object.keys(provider.statuses).filter(wanted);
+    const statuses = known.filter(wanted);
     const streams = statuses.map((s) => ({
       label: provider.id,
       items: stream(`${provider.id}:${s}`, { ...base, [filter.param]: s }, s),
@@ -78,7 +79,7 @@ export function providerRows(
     return { label: provider.id, items: stream(provider.id, base, status) };
   }
   if (filter && request.statuses && request.query?.[filter.param] === undefined) {
-    const statuses = Object.keys(provider.statuses).filter(wanted);
+    const statuses = known.filter(wanted);
     base[filter.param] = statuses;
   }
   return { label: provider.id, items: stream(provider.id, base) };
