@@ -76,6 +76,27 @@ describe("agentruns duvo runs", () => {
     const response = JSON.parse(JSON.parse(answered.stdout).response as string);
     expect(response).toEqual(Object.fromEntries(questions.map((q, i) => [q.question, `answer ${i}`])));
 
+    // By number, as get and --follow show them: 1 is the first question.
+    const numbered = JSON.parse((await duvo(["start", "--agent", ASKER, "--json"])).stdout).id as string;
+    const shown = await duvo(["wait", numbered, "--interval", "100ms"]);
+    expect(shown.stdout).toMatch(/^ {4}1\. .+$/m);
+    expect(shown.stdout).toContain(`--answer "1=<answer>"`);
+    const byNumber = await duvo([
+      "respond",
+      numbered,
+      ...questions.flatMap((_, i) => ["--answer", `${i + 1}=n${i}`]),
+      "--json",
+    ]);
+    expect(byNumber.code).toBe(0);
+    expect(JSON.parse(JSON.parse(byNumber.stdout).response)).toEqual(
+      Object.fromEntries(questions.map((q, i) => [q.question, `n${i}`])),
+    );
+    const beyond = JSON.parse((await duvo(["start", "--agent", ASKER, "--json"])).stdout).id as string;
+    await duvo(["wait", beyond, "--interval", "100ms"]);
+    const tooFar = await duvo(["respond", beyond, "--answer", "9=x"]);
+    expect(tooFar.code).toBe(2);
+    expect(tooFar.stderr).toMatch(/--answer 9=…: the request has \d+ questions/);
+
     const denied = JSON.parse((await duvo(["start", "--agent", APPROVER, "--json"])).stdout).id as string;
     await duvo(["wait", denied, "--interval", "100ms"]);
     const no = await duvo(["respond", denied, "--deny"]);

@@ -138,7 +138,7 @@ export function duvoCommands(ctx: () => Context, base: Command): void {
     .option("--deny", "deny (approval requests)")
     .option(
       "--answer <question=text>",
-      "answer a question (question requests); repeatable",
+      "answer a question, by its number or its text (question requests); repeatable",
       (text: string, previous: Record<string, string> | undefined) => {
         const eq = text.indexOf("=");
         if (eq < 1) throw new UsageError(`--answer must be question=text, got "${text}"`);
@@ -148,7 +148,7 @@ export function duvoCommands(ctx: () => Context, base: Command): void {
     .option("--json", "the API's answer as JSON")
     .addHelpText(
       "after",
-      '\nExamples:\n  agentruns duvo runs respond 3b241101-e2bb-4255-8caf-4136c566a962 --approve\n  agentruns duvo runs respond 3b241101-e2bb-4255-8caf-4136c566a962 --answer "Which warehouse?=Berlin"',
+      '\nExamples:\n  agentruns duvo runs respond 3b241101-e2bb-4255-8caf-4136c566a962 --approve\n  agentruns duvo runs respond 3b241101-e2bb-4255-8caf-4136c566a962 --answer 1=Berlin --answer "Which regions apply?=EU"',
     )
     .action(
       async (
@@ -165,15 +165,20 @@ export function duvoCommands(ctx: () => Context, base: Command): void {
         if (modes !== 1) throw new UsageError("respond needs exactly one of --approve, --deny or --answer");
         const { duvo, out, signal } = client();
         let requestId = opts.request;
-        if (requestId === undefined) {
+        let answers = opts.answer;
+        const numbered = answers && Object.keys(answers).some((k) => /^\d+$/.test(k));
+        if (requestId === undefined || numbered) {
           const state = await duvo.runs.get(runId, { signal });
-          requestId = state.pending_human_request?.id;
-          if (!requestId)
+          const pending = state.pending_human_request;
+          requestId ??= pending?.id;
+          if (!requestId || !pending)
             throw new Error(
               `run ${runId} has no pending human request (status: ${state.run?.status ?? "gone"})`,
             );
+          // `--answer 2=Berlin`: the second question, as `follow` and `get` number them.
+          if (numbered) answers = byNumber(answers!, pending.questions ?? []);
         }
-        const body = opts.answer ? { answers: opts.answer } : { approved: !!opts.approve };
+        const body = answers ? { answers } : { approved: !!opts.approve };
         const answered = await duvo.runs.humanRequests.respond(runId, requestId, body, { signal });
         if (opts.json) await writeJson(out, answered);
         else await write(out, `Answered "${answered.title}": ${answered.response}\n`);
@@ -239,16 +244,34 @@ function describeRequest(
 ): string[] {
   const lines = [`  needs a human (${request.type}): ${request.title}`];
   if (request.description) lines.push(`    ${request.description}`);
-  for (const q of request.questions ?? [])
+  for (const [i, q] of (request.questions ?? []).entries())
     lines.push(
-      `    ? ${q.question}${q.options?.length ? ` [${q.options.map((o) => o.label).join(" | ")}]` : ""}`,
+      `    ${i + 1}. ${q.question}${q.options?.length ? ` [${q.options.map((o) => o.label).join(" | ")}]` : ""}`,
     );
   lines.push(
     request.type === "approval"
       ? `  answer: agentruns duvo runs respond ${runId} --approve   (or --deny)`
-      : `  answer: agentruns duvo runs respond ${runId} --answer "<question>=<answer>"`,
+      : `  answer: agentruns duvo runs respond ${runId} --answer "1=<answer>"   (one --answer per question)`,
   );
   return lines;
+}
+
+/** Answers keyed by question number (1-based) re-keyed by the question's text, which the API expects. */
+function byNumber(answers: Record<string, string>, questions: readonly { question: string }[]) {
+  const out: Record<string, string> = {};
+  for (const [key, text] of Object.entries(answers)) {
+    if (!/^\d+$/.test(key)) {
+      out[key] = text;
+      continue;
+    }
+    const q = questions[Number(key) - 1];
+    if (!q)
+      throw new UsageError(
+        `--answer ${key}=…: the request has ${questions.length} question${questions.length === 1 ? "" : "s"}`,
+      );
+    out[q.question] = text;
+  }
+  return out;
 }
 
 const formatMessage = (m: Message): string =>
