@@ -103,6 +103,7 @@ export function apiCommand(ctx: () => Context): Command {
     ])
     .option("--data <json|@file|@->", "the JSON request body")
     .option("--base-url <url>", "the provider's base URL")
+    .option("--json", "JSON (always: the flag is accepted like on every other command)")
     .addHelpText(
       "after",
       "\nExamples:\n  agentruns api duckie GET /api/v1/runs --query status=failed --query duration[gte]=60\n" +
