@@ -16,18 +16,20 @@ export function completes<O extends Option>(option: O, values: readonly string[]
 
 function nodes(command: Command, prefix: string[] = []): Node[] {
   const path = prefix.join(" ");
-  const opts = (
-    command.options as readonly (Option & { argChoices?: string[]; completionValues?: string[] })[]
-  ).map(
-    (o) => Object.assign(Object.create(o), { argChoices: o.argChoices ?? o.completionValues }) as typeof o,
-  );
+  const opts = command.options as readonly (Option & {
+    argChoices?: string[];
+    completionValues?: string[];
+  })[];
+  const choices: Record<string, string[]> = {};
+  for (const o of opts) {
+    const values = o.argChoices ?? o.completionValues;
+    if (o.long && values?.length) choices[o.long] = values;
+  }
   const node: Node = {
     path,
     subcommands: command.commands.map((c) => c.name()),
     options: [...opts.map((o) => o.long!).filter(Boolean), "--help"],
-    choices: Object.fromEntries(
-      opts.filter((o) => o.long && o.argChoices?.length).map((o) => [o.long!, o.argChoices!]),
-    ),
+    choices,
   };
   return [node, ...command.commands.flatMap((c) => nodes(c, [...prefix, c.name()]))];
 }

@@ -20,15 +20,28 @@ export interface GlobalFlags {
   baseUrl?: string;
 }
 
+/** Env values whose names say they are credentials: removed from what is printed even before a client reads them. */
+export const envSecrets = (env: NodeJS.ProcessEnv): string[] =>
+  Object.entries(env)
+    .filter(([name, value]) => value && /KEY|TOKEN|SECRET|APPLICATION_ID/i.test(name))
+    .map(([, value]) => value!);
+
+/** The credentials `provider` needs that `options` lacks. */
+const missingIn = (provider: CliProvider, options: Record<string, string>): string[] =>
+  provider.definition.requiredOptions.filter((option) => options[option] === undefined);
+
 export class Context {
   #config: ConfigFile | undefined;
-  #secrets = new Set<string>();
-  #redact: (text: string) => string = (t) => t;
+  readonly #secrets: Set<string>;
+  #redact: (text: string) => string;
 
   constructor(
     readonly io: Io,
     readonly flags: GlobalFlags,
-  ) {}
+  ) {
+    this.#secrets = new Set(envSecrets(io.env));
+    this.#redact = redactor([...this.#secrets]);
+  }
 
   get configPath(): string {
     return this.flags.config ?? configPath(this.io.env);
@@ -49,17 +62,21 @@ export class Context {
     );
   }
 
-  /** Whether every credential `provider` needs has a source (flags, profile, env). */
+  /** The credentials `provider` needs that no source (flags, profile, env) supplies. */
+  missing(provider: CliProvider): string[] {
+    return missingIn(provider, this.settings(provider).options);
+  }
+
+  /** Whether every credential `provider` needs has a source. */
   configured(provider: CliProvider): boolean {
-    const settings = this.settings(provider).options;
-    return provider.definition.requiredOptions.every((option) => settings[option] !== undefined);
+    return this.missing(provider).length === 0;
   }
 
   /** A client of `provider` with its settings resolved; a missing credential is a usage error naming its sources. */
   client(provider: CliProvider): BaseClient<any, any> {
     const settings = this.settings(provider).options;
-    for (const option of provider.definition.requiredOptions)
-      if (settings[option] === undefined) throw missingCredential(provider, option, this.configPath);
+    const [missing] = missingIn(provider, settings);
+    if (missing !== undefined) throw missingCredential(provider, missing, this.configPath);
     for (const c of provider.definition.credentials) {
       const value = settings[c.option];
       if (value) this.#secrets.add(value);
@@ -79,7 +96,7 @@ export class Context {
     });
   }
 
-  /** Removes every credential the CLI has read from `text`. */
+  /** Removes every credential the CLI has read (and every credential-named env value) from `text`. */
   redact(text: string): string {
     return this.#redact(text);
   }

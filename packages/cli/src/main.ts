@@ -1,8 +1,8 @@
 // Runs the command line: parses argv, runs the command, turns every failure into a message and an exit code.
 import { CommanderError } from "commander";
 import { EXIT, Interrupted, OutputClosed } from "./exit-codes.js";
-import type { Io } from "./context.js";
-import { buildProgram } from "./program.js";
+import { envSecrets, type Io } from "./context.js";
+import { buildProgram, type Program } from "./program.js";
 import { describeError, exitCodeFor } from "./report.js";
 import { redactor } from "@agentruns/core";
 
@@ -34,8 +34,9 @@ export async function main(argv: string[], io: Partial<Io> = {}): Promise<number
     if (!controller.signal.aborted) controller.abort(e.code === "EPIPE" ? new OutputClosed() : e);
   };
   streams.stdout.on("error", onOutputError);
+  let program: Program | undefined;
   try {
-    const program = buildProgram(streams);
+    program = buildProgram(streams);
     await program.parseAsync(argv, { from: "user" });
     return program.result;
   } catch (error) {
@@ -45,13 +46,12 @@ export async function main(argv: string[], io: Partial<Io> = {}): Promise<number
     )
       return EXIT.ok;
     if (!(error instanceof CommanderError)) {
-      // Whatever the error holds, no credential from the environment reaches the terminal.
-      const secrets = Object.entries(streams.env)
-        .filter(([k, v]) => v && /KEY|TOKEN|SECRET|APPLICATION_ID/i.test(k))
-        .map(([, v]) => v!);
-      const interrupted = controller.signal.aborted;
-      if (!(error instanceof Interrupted) && !interrupted)
-        streams.stderr.write(`${redactor(secrets)(`agentruns: ${describeError(error)}`)}\n`);
+      // Whatever the error holds, no credential reaches the terminal: the ones the command read (from a profile
+      // too) and every credential-named env value, through the command's context once there is one.
+      const context = program?.context;
+      const redact = context ? (text: string) => context.redact(text) : redactor(envSecrets(streams.env));
+      if (!(error instanceof Interrupted) && !controller.signal.aborted)
+        streams.stderr.write(`${redact(`agentruns: ${describeError(error)}`)}\n`);
     }
     return exitCodeFor(error, controller.signal.aborted);
   } finally {

@@ -21,10 +21,14 @@ failed, the others printed) · 130 interrupted (Ctrl-C).
 Configuration: DUVO_API_KEY, AVIDO_API_KEY + AVIDO_APPLICATION_ID, DUCKIE_API_KEY (and <PROVIDER>_BASE_URL), or
 profiles in $XDG_CONFIG_HOME/agentruns/config.json (--profile). Keys are never printed.`;
 
-export function buildProgram(io: Io): Cmd {
-  let context: Context | undefined;
-  const ctx = () => context!;
-  const program = new Cmd("agentruns")
+/** The root command; it holds the context of the command being run, through which main() reports a failure. */
+export class Program extends Cmd {
+  context: Context | undefined;
+}
+
+export function buildProgram(io: Io): Program {
+  const ctx = () => program.context!;
+  const program = new Program("agentruns")
     .description("One command line for agent runs across Duvo, Avido and Duckie.")
     .version(VERSION, "-V, --version")
     .option(
@@ -42,7 +46,7 @@ export function buildProgram(io: Io): Cmd {
       `\nExamples:\n  agentruns runs list --status failed --since 7d\n  agentruns duvo runs start --agent <id> --message "hi" --follow\n${EXIT_CODES_HELP}`,
     );
   program.hook("preAction", (_root, action) => {
-    context = new Context(io, action.optsWithGlobals());
+    program.context = new Context(io, action.optsWithGlobals());
   });
 
   const duvo = program

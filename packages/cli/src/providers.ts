@@ -91,6 +91,9 @@ const duvo: CliProvider = {
   }),
 };
 
+// Avido's runs are evaluation runs without a status: their result says how they ended.
+const AVIDO_STATUSES: Record<string, Status> = { pending: "pending", passed: "completed", failed: "failed" };
+
 const avido: CliProvider = {
   id: "avido",
   definition: avidoProvider,
@@ -101,8 +104,7 @@ const avido: CliProvider = {
   pages: (client, query, options) => avidoRuns(client as Avido, query, options).iterPages(),
   newestFirst: { orderBy: "createdAt", orderDir: "desc" },
   since: "startDate",
-  // Avido's runs are evaluation runs without a status: their result says how they ended.
-  statuses: { pending: "pending", passed: "completed", failed: "failed" },
+  statuses: AVIDO_STATUSES,
   total: (body) => body.pagination?.total,
   row: (run) => {
     const result = run.result as { failed: number; total: number } | undefined;
@@ -110,7 +112,7 @@ const avido: CliProvider = {
     return {
       provider: "avido",
       id: run.id,
-      status: status === "pending" ? "pending" : status === "failed" ? "failed" : "completed",
+      status: normalized(AVIDO_STATUSES, status),
       provider_status: result ? `${status} (${result.total - result.failed}/${result.total} passed)` : status,
       title: `${String(run.type).toLowerCase()} evaluation run`,
       created_at: run.createdAt,

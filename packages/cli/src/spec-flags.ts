@@ -17,7 +17,14 @@ export const flagName = (param: string): string =>
 /** Commander's attribute name for a flag. */
 const attribute = (flag: string) => flag.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
-const typeOf = (rule: Rule): string | undefined =>
+/** `name=value` split at its first `=`; undefined when there is none or the name is empty. */
+export function splitPair(text: string): [name: string, value: string] | undefined {
+  const eq = text.indexOf("=");
+  return eq < 1 ? undefined : [text.slice(0, eq), text.slice(eq + 1)];
+}
+
+/** A rule's type, the non-null one of a type list. */
+export const typeOf = (rule: Rule): string | undefined =>
   Array.isArray(rule.type) ? rule.type.find((t) => t !== "null") : (rule.type as string | undefined);
 
 /** One value of a parameter from its text: numbers, booleans, enums and date-times checked and converted. */
@@ -72,9 +79,9 @@ export function specFlags(operation: OperationSpec, skip: readonly string[]): Sp
     } else if (type === "object") {
       option = new Option(`--${flag} <key=value>`, "repeatable: every pair must match").argParser(
         (text: string, previous: Record<string, string> | undefined) => {
-          const eq = text.indexOf("=");
-          if (eq < 1) throw new InvalidArgumentError("It must be key=value.");
-          return { ...previous, [text.slice(0, eq)]: text.slice(eq + 1) };
+          const pair = splitPair(text);
+          if (!pair) throw new InvalidArgumentError("It must be key=value.");
+          return { ...previous, [pair[0]]: pair[1] };
         },
       );
     } else {

@@ -6,7 +6,7 @@ import type { Context } from "../context.js";
 import { UsageError } from "../exit-codes.js";
 import { writeJson } from "../output.js";
 import { PROVIDERS, providerById, type CliProvider } from "../providers.js";
-import { queryValue } from "../spec-flags.js";
+import { queryValue, splitPair, typeOf } from "../spec-flags.js";
 
 /** The operation a method and a concrete path name, with the path parameters read out of the path. */
 export function findOperation(provider: CliProvider, method: string, path: string) {
@@ -38,7 +38,7 @@ export function findOperation(provider: CliProvider, method: string, path: strin
 /** `--query` pairs as the operation's query, typed by its spec; a name it does not have is a usage error. */
 export function queryOf(op: OperationSpec, pairs: readonly string[], fromPath: URLSearchParams) {
   const query: Record<string, unknown> = {};
-  const entries = [...fromPath.entries(), ...pairs.map((p) => splitPair(p))];
+  const entries = [...fromPath.entries(), ...pairs.map(queryPair)];
   for (const [key, text] of entries) {
     let name = key;
     let sub: string | undefined;
@@ -55,7 +55,7 @@ export function queryOf(op: OperationSpec, pairs: readonly string[], fromPath: U
         );
     }
     const rule = op.query[name]!.schema;
-    const type = Array.isArray(rule.type) ? rule.type.find((t) => t !== "null") : rule.type;
+    const type = typeOf(rule);
     if (sub !== undefined) query[name] = { ...(query[name] as object), [sub]: text };
     else if (type === "array")
       query[name] = [...((query[name] as unknown[]) ?? []), queryValue(rule.items ?? {}, text, key)];
@@ -64,10 +64,10 @@ export function queryOf(op: OperationSpec, pairs: readonly string[], fromPath: U
   return query;
 }
 
-function splitPair(pair: string): [string, string] {
-  const eq = pair.indexOf("=");
-  if (eq < 1) throw new UsageError(`--query must be name=value, got "${pair}"`);
-  return [pair.slice(0, eq), pair.slice(eq + 1)];
+function queryPair(text: string): [string, string] {
+  const pair = splitPair(text);
+  if (!pair) throw new UsageError(`--query must be name=value, got "${text}"`);
+  return pair;
 }
 
 /** `--data`: JSON text, `@file` or `@-` (stdin). */

@@ -32,10 +32,9 @@ export function configCommand(ctx: () => Context): Command {
       const profile = c.flags.profile ?? c.io.env.AGENTRUNS_PROFILE;
       const providers = PROVIDERS.map((p) => {
         const { options, sources } = c.settings(p);
-        const missing = p.definition.requiredOptions.filter((o) => options[o] === undefined);
         return {
           provider: p.id,
-          ready: missing.length === 0,
+          ready: c.configured(p),
           credentials: Object.fromEntries(
             p.definition.credentials.map((cred) => [
               cred.option,

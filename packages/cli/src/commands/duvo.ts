@@ -7,6 +7,7 @@ import type { Context } from "../context.js";
 import { UsageError } from "../exit-codes.js";
 import { write, writeJson } from "../output.js";
 import { providerById } from "../providers.js";
+import { splitPair } from "../spec-flags.js";
 import { parseDuration } from "../time.js";
 import { providerList } from "./list.js";
 
@@ -14,7 +15,8 @@ const duvoProvider = providerById("duvo")!;
 
 interface FollowOpts {
   json?: boolean;
-  interval?: string;
+  /** Always set: the option has a default. */
+  interval: string;
 }
 
 const intervalOption = () =>
@@ -52,7 +54,7 @@ export function duvoCommands(ctx: () => Context, base: Command): void {
         },
       ) => {
         const { c, duvo, out, signal } = client();
-        const interval = parseDuration(opts.interval ?? "2s", "--interval");
+        const interval = parseDuration(opts.interval, "--interval");
         const run = await duvo.runs.create(
           {
             agent_id: opts.agent,
@@ -62,14 +64,11 @@ export function duvoCommands(ctx: () => Context, base: Command): void {
           },
           { signal },
         );
-        if (!opts.follow) {
-          if (opts.json) await writeJson(out, run);
-          else await write(out, `Started run ${run.id} (${run.status})\n`);
-          return 0;
-        }
-        if (opts.json) await write(out, `${JSON.stringify({ event: "run", run })}\n`);
-        else await write(out, `Started run ${run.id} (${run.status})\n`);
-        await follow(c, duvo, run.id, interval, !!opts.json, run.status);
+        // With --follow, --json is a stream of events (JSON Lines); without, the run itself.
+        if (!opts.json) await write(out, `Started run ${run.id} (${run.status})\n`);
+        else if (opts.follow) await write(out, `${JSON.stringify({ event: "run", run })}\n`);
+        else await writeJson(out, run);
+        if (opts.follow) await follow(c, duvo, run.id, interval, opts.json, run.status);
         return 0;
       },
     );
@@ -102,7 +101,7 @@ export function duvoCommands(ctx: () => Context, base: Command): void {
     .action(async (runId: string, opts: FollowOpts & { follow?: boolean }) => {
       const { c, duvo, out, signal } = client();
       if (opts.follow) {
-        await follow(c, duvo, runId, parseDuration(opts.interval ?? "2s", "--interval"), !!opts.json);
+        await follow(c, duvo, runId, parseDuration(opts.interval, "--interval"), opts.json);
         return 0;
       }
       for await (const m of duvo.runs.messages.list(runId, { limit: 50 }, { signal }))
@@ -140,9 +139,9 @@ export function duvoCommands(ctx: () => Context, base: Command): void {
       "--answer <question=text>",
       "answer a question, by its number or its text (question requests); repeatable",
       (text: string, previous: Record<string, string> | undefined) => {
-        const eq = text.indexOf("=");
-        if (eq < 1) throw new UsageError(`--answer must be question=text, got "${text}"`);
-        return { ...previous, [text.slice(0, eq)]: text.slice(eq + 1) };
+        const pair = splitPair(text);
+        if (!pair) throw new UsageError(`--answer must be question=text, got "${text}"`);
+        return { ...previous, [pair[0]]: pair[1] };
       },
     )
     .option("--json", "the API's answer as JSON")
@@ -286,7 +285,7 @@ async function follow(
   duvo: Duvo,
   runId: string,
   intervalMs: number,
-  json: boolean,
+  json: boolean | undefined,
   status?: string,
 ) {
   const { stdout: out, signal } = ctx.io;

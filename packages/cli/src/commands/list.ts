@@ -5,7 +5,7 @@ import { EXIT, UsageError } from "../exit-codes.js";
 import type { Context } from "../context.js";
 import { mergedRows, providerRows, type ListRequest } from "../listing.js";
 import type { Source } from "../merge.js";
-import { colorsFor, FORMATS, rowWriter, writeJson, type Format } from "../output.js";
+import { colorsFor, FORMATS, rowWriter, write, writeJson, type Format } from "../output.js";
 import { Progress } from "../progress.js";
 import { PROVIDERS, type CliProvider } from "../providers.js";
 import { COLUMNS, STATUSES, type Row, type Status } from "../rows.js";
@@ -14,6 +14,7 @@ import { parseInstant } from "../time.js";
 import { describeError } from "../report.js";
 import { renderStats, statsOf } from "../stats.js";
 import { completes } from "../completion.js";
+import { wholeNumber } from "../whole-number.js";
 
 /** --format and its --json shorthand. */
 export function formatOptions(command: Command, formats: readonly string[] = FORMATS): Command {
@@ -24,11 +25,6 @@ export function formatOptions(command: Command, formats: readonly string[] = FOR
 
 export const formatOf = (opts: { format?: string; json?: boolean }): Format =>
   opts.json ? "json" : ((opts.format ?? "table") as Format);
-
-const count = (text: string, flag: string): number => {
-  if (!/^\d+$/.test(text)) throw new UsageError(`${flag} must be a whole number, got "${text}"`);
-  return Number(text);
-};
 
 function listingOptions(command: Command): Command {
   return formatOptions(
@@ -87,8 +83,8 @@ async function printRows(ctx: Context, sources: Source<Row>[], request: ListRequ
 
 function limits(opts: ListingOpts) {
   return {
-    limit: opts.limit === undefined ? undefined : count(opts.limit, "--limit"),
-    pageSize: opts.pageSize === undefined ? undefined : count(opts.pageSize, "--page-size"),
+    limit: opts.limit === undefined ? undefined : wholeNumber(opts.limit, "--limit"),
+    pageSize: opts.pageSize === undefined ? undefined : wholeNumber(opts.pageSize, "--page-size"),
   };
 }
 
@@ -185,7 +181,7 @@ export function crossProviderRuns(ctx: () => Context): Command {
       const request: ListRequest = { since, signal: c.io.signal };
       const { stats, code } = await statsOf(c, crossSources(c, opts, request), request, since);
       if (opts.json) await writeJson(c.io.stdout, stats);
-      else await c.io.stdout.write(renderStats(stats));
+      else await write(c.io.stdout, renderStats(stats));
       return code;
     });
   return runs;

@@ -3,18 +3,12 @@ import { writeFileSync } from "node:fs";
 import type { ProviderName } from "@agentruns/simulators";
 import { Cmd as Command } from "../command.js";
 import type { Context } from "../context.js";
-import { UsageError } from "../exit-codes.js";
 import { write } from "../output.js";
 import { PROVIDERS } from "../providers.js";
+import { wholeNumber } from "../whole-number.js";
 
 /** Made-up credentials the simulators accept (they accept any non-empty key). */
 const SIM_CREDENTIALS: Record<string, string> = { apiKey: "sim-key", applicationId: "sim-app" };
-
-const whole = (text: string, flag: string, max: number) => {
-  if (!/^\d+$/.test(text) || Number(text) > max)
-    throw new UsageError(`${flag} must be a whole number from 0 to ${max}, got "${text}"`);
-  return Number(text);
-};
 
 export function simCommand(ctx: () => Context): Command {
   return new Command("sim")
@@ -33,8 +27,8 @@ export function simCommand(ctx: () => Context): Command {
     .action(
       async (opts: { runs: string; seed: string; rateLimit: boolean; writeEnv?: string; json?: boolean }) => {
         const c = ctx();
-        const runs = whole(opts.runs, "--runs", 100_000);
-        const seed = whole(opts.seed, "--seed", 2 ** 32 - 1);
+        const runs = wholeNumber(opts.runs, "--runs", 100_000);
+        const seed = wholeNumber(opts.seed, "--seed", 2 ** 32 - 1);
         // Loaded here: the simulators (and their spec validator) cost start-up time every other command does not need.
         const { startSimulator } = await import("@agentruns/simulators");
         const sims = await Promise.all(
