@@ -61,8 +61,11 @@ describe("cancellation", () => {
   it("aborts an in-flight request with ApiAbortError and does not retry", async () => {
     sim.faults.inject({ times: Infinity, action: { type: "stall", when: "before-handler" } });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error("user navigated away")), 30);
-    const e = await rejection(client().request("listRuns", {}, { signal: controller.signal }));
+    const pending = rejection(client().request("listRuns", {}, { signal: controller.signal }));
+    // Aborted once the request is in flight (the simulator has it), not after a fixed delay a loaded machine outlasts.
+    while (sim.count("listRuns") === 0) await new Promise((r) => setTimeout(r, 5));
+    controller.abort(new Error("user navigated away"));
+    const e = await pending;
     expect(e).toBeInstanceOf(ApiAbortError);
     expect((e as ApiAbortError).cause).toEqual(new Error("user navigated away"));
     expect(sim.count("listRuns")).toBe(1);
