@@ -186,7 +186,7 @@ function signature(d: ProviderDescriptor, m: Method) {
   if (m.pagination) {
     const item = `ItemsAt<${result}, ${q(itemsOf(m.pagination))}>`;
     returns = `PagePromise<${item}, ${result}>`;
-    call = `client.paginate(${m.constant}, ${input}, ${paginatorCall(m.pagination, item)}, options)`;
+    call = `paginate(client, ${m.constant}, ${input}, ${paginatorCall(m.pagination, item)}, options)`;
   } else if (m.unwrap) {
     returns = `APIPromise<${result}[${q(m.unwrap)}]>`;
     call = `client.request(${m.constant}, ${input}, options, (data) => data[${q(m.unwrap)}])`;
@@ -242,6 +242,7 @@ export function renderClient(
   for (const t of ["PathOf", "BodyOf", "QueryOf", "HeaderOf", "CookieOf", "ItemsAt", "PagePromise"])
     used(text, t);
   for (const f of [
+    "paginate",
     "paramsInput",
     "offsetPagination",
     "skipPagination",

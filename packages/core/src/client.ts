@@ -8,7 +8,6 @@ import { createLog, redactor, safeHeaders, type Log, type Logger, type LogLevel 
 import { checkBaseUrl, checkCallOptions, checkCredential, checkDelay } from "./options.js";
 import { causeChain, describeFailure, redactCause } from "./redact.js";
 import { fetchFollowingSafely, fetchRequestSafely, type FetchLike } from "./redirects.js";
-import { PagePromise, type Paginator } from "./pagination.js";
 import {
   DEFAULT_RETRY,
   backoffMs,
@@ -211,19 +210,51 @@ const put = (headers: Record<string, string>, name: string, value: unknown): voi
   if (value !== undefined) headers[name.toLowerCase()] = String(value);
 };
 
-const operationId = (operation: string | OperationSpec): string =>
+/** An operation's name in messages: its operationId, or method and path. */
+export const operationId = (operation: string | OperationSpec): string =>
   typeof operation === "string"
     ? operation
     : (operation.operationId ?? `${operation.method} ${operation.path}`);
 
-const resolveInput = <Op>(input: InputOf<Op>): CallInput<Op> =>
+/** A call's input, built now if it is a function (so what it throws becomes the rejection). */
+export const resolveInput = <Op>(input: InputOf<Op>): CallInput<Op> =>
   typeof input === "function" ? input() : (input ?? {});
 
 /** Said of a create whose outcome is unknown, so nobody repeats it blindly. */
 const MAY_HAVE_TAKEN_EFFECT =
   "; the request may have reached the server and taken effect, so it was not retried: check before repeating it";
 
+/** What a module of the core that calls operations (paginate.ts) reads of a client: not part of the public API. */
+export interface ClientInternals {
+  readonly title: string;
+  /** The operation's spec: the constant passed, or the table's entry for a name; throws ValidationError if none. */
+  spec(operation: string | OperationSpec): OperationSpec;
+  /** One call: validated, sent, retried; resolves to the success body or rejects with a typed error. */
+  execute(
+    id: string,
+    spec: OperationSpec,
+    input: CallInput<unknown>,
+    options: RequestOptions,
+  ): Promise<WithResponse<unknown>>;
+}
+
+/**
+ * A client's internals, for the core's own standalone functions (`paginate`), which live outside the class so that a
+ * bundle that never lists holds no paging code.
+ */
+export let internalsOf: (client: BaseClient<any, any>) => ClientInternals;
+
 export class BaseClient<Ops, Raw = unknown> {
+  static {
+    internalsOf = (client) => ({
+      title: client.#def.title,
+      spec: (operation) => client.#spec(operation),
+      execute: (id, spec, input, options) => client.#execute(id, spec, input, options),
+    });
+  }
+
+  /** The operations type, for inference by the standalone functions (`paginate(client, …)`); never set at run time. */
+  declare readonly "~operations"?: Ops;
   readonly #def: ProviderDefinition<Ops>;
   readonly #options: ClientOptions;
   readonly #retry: RetryTuning;
@@ -360,38 +391,6 @@ export class BaseClient<Ops, Raw = unknown> {
       ),
     );
     return new APIPromise(result);
-  }
-
-  /** Calls a list operation; the result is awaitable (one Page) and async-iterable (every item). Never throws. */
-  paginate<K extends keyof Ops & string, Item>(
-    operation: OperationRef<K>,
-    input: InputOf<Ops[K]>,
-    paginator: Paginator<ResultOf<Ops[K]>, Item>,
-    options: RequestOptions = {},
-  ): PagePromise<Item, ResultOf<Ops[K]>> {
-    let base: CallInput<unknown> = {};
-    let spec: OperationSpec;
-    const id = operationId(operation);
-    // The paging parameters are the query, or the JSON body's fields for a paginator that sends them in the body.
-    const inBody = paginator.in === "body";
-    const fetchPage = (paging: Record<string, unknown>) =>
-      this.#execute(
-        id,
-        spec,
-        (inBody ? { ...base, body: paging } : { ...base, query: paging }) as CallInput<unknown>,
-        options,
-      ) as Promise<WithResponse<ResultOf<Ops[K]>>>;
-    const firstQuery = () => {
-      spec = this.#spec(operation);
-      base = resolveInput(input) as CallInput<unknown>;
-      const first = inBody ? (base.body ?? {}) : (base.query ?? {});
-      if (inBody && (typeof first !== "object" || Array.isArray(first)))
-        throw new ValidationError(`${this.#def.title} ${id}: the request body must be an object`, "body");
-      return Object.fromEntries(
-        Object.entries(first as Record<string, unknown>).filter(([, v]) => v !== undefined),
-      );
-    };
-    return new PagePromise(firstQuery, fetchPage, paginator, `${this.#def.title} ${id}`);
   }
 
   /** The operation's spec: the constant passed, or the table's entry for a name. */

@@ -14,6 +14,7 @@ export {
   type QueryOf,
   type ResultOf,
 } from "./client.js";
+export { paginate } from "./paginate.js";
 export { APIPromise, type WithResponse } from "./api-promise.js";
 export { EventStream, eventStream, type ServerSentEvent } from "./event-stream.js";
 export type { Binary, StreamFactory } from "./bodies.js";

@@ -14,6 +14,7 @@ import {
   cursorPagination,
   linkPagination,
   offsetPagination,
+  paginate,
   pagePagination,
   skipPagination,
   type Page,
@@ -25,7 +26,7 @@ describe("schemes", () => {
     const sim = await startDuvoSimulator({ clock: new ManualClock(), runs: 230, rateLimit: false });
     try {
       const c = duvoClient({ apiKey: "k", baseUrl: sim.url });
-      const page = await c.paginate("listRuns", { query: { limit: 100 } }, offsetPagination("data"));
+      const page = await paginate(c, "listRuns", { query: { limit: 100 } }, offsetPagination("data"));
       expect(page.data).toHaveLength(100);
       expect(page.body.total).toBe(230);
       expect(page.hasNextPage()).toBe(true);
@@ -33,13 +34,16 @@ describe("schemes", () => {
       const second = await page.nextPage();
       expect(second.data[0]).not.toEqual(page.data[0]);
       const ids: string[] = [];
-      for await (const run of c.paginate("listRuns", { query: { limit: 100 } }, offsetPagination("data")))
+      for await (const run of paginate(c, "listRuns", { query: { limit: 100 } }, offsetPagination("data")))
         ids.push(run.id);
       expect(new Set(ids).size).toBe(230);
       const sizes: number[] = [];
-      for await (const p of c
-        .paginate("listRuns", { query: { limit: 100 } }, offsetPagination("data"))
-        .iterPages())
+      for await (const p of paginate(
+        c,
+        "listRuns",
+        { query: { limit: 100 } },
+        offsetPagination("data"),
+      ).iterPages())
         sizes.push(p.data.length);
       expect(sizes).toEqual([100, 100, 30]);
       expect(sim.count("listRuns")).toBe(2 + 3 + 3);
@@ -53,7 +57,7 @@ describe("schemes", () => {
     try {
       const c = avidoClient({ apiKey: "k", applicationId: "a", baseUrl: sim.url });
       const ids: string[] = [];
-      for await (const run of c.paginate("listRuns", { query: { limit: 50 } }, skipPagination()))
+      for await (const run of paginate(c, "listRuns", { query: { limit: 50 } }, skipPagination()))
         ids.push(run.id);
       expect(new Set(ids).size).toBe(120);
       expect(sim.count("listRuns")).toBe(3);
@@ -67,7 +71,8 @@ describe("schemes", () => {
     try {
       const c = duckieClient({ apiKey: "k", baseUrl: sim.url });
       const ids: string[] = [];
-      for await (const run of c.paginate(
+      for await (const run of paginate(
+        c,
         "listRuns",
         { query: { limit: 100, status: ["completed", "failed"] } },
         cursorPagination<RunSummary>(),
@@ -104,14 +109,14 @@ describe("loop guards", () => {
     server.respondWith({
       body: { data: [run("a")], pagination: { limit: 1, next_cursor: "same", has_more: true } },
     });
-    const e = await rejection(drain(duckie().paginate("listRuns", {}, cursorPagination())));
+    const e = await rejection(drain(paginate(duckie(), "listRuns", {}, cursorPagination())));
     expect(e).toBeInstanceOf(PaginationError);
     expect(e.message).toBe('The API returned cursor "same" twice: stopping instead of looping');
   });
 
   it("has_more without a cursor ends with PaginationError", async () => {
     server.respondWith({ body: { data: [], pagination: { limit: 1, next_cursor: null, has_more: true } } });
-    expect(await rejection(duckie().paginate("listRuns", {}, cursorPagination()))).toBeInstanceOf(
+    expect(await rejection(paginate(duckie(), "listRuns", {}, cursorPagination()))).toBeInstanceOf(
       PaginationError,
     );
   });
@@ -121,19 +126,19 @@ describe("loop guards", () => {
     server.respondWith(() => ({
       body: { data: [], pagination: { limit: 1, next_cursor: `c${++n}`, has_more: n < 3 } },
     }));
-    expect(await drain(duckie().paginate("listRuns", {}, cursorPagination()))).toBe(0);
+    expect(await drain(paginate(duckie(), "listRuns", {}, cursorPagination()))).toBe(0);
     n = 0;
     server.respondWith(() => ({
       body: { data: [], pagination: { limit: 1, next_cursor: `c${++n}`, has_more: true } },
     }));
-    const e = await rejection(drain(duckie().paginate("listRuns", {}, cursorPagination())));
+    const e = await rejection(drain(paginate(duckie(), "listRuns", {}, cursorPagination())));
     expect(e.message).toBe("4 empty pages in a row that claim more: stopping instead of looping");
   });
 
   it("an empty offset page that claims more ends with PaginationError", async () => {
     server.respondWith({ body: { data: [], total: 50 } });
     const e = await rejection(
-      duvoClient({ apiKey: "k", baseUrl: server.url }).paginate("listRuns", {}, offsetPagination("data")),
+      paginate(duvoClient({ apiKey: "k", baseUrl: server.url }), "listRuns", {}, offsetPagination("data")),
     );
     expect(e).toBeInstanceOf(PaginationError);
     expect(e.message).toBe("Empty page at offset 0 although total is 50: stopping instead of looping");
@@ -142,7 +147,7 @@ describe("loop guards", () => {
   it("an empty skip page that claims more pages ends with PaginationError", async () => {
     server.respondWith({ body: { data: [], pagination: { skip: 0, limit: 25, total: 100, totalPages: 4 } } });
     const c = avidoClient({ apiKey: "k", applicationId: "a", baseUrl: server.url });
-    expect(await rejection(c.paginate("listRuns", {}, skipPagination()))).toBeInstanceOf(PaginationError);
+    expect(await rejection(paginate(c, "listRuns", {}, skipPagination()))).toBeInstanceOf(PaginationError);
   });
 
   it("nextPage() after the last page is an error, not a request", async () => {
@@ -150,7 +155,7 @@ describe("loop guards", () => {
       body: { data: [run("a")], pagination: { limit: 1, next_cursor: null, has_more: false } },
     });
     server.reset();
-    const page = await duckie().paginate("listRuns", {}, cursorPagination());
+    const page = await paginate(duckie(), "listRuns", {}, cursorPagination());
     expect(page.hasNextPage()).toBe(false);
     await expect(page.nextPage()).rejects.toThrow(PaginationError);
     expect(server.requests).toHaveLength(1);
@@ -184,7 +189,8 @@ describe("memory", () => {
       };
     });
     try {
-      const list = duckieClient({ apiKey: "k", baseUrl: server.url }).paginate(
+      const list = paginate(
+        duckieClient({ apiKey: "k", baseUrl: server.url }),
         "listRuns",
         { query: { limit: PER_PAGE } },
         cursorPagination(),

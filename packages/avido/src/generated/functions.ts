@@ -5,6 +5,7 @@ import {
   type APIPromise,
   type ItemsAt,
   type PagePromise,
+  paginate,
   paramsInput,
   type QueryOf,
   type RequestOptions,
@@ -31,7 +32,8 @@ export function runsList(
   params: ListRunsParams = {},
   options?: RequestOptions,
 ): PagePromise<ItemsAt<ResultOf<operations["listRuns"]>, "data">, ResultOf<operations["listRuns"]>> {
-  return client.paginate(
+  return paginate(
+    client,
     listRunsOperation,
     () => ({ ...paramsInput(params, { dates: ["startDate", "endDate"] }, "Avido listRuns") }) as never,
     skipPagination<ItemsAt<ResultOf<operations["listRuns"]>, "data">>(),

@@ -6,6 +6,7 @@ import {
   cursorPagination,
   type ItemsAt,
   type PagePromise,
+  paginate,
   paramsInput,
   type QueryOf,
   type RequestOptions,
@@ -48,7 +49,8 @@ export function runsList(
   params: ListRunsParams = {},
   options?: RequestOptions,
 ): PagePromise<ItemsAt<ResultOf<operations["listRuns"]>, "data">, ResultOf<operations["listRuns"]>> {
-  return client.paginate(
+  return paginate(
+    client,
     listRunsOperation,
     () =>
       ({

@@ -7,6 +7,7 @@ import {
   type ItemsAt,
   offsetPagination,
   type PagePromise,
+  paginate,
   paramsInput,
   type PathOf,
   type QueryOf,
@@ -40,7 +41,8 @@ export function runsList(
   params: ListRunsParams = {},
   options?: RequestOptions,
 ): PagePromise<ItemsAt<ResultOf<operations["listRuns"]>, "data">, ResultOf<operations["listRuns"]>> {
-  return client.paginate(
+  return paginate(
+    client,
     listRunsOperation,
     () => ({ ...paramsInput(params, { dates: ["since"] }, "Duvo listRuns") }) as never,
     offsetPagination<ItemsAt<ResultOf<operations["listRuns"]>, "data">>("data", {
@@ -100,7 +102,8 @@ export function runsMessagesList(
   ItemsAt<ResultOf<operations["listRunMessages"]>, "messages">,
   ResultOf<operations["listRunMessages"]>
 > {
-  return client.paginate(
+  return paginate(
+    client,
     listRunMessagesOperation,
     () => ({ path: { run_id: runId }, ...paramsInput(params, {}, "Duvo listRunMessages") }) as never,
     offsetPagination<ItemsAt<ResultOf<operations["listRunMessages"]>, "messages">>("messages", {
