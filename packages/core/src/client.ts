@@ -277,6 +277,10 @@ export class BaseClient<Ops, Raw = unknown> {
   readonly #masked: readonly string[];
   readonly #env: Env;
   readonly #limiter: RateLimiter | undefined;
+  /** Operations whose security this client's credentials were found to fill (they never change). */
+  readonly #usable = new WeakSet<OperationSpec>();
+  /** Whether a logger was given (so no log line is built for nobody). */
+  readonly #logs: boolean;
   #raw: Raw | undefined;
 
   constructor(def: ProviderDefinition<Ops>, options: ClientOptions & Record<string, unknown> = {}) {
@@ -326,6 +330,7 @@ export class BaseClient<Ops, Raw = unknown> {
     }
     this.#redact = redactor(Object.values(credentials).filter((v): v is string => typeof v === "string"));
     this.#log = createLog(options.logger, options.logLevel ?? "info", this.#redact);
+    this.#logs = !!options.logger;
     this.#fetch = options.fetch;
     this.#values = new Map(Object.entries(credentials));
     this.#tokenProviders = [...this.#values.values()].some((v) => typeof v === "function");
@@ -384,13 +389,20 @@ export class BaseClient<Ops, Raw = unknown> {
     options: RequestOptions = {},
     map?: (data: ResultOf<Ops[K]>) => R,
   ): APIPromise<R> {
+    return new APIPromise(this.#call(operation, input, options, map));
+  }
+
+  /** `request`'s work; async, so anything it throws (an unknown operation, a bad input function) is a rejection. */
+  async #call<R>(
+    operation: string | OperationSpec,
+    input: InputOf<unknown>,
+    options: RequestOptions,
+    map: ((data: any) => R) | undefined,
+  ): Promise<WithResponse<R>> {
     const id = operationId(operation);
-    const result = new Promise<OperationSpec>((resolve) => resolve(this.#spec(operation))).then((spec) =>
-      this.#execute(id, spec, resolveInput(input) as CallInput<unknown>, options).then((r) =>
-        map ? { ...r, data: this.#mapped(id, spec, r, map as (d: unknown) => R) } : (r as WithResponse<R>),
-      ),
-    );
-    return new APIPromise(result);
+    const spec = this.#spec(operation);
+    const r = await this.#execute(id, spec, resolveInput(input) as CallInput<unknown>, options);
+    return map ? { ...r, data: this.#mapped(id, spec, r, map) } : (r as WithResponse<R>);
   }
 
   /** The operation's spec: the constant passed, or the table's entry for a name. */
@@ -427,13 +439,17 @@ export class BaseClient<Ops, Raw = unknown> {
 
   /** Rejects before any I/O when none of the operation's security alternatives can be filled. */
   #checkCredentials(spec: OperationSpec, where: string): void {
+    if (this.#usable.has(spec)) return;
     const alternatives = spec.security ?? [];
     if (!alternatives.length) return;
     const all = this.#def.provider.credentials;
     const missing = alternatives.map((schemes) =>
       all.filter((c) => schemes.includes(c.scheme ?? "") && !this.#provided.has(c.option)),
     );
-    if (missing.some((m) => m.length === 0)) return;
+    if (missing.some((m) => m.length === 0)) {
+      this.#usable.add(spec);
+      return;
+    }
     const need = missing[0]![0]!;
     throw new ValidationError(
       `${where} needs the ${this.#def.title} credential "${need.option}": pass { ${need.option} } to new ${this.#def.title}() or set ${need.env}.`,
@@ -481,30 +497,37 @@ export class BaseClient<Ops, Raw = unknown> {
     // body, header and cookie parameters, the call's headers. Built again for a retry when a token provider is in
     // play, so that every attempt carries the token of its time (a long Retry-After can outlive a short-lived token).
     const json = sending !== undefined && !spec.body?.media;
-    const prepare = async (): Promise<[string, Record<string, string>]> => {
+    type Prepared = [url: string, headers: Record<string, string>];
+    const prepare = (): Prepared | Promise<Prepared> => {
       const headers: Record<string, string> = json
         ? { "content-type": "application/json", ...this.#headers }
         : { ...this.#headers };
-      const url = await authorize(
+      const finish = (url: string): Prepared => {
+        if (sending?.contentType && !json) headers["content-type"] = sending.contentType;
+        if (input.header)
+          for (const name in input.header)
+            put(headers, name, (input.header as Record<string, unknown>)[name]);
+        if (input.cookie) {
+          const cookies = Object.entries(input.cookie as Record<string, unknown>)
+            .filter(([, v]) => v !== undefined)
+            .map(([name, v]) => cookiePair(name, v));
+          if (cookies.length) headers.cookie = [...cookies, headers.cookie].filter(Boolean).join("; ");
+        }
+        if (options.headers) for (const name in options.headers) put(headers, name, options.headers[name]);
+        return [url, headers];
+      };
+      // Synchronous unless a token provider has to be asked (no wait for the common case of a fixed key).
+      const url = authorize(
         spec,
         this.#def.provider.credentials,
         this.#values,
         headers,
         this.#base + path + search,
       );
-      if (sending?.contentType && !json) headers["content-type"] = sending.contentType;
-      if (input.header)
-        for (const name in input.header) put(headers, name, (input.header as Record<string, unknown>)[name]);
-      if (input.cookie) {
-        const cookies = Object.entries(input.cookie as Record<string, unknown>)
-          .filter(([, v]) => v !== undefined)
-          .map(([name, v]) => cookiePair(name, v));
-        if (cookies.length) headers.cookie = [...cookies, headers.cookie].filter(Boolean).join("; ");
-      }
-      if (options.headers) for (const name in options.headers) put(headers, name, options.headers[name]);
-      return [url, headers];
+      return typeof url === "string" ? finish(url) : url.then(finish);
     };
-    let [url, headers] = await prepare();
+    const prepared = prepare();
+    let [url, headers] = Array.isArray(prepared) ? prepared : await prepared;
     // The caller's signal and the deadline end the whole call: attempts and the waits between them.
     const scope = new CallScope(options.signal, deadlineMs);
     /** The error for a call the caller aborted or the deadline ended. */
@@ -569,7 +592,8 @@ export class BaseClient<Ops, Raw = unknown> {
             const data = empty
               ? undefined
               : await readAnswer(response, spec, options.signal, `${title} ${label}`, this.#def.stream);
-            this.#log("info", `${title} ${label} ${response.status} ${ms}ms attempt ${attempt}`);
+            if (this.#logs)
+              this.#log("info", `${title} ${label} ${response.status} ${ms}ms attempt ${attempt}`);
             return { data, response, requestId: requestIdOf(response, undefined) };
           }
           let errorBody: unknown = empty ? undefined : await response.text();

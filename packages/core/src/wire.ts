@@ -38,6 +38,8 @@ function queryPart(name: string, value: unknown, dotted: boolean | undefined, ou
 /** `name=value` of a Cookie header (the value percent-encoded), for cookie parameters and cookie credentials alike. */
 export const cookiePair = (name: string, value: unknown): string => `${name}=${enc(String(value))}`;
 
+const templates = new Map<string, string[]>();
+
 /**
  * The path with its parameters filled in (percent-encoded), relative to the base URL, and the query string (`?…`,
  * or "" without one).
@@ -48,7 +50,13 @@ export function target(
   query: object | undefined,
 ): { path: string; search: string } {
   let url = spec.path;
-  if (path) url = url.replace(/\{([^}]+)\}/g, (_, n: string) => enc(String(path[n])));
+  if (path) {
+    // The template split once per path ([literal, name, literal, …]), then joined per call.
+    let parts = templates.get(url);
+    if (!parts) templates.set(url, (parts = url.split(/\{([^}]+)\}/)));
+    url = parts[0]!;
+    for (let i = 1; i < parts.length; i += 2) url += enc(String(path[parts[i]!])) + parts[i + 1];
+  }
   if (!query) return { path: url, search: "" };
   const parts: string[] = [];
   // Plain parameters first, then the dotted ones (`metadata.team=billing`), as the generated client sends them.
@@ -66,33 +74,49 @@ const base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().e
 /**
  * Adds the credentials of the operation's first security alternative whose credentials were all given (bearer,
  * basic, API keys in a header, the query or a cookie) to `headers` (lower-case names); returns the URL, which changes
- * only for a query key. The caller has already checked that one alternative can be filled.
+ * only for a query key. The caller has already checked that one alternative can be filled. Synchronous unless a
+ * token provider is among the credentials used (then it is asked, and a promise returned).
  */
-export async function authorize(
+export function authorize(
   spec: OperationSpec,
   credentials: readonly CredentialSource[],
   values: ReadonlyMap<string, CredentialValue>,
   headers: Record<string, string>,
   url: string,
-): Promise<string> {
+): string | Promise<string> {
   const alternatives = spec.security ?? [];
   const schemes = alternatives.find((s) =>
     credentials.every((c) => !s.includes(c.scheme ?? "") || values.has(c.option)),
   );
   if (!schemes?.length) return url;
+  const used = credentials.filter((c) => schemes.includes(c.scheme ?? ""));
+  const raw = used.map((c) => values.get(c.option)!);
+  if (raw.some((v) => typeof v === "function")) {
+    return Promise.all(raw.map((v) => (typeof v === "function" ? v() : v))).then((given) =>
+      apply(used, given, headers, url),
+    );
+  }
+  return apply(used, raw as string[], headers, url);
+}
+
+/** Puts each credential where its scheme says; returns the URL (changed only by a query key). */
+function apply(
+  used: readonly CredentialSource[],
+  given: readonly string[],
+  headers: Record<string, string>,
+  url: string,
+): string {
   let query: URL | undefined;
   const cookies: string[] = [];
   const basic: Record<string, string[]> = {};
-  for (const c of credentials) {
-    if (!schemes.includes(c.scheme ?? "")) continue;
-    const raw = values.get(c.option)!;
-    const value = typeof raw === "function" ? await raw() : raw;
+  used.forEach((c, i) => {
+    const value = given[i]!;
     if (c.kind === "bearer") headers.authorization = `Bearer ${value}`;
     else if (c.kind === "header") headers[c.name!.toLowerCase()] = value;
     else if (c.kind === "query") (query ??= new URL(url)).searchParams.set(c.name!, value);
     else if (c.kind === "cookie") cookies.push(cookiePair(c.name!, value));
     else (basic[c.scheme!] ??= ["", ""])[c.kind === "basic-username" ? 0 : 1] = value;
-  }
+  });
   for (const pair of Object.values(basic)) headers.authorization = `Basic ${base64(pair.join(":"))}`;
   if (cookies.length) headers.cookie = [headers.cookie, ...cookies].filter(Boolean).join("; ");
   return query ? query.href : url;
