@@ -3,15 +3,24 @@
 import { Duvo } from "@agentruns/duvo";
 import { interleaved, type Ratio } from "./rounds.js";
 
-async function rawWalk(base: string): Promise<number> {
+/** The hand loop; with `timeout`, each page request can be ended by a timer, as any client with time-outs does. */
+async function rawWalk(base: string, timeout = false): Promise<number> {
   let offset = 0;
   let count = 0;
   for (;;) {
-    const r = await fetch(`${base}/v1/runs?limit=100&offset=${offset}`, {
-      headers: { authorization: "Bearer k" },
-    });
-    if (!r.ok) throw new Error(`raw walk: ${r.status}`);
-    const page = (await r.json()) as { data: { id: string }[]; total: number };
+    const controller = timeout ? new AbortController() : undefined;
+    const timer = controller && setTimeout(() => controller.abort(), 60_000);
+    let page: { data: { id: string }[]; total: number };
+    try {
+      const r = await fetch(`${base}/v1/runs?limit=100&offset=${offset}`, {
+        headers: { authorization: "Bearer k" },
+        signal: controller?.signal,
+      });
+      if (!r.ok) throw new Error(`raw walk: ${r.status}`);
+      page = (await r.json()) as typeof page;
+    } finally {
+      clearTimeout(timer); // the time limit covers the body, as the client's does
+    }
     // Every item visited, as the client's walk does.
     for (const run of page.data) if (run.id) count++;
     offset += page.data.length;
@@ -31,6 +40,7 @@ export async function paginationCpu(base: string, rounds: number): Promise<Ratio
   return interleaved(
     [
       { name: "raw fetch loop", run: () => rawWalk(base) },
+      { name: "raw fetch loop + time-out", run: () => rawWalk(base, true) },
       { name: "@agentruns/duvo for await", run: () => ourWalk(duvo) },
     ],
     { rounds, calls: 1, warmup: 1, clock: "cpu" },

@@ -18,6 +18,8 @@ export interface Ratio {
   max: number;
   q1: number;
   q3: number;
+  /** This contender's time in each round (ms per unit), in round order. */
+  perRound: number[];
 }
 
 const quantile = (sorted: number[], q: number) =>
@@ -63,9 +65,25 @@ export async function interleaved(
       max: ratios.at(-1)!,
       q1: quantile(ratios, 0.25),
       q3: quantile(ratios, 0.75),
+      perRound: times[i]!,
     };
   });
 }
 
 /** Whether a ratio's difference from 1 is inside the round-to-round noise (its interquartile range spans 1). */
 export const insideNoise = (r: Ratio): boolean => r.q1 <= 1 && r.q3 >= 1;
+
+/** `a` against `b` as one more Ratio: the median and spread of their per-round ratios (same rounds, same run). */
+export function against(a: Ratio, b: Ratio, name = `${a.name} ÷ ${b.name}`): Ratio {
+  const ratios = a.perRound.map((t, r) => t / b.perRound[r]!).sort((x, y) => x - y);
+  return {
+    name,
+    ms: a.ms,
+    median: quantile(ratios, 0.5),
+    min: ratios[0]!,
+    max: ratios.at(-1)!,
+    q1: quantile(ratios, 0.25),
+    q3: quantile(ratios, 0.75),
+    perRound: a.perRound,
+  };
+}
