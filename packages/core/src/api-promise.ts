@@ -23,7 +23,11 @@ export class APIPromise<T> implements PromiseLike<T> {
     onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
-    return this.#result.then((r) => r.data).then(onFulfilled, onRejected);
+    // One reaction, not two: `await client.call()` costs a single extra promise over the call itself.
+    return this.#result.then(
+      typeof onFulfilled === "function" ? (r) => onFulfilled(r.data) : (r) => r.data as unknown as A,
+      onRejected,
+    );
   }
 
   catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
