@@ -278,13 +278,13 @@ export function renderClient(
     `// Why: the ${d.title} client the functions take; it holds no operation table and no openapi-fetch client, so it\n` +
     `// costs nothing per operation.\n` +
     `import { BaseClient${streams ? ", eventStream" : ""}, type ClientOptions, type ProviderDefinition } from "@agentruns/core";\n` +
-    `import { provider, type ApiClient, type Credentials, type operations } from "${d.packageName}";\n\n` +
+    `import { provider, type Credentials, type operations } from "${d.packageName}";\n\n` +
     `/** Options of the ${d.title} clients: the shared ones and the credentials the spec defines. */\n` +
     `export interface ${T}Options extends ClientOptions, Credentials {}\n\n` +
     `/** Calls by the tree-shakeable functions (\`${methods[0]?.fn ?? "fn"}(client, …)\`); the full client is {@link ${T}Client}. */\n` +
-    `export class ${core} extends BaseClient<operations, ApiClient> {\n` +
-    `  /** @param full every operation by id (calls by name) and the openapi-fetch factory (\`raw\`): the full client passes them. */\n` +
-    `  constructor(options: ${T}Options = {}, full?: Pick<ProviderDefinition<operations>, "operationTable" | "createClient">) {\n` +
+    `export class ${core} extends BaseClient<operations> {\n` +
+    `  /** @param full every operation by id, for calls by name: the full client passes it. */\n` +
+    `  constructor(options: ${T}Options = {}, full?: Pick<ProviderDefinition<operations>, "operationTable">) {\n` +
     `    super({ title: ${q(d.title)}, provider, idempotent: ${q(idempotent)}${streams ? ", stream: eventStream" : ""}, ...full }, { ...options });\n  }\n}\n`;
 
   // client.ts: resource classes and the full client.
@@ -333,15 +333,20 @@ export function renderClient(
     head +
     `// Why: the methods grouped into resources (\`client.${methods[0] ? [...methods[0].resource, methods[0].name].join(".") : "resource.method"}\`); each calls its function.\n` +
     `import { createClient, operationTable } from "${d.packageName}";\n` +
+    `import { rawClient } from "@agentruns/core";\n` +
     `import type { RequestOptions, APIPromise, PathOf, BodyOf, QueryOf, HeaderOf, CookieOf, ItemsAt, PagePromise, ResultOf } from "@agentruns/core";\n` +
-    `import type { operations } from "${d.packageName}";\n` +
+    `import type { ApiClient, operations } from "${d.packageName}";\n` +
     `import { ${core}, type ${T}Options } from "./core.js";\n` +
     `import {\n${methods.map((m) => `  ${m.fn},`).join("\n")}\n${methods.flatMap((m) => (m.params ? [`  type ${m.params.name},`] : [])).join("\n")}\n} from "./functions.js";\n\n` +
     classes.join("\n") +
     `\n/** The ${d.title} API: every operation as a method of its resource, plus \`raw\` (the typed openapi-fetch client). */\n` +
     `export class ${T}Client extends ${core} {\n` +
     tops.map((k) => `  readonly ${k}: ${classNames.get(k)} = new ${classNames.get(k)}(this);\n`).join("") +
-    `\n  constructor(options: ${T}Options = {}) {\n    super(options, { operationTable, createClient });\n  }\n}\n`;
+    `  #raw: ApiClient | undefined;\n` +
+    `\n  constructor(options: ${T}Options = {}) {\n    super(options, { operationTable });\n  }\n\n` +
+    `  /**\n   * The typed openapi-fetch client, sending as this client does (credentials, base URL, headers, redirect guard),\n` +
+    `   * for anything the methods do not cover; built on first use.\n   */\n` +
+    `  get raw(): ApiClient {\n    return (this.#raw ??= rawClient(this, createClient));\n  }\n}\n`;
 
   // index.ts: everything generated, and the spec's types that do not clash with it.
   const exported = aliases.filter((a) => !own.has(a));

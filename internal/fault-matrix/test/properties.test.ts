@@ -73,7 +73,6 @@ describe("path encoding", () => {
       {
         title: "Fixture",
         provider: duvoOpenapi.provider,
-        createClient: duvoOpenapi.createClient,
         operationTable: {
           getItem: {
             method: "GET",

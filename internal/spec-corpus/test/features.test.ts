@@ -53,7 +53,6 @@ const client = (options: Record<string, unknown>) =>
     {
       title: "Features",
       provider: gen.provider,
-      createClient: gen.createClient,
       operationTable: gen.operationTable,
       stream: eventStream,
     },

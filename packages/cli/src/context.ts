@@ -73,7 +73,7 @@ export class Context {
   }
 
   /** A client of `provider` with its settings resolved; a missing credential is a usage error naming its sources. */
-  client(provider: CliProvider): BaseClient<any, any> {
+  client(provider: CliProvider): BaseClient<any> {
     const settings = this.settings(provider).options;
     const [missing] = missingIn(provider, settings);
     if (missing !== undefined) throw missingCredential(provider, missing, this.configPath);

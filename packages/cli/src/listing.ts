@@ -23,7 +23,7 @@ export interface ListRequest {
 /** One provider's runs, newest first, as rows (several list requests merged for Duvo, whose items lack a status). */
 export function providerRows(
   provider: CliProvider,
-  client: BaseClient<any, any>,
+  client: BaseClient<any>,
   request: ListRequest,
 ): Source<Row> {
   const [sizeParam] = provider.paging;

@@ -10,7 +10,7 @@ import { secondsBetween, type Row, type Status } from "./rows.js";
 
 export type ProviderId = "duvo" | "avido" | "duckie";
 type Item = Record<string, any>;
-type AnyClient = BaseClient<any, any>;
+type AnyClient = BaseClient<any>;
 
 export interface CliProvider {
   id: ProviderId;

@@ -7,7 +7,7 @@ import { ApiAbortError, ApiConnectionError, ApiError, ApiTimeoutError, Validatio
 import { createLog, redactor, safeHeaders, type Log, type Logger, type LogLevel } from "./logging.js";
 import { checkBaseUrl, checkCallOptions, checkCredential, checkDelay } from "./options.js";
 import { causeChain, describeFailure, redactCause } from "./redact.js";
-import { fetchFollowingSafely, fetchRequestSafely, type FetchLike } from "./redirects.js";
+import { fetchFollowingSafely, type FetchLike } from "./redirects.js";
 import {
   DEFAULT_RETRY,
   backoffMs,
@@ -78,8 +78,6 @@ export interface ProviderDefinition<Ops> {
     /** The provider's published per-key limit, applied when calling its own server. */
     readonly rateLimit?: RateLimit;
   };
-  /** The generated createClient of `@agentruns/<provider>-openapi`, for `client.raw` (absent: no raw client). */
-  createClient?: (options: any) => unknown;
   /**
    * Every operation by operationId, for calls by name. Absent in a client meant to tree-shake: its calls pass the
    * operation's own constant (`<operationId>Operation`) instead, so a bundle holds only the operations it uses.
@@ -155,10 +153,6 @@ export type InputOf<Op> = CallInput<Op> | (() => CallInput<Op>);
 
 /** An operation: its operationId (looked up in the client's table), or its generated constant. */
 export type OperationRef<K extends string> = K | (OperationSpec & { readonly operationId: K });
-
-interface RawClient {
-  use(...middleware: unknown[]): void;
-}
 
 const processEnv = (): Env => (globalThis as { process?: { env?: Env } }).process?.env ?? {};
 
@@ -236,20 +230,45 @@ export interface ClientInternals {
     input: CallInput<unknown>,
     options: RequestOptions,
   ): Promise<WithResponse<unknown>>;
+  /** What a raw (openapi-fetch) client needs to send as this client does (rawClient). */
+  settings(): {
+    credentials: Record<string, CredentialValue>;
+    env: Env;
+    baseUrl: string;
+    fetch: FetchLike | undefined;
+    headers: Record<string, string> | undefined;
+    /** Logs a request's headers, credentials masked; undefined unless the log level is debug. */
+    debug: ((request: Request) => void) | undefined;
+  };
 }
 
 /**
- * A client's internals, for the core's own standalone functions (`paginate`), which live outside the class so that a
- * bundle that never lists holds no paging code.
+ * A client's internals, for the core's own standalone functions (`paginate`, `rawClient`), which live outside the
+ * class so that a bundle that never lists holds no paging code, and only the full clients hold openapi-fetch.
  */
-export let internalsOf: (client: BaseClient<any, any>) => ClientInternals;
+export let internalsOf: (client: BaseClient<any>) => ClientInternals;
 
-export class BaseClient<Ops, Raw = unknown> {
+export class BaseClient<Ops> {
   static {
     internalsOf = (client) => ({
       title: client.#def.title,
       spec: (operation) => client.#spec(operation),
       execute: (id, spec, input, options) => client.#execute(id, spec, input, options),
+      settings: () => ({
+        credentials: Object.fromEntries(client.#values),
+        env: client.#env,
+        baseUrl: client.#base,
+        fetch: client.#fetch,
+        headers: client.#options.headers,
+        debug: client.#debug
+          ? (request) =>
+              client.#log(
+                "debug",
+                `${client.#def.title} ${request.method} ${new URL(request.url).pathname} headers`,
+                safeHeaders(request.headers, client.#masked),
+              )
+          : undefined,
+      }),
     });
   }
 
@@ -281,7 +300,6 @@ export class BaseClient<Ops, Raw = unknown> {
   readonly #usable = new WeakSet<OperationSpec>();
   /** Whether a logger was given (so no log line is built for nobody). */
   readonly #logs: boolean;
-  #raw: Raw | undefined;
 
   constructor(def: ProviderDefinition<Ops>, options: ClientOptions & Record<string, unknown> = {}) {
     const where = `new ${def.title}()`;
@@ -344,42 +362,6 @@ export class BaseClient<Ops, Raw = unknown> {
     ];
     this.#env = env;
     this.#limiter = limiterFor(options.rateLimit, def.provider, this.#base, where);
-  }
-
-  /**
-   * The generated openapi-fetch client (same credentials, base URL and redirect guard), for anything the ergonomic
-   * methods do not cover; built on first use. Only the full client has one: a table-less core bundles no
-   * openapi-fetch.
-   */
-  get raw(): Raw {
-    if (this.#raw) return this.#raw;
-    const def = this.#def;
-    if (!def.createClient) {
-      throw new ValidationError(
-        `This ${def.title} client has no raw client: use the full client class, or createClient from the typed package`,
-        "raw",
-      );
-    }
-    const fetchImpl = this.#fetch;
-    const raw = def.createClient({
-      ...Object.fromEntries(this.#values),
-      env: this.#env,
-      baseUrl: this.#base,
-      fetch: (request: Request) => fetchRequestSafely(request, fetchImpl, def.title),
-      headers: this.#options.headers,
-    }) as RawClient;
-    if (this.#debug) {
-      raw.use({
-        onRequest: ({ request }: { request: Request }) => {
-          this.#log(
-            "debug",
-            `${def.title} ${request.method} ${new URL(request.url).pathname} headers`,
-            safeHeaders(request.headers, this.#masked),
-          );
-        },
-      });
-    }
-    return (this.#raw = raw as Raw);
   }
 
   /** Calls one operation of the spec; resolves to its success body (or `map` of it). Never throws: it rejects. */

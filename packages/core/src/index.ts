@@ -15,6 +15,7 @@ export {
   type ResultOf,
 } from "./client.js";
 export { paginate } from "./paginate.js";
+export { rawClient } from "./raw-client.js";
 export { APIPromise, type WithResponse } from "./api-promise.js";
 export { EventStream, eventStream, type ServerSentEvent } from "./event-stream.js";
 export type { Binary, StreamFactory } from "./bodies.js";

@@ -17,7 +17,7 @@ import { PagePromise, type Paginator } from "./pagination.js";
 
 /** Calls a list operation; the result is awaitable (one Page) and async-iterable (every item). Never throws. */
 export function paginate<Ops, K extends keyof Ops & string, Item>(
-  client: BaseClient<Ops, any>,
+  client: BaseClient<Ops>,
   operation: OperationRef<K>,
   input: InputOf<Ops[K]>,
   paginator: Paginator<ResultOf<Ops[K]>, Item>,

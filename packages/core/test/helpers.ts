@@ -9,7 +9,6 @@ export const duvoClient = (options: ClientOptions & { apiKey?: string }) =>
     {
       title: "Duvo",
       provider: duvo.provider,
-      createClient: duvo.createClient,
       operationTable: duvo.operationTable,
       idempotent: ["stopRun"],
     },
@@ -21,7 +20,6 @@ export const duckieClient = (options: ClientOptions & { apiKey?: string }) =>
     {
       title: "Duckie",
       provider: duckie.provider,
-      createClient: duckie.createClient,
       operationTable: duckie.operationTable,
     },
     { env: {}, ...options },
@@ -32,7 +30,6 @@ export const avidoClient = (options: ClientOptions & { apiKey?: string; applicat
     {
       title: "Avido",
       provider: avido.provider,
-      createClient: avido.createClient,
       operationTable: avido.operationTable,
     },
     { env: {}, ...options },

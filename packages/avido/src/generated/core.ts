@@ -3,18 +3,15 @@
 // Why: the Avido client the functions take; it holds no operation table and no openapi-fetch client, so it
 // costs nothing per operation.
 import { BaseClient, type ClientOptions, type ProviderDefinition } from "@agentruns/core";
-import { provider, type ApiClient, type Credentials, type operations } from "@agentruns/avido-openapi";
+import { provider, type Credentials, type operations } from "@agentruns/avido-openapi";
 
 /** Options of the Avido clients: the shared ones and the credentials the spec defines. */
 export interface AvidoOptions extends ClientOptions, Credentials {}
 
 /** Calls by the tree-shakeable functions (`runsList(client, …)`); the full client is {@link AvidoClient}. */
-export class AvidoCore extends BaseClient<operations, ApiClient> {
-  /** @param full every operation by id (calls by name) and the openapi-fetch factory (`raw`): the full client passes them. */
-  constructor(
-    options: AvidoOptions = {},
-    full?: Pick<ProviderDefinition<operations>, "operationTable" | "createClient">,
-  ) {
+export class AvidoCore extends BaseClient<operations> {
+  /** @param full every operation by id, for calls by name: the full client passes it. */
+  constructor(options: AvidoOptions = {}, full?: Pick<ProviderDefinition<operations>, "operationTable">) {
     super({ title: "Avido", provider, idempotent: [], ...full }, { ...options });
   }
 }

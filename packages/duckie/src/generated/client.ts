@@ -2,6 +2,7 @@
 // Do not edit by hand: change the spec or the generator, then run `pnpm generate`.
 // Why: the methods grouped into resources (`client.runs.list`); each calls its function.
 import { createClient, operationTable } from "@agentruns/duckie-openapi";
+import { rawClient } from "@agentruns/core";
 import type {
   RequestOptions,
   APIPromise,
@@ -14,7 +15,7 @@ import type {
   PagePromise,
   ResultOf,
 } from "@agentruns/core";
-import type { operations } from "@agentruns/duckie-openapi";
+import type { ApiClient, operations } from "@agentruns/duckie-openapi";
 import { DuckieCore, type DuckieOptions } from "./core.js";
 import { runsList, type ListRunsParams } from "./functions.js";
 
@@ -40,8 +41,17 @@ export class RunsResource {
 /** The Duckie API: every operation as a method of its resource, plus `raw` (the typed openapi-fetch client). */
 export class DuckieClient extends DuckieCore {
   readonly runs: RunsResource = new RunsResource(this);
+  #raw: ApiClient | undefined;
 
   constructor(options: DuckieOptions = {}) {
-    super(options, { operationTable, createClient });
+    super(options, { operationTable });
+  }
+
+  /**
+   * The typed openapi-fetch client, sending as this client does (credentials, base URL, headers, redirect guard),
+   * for anything the methods do not cover; built on first use.
+   */
+  get raw(): ApiClient {
+    return (this.#raw ??= rawClient(this, createClient));
   }
 }

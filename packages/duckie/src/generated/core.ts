@@ -3,18 +3,15 @@
 // Why: the Duckie client the functions take; it holds no operation table and no openapi-fetch client, so it
 // costs nothing per operation.
 import { BaseClient, type ClientOptions, type ProviderDefinition } from "@agentruns/core";
-import { provider, type ApiClient, type Credentials, type operations } from "@agentruns/duckie-openapi";
+import { provider, type Credentials, type operations } from "@agentruns/duckie-openapi";
 
 /** Options of the Duckie clients: the shared ones and the credentials the spec defines. */
 export interface DuckieOptions extends ClientOptions, Credentials {}
 
 /** Calls by the tree-shakeable functions (`runsList(client, …)`); the full client is {@link DuckieClient}. */
-export class DuckieCore extends BaseClient<operations, ApiClient> {
-  /** @param full every operation by id (calls by name) and the openapi-fetch factory (`raw`): the full client passes them. */
-  constructor(
-    options: DuckieOptions = {},
-    full?: Pick<ProviderDefinition<operations>, "operationTable" | "createClient">,
-  ) {
+export class DuckieCore extends BaseClient<operations> {
+  /** @param full every operation by id, for calls by name: the full client passes it. */
+  constructor(options: DuckieOptions = {}, full?: Pick<ProviderDefinition<operations>, "operationTable">) {
     super({ title: "Duckie", provider, idempotent: [], ...full }, { ...options });
   }
 }

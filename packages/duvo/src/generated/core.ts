@@ -3,18 +3,15 @@
 // Why: the Duvo client the functions take; it holds no operation table and no openapi-fetch client, so it
 // costs nothing per operation.
 import { BaseClient, type ClientOptions, type ProviderDefinition } from "@agentruns/core";
-import { provider, type ApiClient, type Credentials, type operations } from "@agentruns/duvo-openapi";
+import { provider, type Credentials, type operations } from "@agentruns/duvo-openapi";
 
 /** Options of the Duvo clients: the shared ones and the credentials the spec defines. */
 export interface DuvoOptions extends ClientOptions, Credentials {}
 
 /** Calls by the tree-shakeable functions (`runsList(client, …)`); the full client is {@link DuvoClient}. */
-export class DuvoCore extends BaseClient<operations, ApiClient> {
-  /** @param full every operation by id (calls by name) and the openapi-fetch factory (`raw`): the full client passes them. */
-  constructor(
-    options: DuvoOptions = {},
-    full?: Pick<ProviderDefinition<operations>, "operationTable" | "createClient">,
-  ) {
+export class DuvoCore extends BaseClient<operations> {
+  /** @param full every operation by id, for calls by name: the full client passes it. */
+  constructor(options: DuvoOptions = {}, full?: Pick<ProviderDefinition<operations>, "operationTable">) {
     super({ title: "Duvo", provider, idempotent: ["stopRun"], ...full }, { ...options });
   }
 }
