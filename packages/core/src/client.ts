@@ -250,7 +250,16 @@ export let internalsOf: (client: BaseClient<any>) => ClientInternals;
 
 export class BaseClient<Ops> {
   static {
-    internalsOf = (client) => ({
+    internalsOf = (client) => {
+      if (typeof client !== "object" || client === null || !(#def in client)) {
+        throw new ValidationError(
+          "Expected a client (a BaseClient of @agentruns/core, e.g. new DuvoCore()) as the first argument",
+          "client",
+        );
+      }
+      return internals(client);
+    };
+    const internals = (client: BaseClient<any>): ClientInternals => ({
       title: client.#def.title,
       spec: (operation) => client.#spec(operation),
       execute: (id, spec, input, options) => client.#execute(id, spec, input, options),

@@ -4,6 +4,7 @@ import type { WithResponse } from "./api-promise.js";
 import {
   internalsOf,
   operationId,
+  type ClientInternals,
   resolveInput,
   type BaseClient,
   type CallInput,
@@ -13,6 +14,7 @@ import {
   type ResultOf,
 } from "./client.js";
 import { ValidationError } from "./errors.js";
+import type { OperationSpec } from "./validate.js";
 import { PagePromise, type Paginator } from "./pagination.js";
 
 /** Calls a list operation; the result is awaitable (one Page) and async-iterable (every item). Never throws. */
@@ -23,10 +25,31 @@ export function paginate<Ops, K extends keyof Ops & string, Item>(
   paginator: Paginator<ResultOf<Ops[K]>, Item>,
   options: RequestOptions = {},
 ): PagePromise<Item, ResultOf<Ops[K]>> {
-  const core = internalsOf(client);
-  const id = operationId(operation);
+  let core: ClientInternals;
+  let id: string;
+  try {
+    core = internalsOf(client);
+    id = operationId(operation);
+  } catch (e) {
+    // A wrong client or operation from plain JavaScript: the list rejects with it (an API that returns a promise
+    // never throws).
+    const error =
+      e instanceof ValidationError
+        ? e
+        : new ValidationError(
+            "paginate: the operation must be an operationId or an operation constant",
+            "operation",
+          );
+    return new PagePromise(
+      () => {
+        throw error;
+      },
+      () => Promise.reject(error),
+      paginator,
+    );
+  }
   let base: CallInput<unknown> = {};
-  let spec: ReturnType<typeof core.spec>;
+  let spec: OperationSpec;
   // The paging parameters are the query, or the JSON body's fields for a paginator that sends them in the body.
   const inBody = paginator.in === "body";
   const fetchPage = (paging: Record<string, unknown>) =>

@@ -17,6 +17,7 @@ import {
   paginate,
   pagePagination,
   skipPagination,
+  ValidationError,
   type Page,
 } from "../src/index.js";
 import { avidoClient, duckieClient, duvoClient, rejection } from "./helpers.js";
@@ -285,5 +286,26 @@ describe("schemes read from the answer alone", () => {
     expect(() => p.next({ results: [], next: "https://x/?page=3" }, { page: 2 }, state(), answer())).toThrow(
       PaginationError,
     );
+  });
+});
+
+describe("paginate's arguments", () => {
+  it("a first argument that is not a client rejects with a ValidationError naming it, without throwing", async () => {
+    let list: PromiseLike<unknown> | undefined;
+    // The order of the method it replaced (`client.paginate(operation, …)`), a likely slip in plain JavaScript.
+    expect(() => {
+      list = paginate("listRuns" as never, {} as never, {}, offsetPagination("data"));
+    }).not.toThrow();
+    const e = await rejection(list!);
+    expect(e).toBeInstanceOf(ValidationError);
+    expect(e.message).toMatch(/Expected a client .* as the first argument/);
+    expect((e as ValidationError).field).toBe("client");
+  });
+
+  it("a missing operation rejects with a ValidationError, and nothing is sent", async () => {
+    const c = duvoClient({ apiKey: "k", baseUrl: "http://127.0.0.1:9" });
+    const e = await rejection(paginate(c, undefined as never, {}, offsetPagination("data")));
+    expect(e).toBeInstanceOf(ValidationError);
+    expect((e as ValidationError).field).toBe("operation");
   });
 });
