@@ -1,7 +1,7 @@
 // Browser bundle weight (minified + gzip, esbuild) of the same three calls — create, get and list of Duvo runs —
 // written with raw fetch, bare openapi-fetch, the peer generators' clients (@hey-api/openapi-ts, orval), and our
 // functions over the table-less core or the full client; and of one call alone.
-import { browserBundle } from "@agentruns/testkit";
+import { browserBundle, bundleWithInputs } from "@agentruns/testkit";
 import { gzipSync } from "node:zlib";
 
 const SOURCES: Record<string, string> = {
@@ -81,4 +81,38 @@ export async function bundles(peers: {
   for (const [name, src] of Object.entries({ ...ONE, ...extra.one }))
     oneCall.push([name, await gzipped(src)]);
   return { threeCalls, oneCall };
+}
+
+/** What each module of the core holds (its README's map), for the one-call breakdown. */
+const HOLDS: Record<string, string> = {
+  "client.js": "options, credentials, the call loop: retries, time-outs, typed errors",
+  "validate.js": "input checked against the spec before any I/O",
+  "options.js": "options checked where they are given",
+  "errors.js": "the error classes",
+  "signals.js": "per-attempt time-out, deadline, the caller's signal",
+  "redirects.js": "redirects followed so credentials stay on their origin",
+  "wire.js": "URL, query string and credentials from the operation",
+  "bodies.js": "request bodies and answers by media type",
+  "redact.js": "credentials out of errors and causes",
+  "rate-limit.js": "client-side rate limiting",
+  "retry.js": "which failures are retried, server wait hints, backoff",
+  "logging.js": "log lines, credentials redacted",
+  "api-promise.js": "the promise every call returns",
+};
+
+/**
+ * Where the minified bytes of our one-call bundle come from, module by module (gzip works on the whole, so a
+ * module's share of the gzipped size is roughly its share of these).
+ */
+export async function oneCallBreakdown(): Promise<{ module: string; bytes: number; holds: string }[]> {
+  const { inputs } = await bundleWithInputs(ONE["@agentruns/duvo (functions)"]!, import.meta.dirname);
+  return inputs.map(([file, bytes]) => {
+    const m = /packages\/([^/]+)\/dist\/(.+)$/.exec(file);
+    const name = m ? `@agentruns/${m[1]} ${m[2]}` : file;
+    return {
+      module: name,
+      bytes,
+      holds: (m?.[1] === "core" && HOLDS[m[2]!]) || (m ? "generated for Duvo" : ""),
+    };
+  });
 }

@@ -5,7 +5,7 @@ import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { bundles } from "./bundle.js";
+import { bundles, oneCallBreakdown } from "./bundle.js";
 import { codegen } from "./codegen.js";
 import { latency, loadPeers } from "./latency.js";
 import { generatePeers } from "./peers.js";
@@ -122,6 +122,19 @@ sections.push(
     b.threeCalls.map(([n, v]) => `| ${n} | ${v.toLocaleString("en")} |`).join("\n") +
     "\n\n### one call (get)\n\n| client | bytes |\n|---|---:|\n" +
     b.oneCall.map(([n, v]) => `| ${n} | ${v.toLocaleString("en")} |`).join("\n"),
+);
+const parts = await oneCallBreakdown();
+const minified = parts.reduce((sum, p) => sum + p.bytes, 0);
+sections.push(
+  "### Where our one call's bytes go\n\nMinified bytes of `@agentruns/duvo (functions)`'s one-call bundle by module " +
+    "(gzip compresses the whole, so a module's share of the gzipped size is roughly its share here).\n\n" +
+    "| module | minified bytes | share | holds |\n|---|---:|---:|---|\n" +
+    parts
+      .map(
+        (p) =>
+          `| ${p.module} | ${p.bytes.toLocaleString("en")} | ${((100 * p.bytes) / minified).toFixed(0)}% | ${p.holds} |`,
+      )
+      .join("\n"),
 );
 
 process.stderr.write("type cost\n");
