@@ -218,7 +218,7 @@ export const resolveInput = <Op>(input: InputOf<Op>): CallInput<Op> =>
 const MAY_HAVE_TAKEN_EFFECT =
   "; the request may have reached the server and taken effect, so it was not retried: check before repeating it";
 
-/** What a module of the core that calls operations (paginate.ts) reads of a client: not part of the public API. */
+/** What the core's standalone functions (paginate.ts, raw-client.ts) read of a client: not part of the public API. */
 export interface ClientInternals {
   readonly title: string;
   /** The operation's spec: the constant passed, or the table's entry for a name; throws ValidationError if none. */
