@@ -232,13 +232,14 @@ export interface ClientInternals {
   ): Promise<WithResponse<unknown>>;
   /** What a raw (openapi-fetch) client needs to send as this client does (rawClient). */
   settings(): {
-    credentials: Record<string, CredentialValue>;
+    credentials: ReadonlyMap<string, CredentialValue>;
     env: Env;
     baseUrl: string;
     fetch: FetchLike | undefined;
     headers: Record<string, string> | undefined;
-    /** Logs a request's headers, credentials masked; undefined unless the log level is debug. */
-    debug: ((request: Request) => void) | undefined;
+    /** The client's log, when its level is debug (undefined otherwise), and the headers it masks. */
+    debug: Log | undefined;
+    masked: readonly string[];
   };
 }
 
@@ -264,19 +265,13 @@ export class BaseClient<Ops> {
       spec: (operation) => client.#spec(operation),
       execute: (id, spec, input, options) => client.#execute(id, spec, input, options),
       settings: () => ({
-        credentials: Object.fromEntries(client.#values),
+        credentials: client.#values,
         env: client.#env,
         baseUrl: client.#base,
         fetch: client.#fetch,
         headers: client.#options.headers,
-        debug: client.#debug
-          ? (request) =>
-              client.#log(
-                "debug",
-                `${client.#def.title} ${request.method} ${new URL(request.url).pathname} headers`,
-                safeHeaders(request.headers, client.#masked),
-              )
-          : undefined,
+        debug: client.#debug ? client.#log : undefined,
+        masked: client.#masked,
       }),
     });
   }

@@ -2,6 +2,7 @@
 // credentials, base URL, headers, redirect guard and debug log); a function of its own, so only the full clients,
 // whose `raw` calls it, bundle openapi-fetch.
 import { internalsOf, type BaseClient } from "./client.js";
+import { safeHeaders } from "./logging.js";
 import { fetchRequestSafely } from "./redirects.js";
 
 /** The part of an openapi-fetch client this needs: its middleware hook. */
@@ -14,13 +15,22 @@ export function rawClient<Raw>(client: BaseClient<any>, createClient: (options: 
   const core = internalsOf(client);
   const s = core.settings();
   const raw = createClient({
-    ...s.credentials,
+    ...Object.fromEntries(s.credentials),
     env: s.env,
     baseUrl: s.baseUrl,
     fetch: (request: Request) => fetchRequestSafely(request, s.fetch, core.title),
     headers: s.headers,
   });
-  const debug = s.debug;
-  if (debug) (raw as Middlewares).use({ onRequest: ({ request }) => debug(request) });
+  const log = s.debug;
+  if (log) {
+    (raw as Middlewares).use({
+      onRequest: ({ request }) =>
+        log(
+          "debug",
+          `${core.title} ${request.method} ${new URL(request.url).pathname} headers`,
+          safeHeaders(request.headers, s.masked),
+        ),
+    });
+  }
   return raw;
 }

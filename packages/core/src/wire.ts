@@ -90,34 +90,26 @@ export function authorize(
   );
   if (!schemes?.length) return url;
   const used = credentials.filter((c) => schemes.includes(c.scheme ?? ""));
-  const raw = used.map((c) => values.get(c.option)!);
-  if (raw.some((v) => typeof v === "function")) {
-    return Promise.all(raw.map((v) => (typeof v === "function" ? v() : v))).then((given) =>
-      apply(used, given, headers, url),
-    );
-  }
-  return apply(used, raw as string[], headers, url);
-}
-
-/** Puts each credential where its scheme says; returns the URL (changed only by a query key). */
-function apply(
-  used: readonly CredentialSource[],
-  given: readonly string[],
-  headers: Record<string, string>,
-  url: string,
-): string {
-  let query: URL | undefined;
-  const cookies: string[] = [];
-  const basic: Record<string, string[]> = {};
-  used.forEach((c, i) => {
-    const value = given[i]!;
-    if (c.kind === "bearer") headers.authorization = `Bearer ${value}`;
-    else if (c.kind === "header") headers[c.name!.toLowerCase()] = value;
-    else if (c.kind === "query") (query ??= new URL(url)).searchParams.set(c.name!, value);
-    else if (c.kind === "cookie") cookies.push(cookiePair(c.name!, value));
-    else (basic[c.scheme!] ??= ["", ""])[c.kind === "basic-username" ? 0 : 1] = value;
-  });
-  for (const pair of Object.values(basic)) headers.authorization = `Basic ${base64(pair.join(":"))}`;
-  if (cookies.length) headers.cookie = [headers.cookie, ...cookies].filter(Boolean).join("; ");
-  return query ? query.href : url;
+  const given = used.map((c) => values.get(c.option)!);
+  /** Puts each credential where its scheme says; returns the URL (changed only by a query key). */
+  const apply = (given: readonly string[]): string => {
+    let query: URL | undefined;
+    const cookies: string[] = [];
+    const basic: Record<string, string[]> = {};
+    used.forEach((c, i) => {
+      const value = given[i]!;
+      if (c.kind === "bearer") headers.authorization = `Bearer ${value}`;
+      else if (c.kind === "header") headers[c.name!.toLowerCase()] = value;
+      else if (c.kind === "query") (query ??= new URL(url)).searchParams.set(c.name!, value);
+      else if (c.kind === "cookie") cookies.push(cookiePair(c.name!, value));
+      else (basic[c.scheme!] ??= ["", ""])[c.kind === "basic-username" ? 0 : 1] = value;
+    });
+    for (const pair of Object.values(basic)) headers.authorization = `Basic ${base64(pair.join(":"))}`;
+    if (cookies.length) headers.cookie = [headers.cookie, ...cookies].filter(Boolean).join("; ");
+    return query ? query.href : url;
+  };
+  const asks = (v: CredentialValue) => typeof v === "function";
+  return given.some(asks)
+    ? Promise.all(given.map((v) => (asks(v) ? (v as () => string)() : v))).then(apply)
+    : apply(given as string[]);
 }

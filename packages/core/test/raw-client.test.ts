@@ -45,6 +45,25 @@ describe("rawClient", () => {
     expect(other.only().headers["x-application-id"]).toBeUndefined();
   });
 
+  it("logs each request's headers at debug level with the credential masked, and nothing below it", async () => {
+    const lines: { message: string; meta: unknown }[] = [];
+    const logger = {
+      debug: (message: string, meta?: unknown) => lines.push({ message, meta }),
+      info() {},
+      warn() {},
+      error() {},
+    };
+    const debug = duvoClient({ apiKey: "sk-raw-9012", baseUrl: server.url, logger, logLevel: "debug" });
+    await rawClient(debug, duvo.createClient).GET("/v1/runs/{run_id}", { params: { path: { run_id: RUN } } });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.message).toBe(`Duvo GET /v1/runs/${RUN} headers`);
+    expect(lines[0]!.meta).toMatchObject({ authorization: "[redacted]" });
+    expect(JSON.stringify(lines)).not.toContain("sk-raw-9012");
+    const quiet = duvoClient({ apiKey: "sk-raw-9012", baseUrl: server.url, logger, logLevel: "info" });
+    await rawClient(quiet, duvo.createClient).GET("/v1/runs/{run_id}", { params: { path: { run_id: RUN } } });
+    expect(lines).toHaveLength(1);
+  });
+
   it("names the problem when given something that is not a client", () => {
     expect(() => rawClient({} as never, duvo.createClient)).toThrow(ValidationError);
     expect(() => rawClient({} as never, duvo.createClient)).toThrow(/Expected a client/);
