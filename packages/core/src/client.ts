@@ -251,16 +251,7 @@ export let internalsOf: (client: BaseClient<any>) => ClientInternals;
 
 export class BaseClient<Ops> {
   static {
-    internalsOf = (client) => {
-      if (typeof client !== "object" || client === null || !(#def in client)) {
-        throw new ValidationError(
-          "Expected a client (a BaseClient of @agentruns/core, e.g. new DuvoCore()) as the first argument",
-          "client",
-        );
-      }
-      return internals(client);
-    };
-    const internals = (client: BaseClient<any>): ClientInternals => ({
+    internalsOf = (client) => ({
       title: client.#def.title,
       spec: (operation) => client.#spec(operation),
       execute: (id, spec, input, options) => client.#execute(id, spec, input, options),
@@ -300,10 +291,6 @@ export class BaseClient<Ops> {
   readonly #masked: readonly string[];
   readonly #env: Env;
   readonly #limiter: RateLimiter | undefined;
-  /** Operations whose security this client's credentials were found to fill (they never change). */
-  readonly #usable = new WeakSet<OperationSpec>();
-  /** Whether a logger was given (so no log line is built for nobody). */
-  readonly #logs: boolean;
 
   constructor(def: ProviderDefinition<Ops>, options: ClientOptions & Record<string, unknown> = {}) {
     const where = `new ${def.title}()`;
@@ -352,7 +339,6 @@ export class BaseClient<Ops> {
     }
     this.#redact = redactor(Object.values(credentials).filter((v): v is string => typeof v === "string"));
     this.#log = createLog(options.logger, options.logLevel ?? "info", this.#redact);
-    this.#logs = !!options.logger;
     this.#fetch = options.fetch;
     this.#values = new Map(Object.entries(credentials));
     this.#tokenProviders = [...this.#values.values()].some((v) => typeof v === "function");
@@ -425,17 +411,13 @@ export class BaseClient<Ops> {
 
   /** Rejects before any I/O when none of the operation's security alternatives can be filled. */
   #checkCredentials(spec: OperationSpec, where: string): void {
-    if (this.#usable.has(spec)) return;
     const alternatives = spec.security ?? [];
     if (!alternatives.length) return;
     const all = this.#def.provider.credentials;
     const missing = alternatives.map((schemes) =>
       all.filter((c) => schemes.includes(c.scheme ?? "") && !this.#provided.has(c.option)),
     );
-    if (missing.some((m) => m.length === 0)) {
-      this.#usable.add(spec);
-      return;
-    }
+    if (missing.some((m) => m.length === 0)) return;
     const need = missing[0]![0]!;
     throw new ValidationError(
       `${where} needs the ${this.#def.title} credential "${need.option}": pass { ${need.option} } to new ${this.#def.title}() or set ${need.env}.`,
@@ -578,8 +560,7 @@ export class BaseClient<Ops> {
             const data = empty
               ? undefined
               : await readAnswer(response, spec, options.signal, `${title} ${label}`, this.#def.stream);
-            if (this.#logs)
-              this.#log("info", `${title} ${label} ${response.status} ${ms}ms attempt ${attempt}`);
+            this.#log("info", `${title} ${label} ${response.status} ${ms}ms attempt ${attempt}`);
             return { data, response, requestId: requestIdOf(response, undefined) };
           }
           let errorBody: unknown = empty ? undefined : await response.text();

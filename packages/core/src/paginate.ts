@@ -25,29 +25,10 @@ export function paginate<Ops, K extends keyof Ops & string, Item>(
   paginator: Paginator<ResultOf<Ops[K]>, Item>,
   options: RequestOptions = {},
 ): PagePromise<Item, ResultOf<Ops[K]>> {
+  // Everything that can fail runs in firstQuery, inside the promise: a wrong client (the slip
+  // `paginate(operation, client, …)`) or operation rejects the list, it never throws.
   let core: ClientInternals;
   let id: string;
-  try {
-    core = internalsOf(client);
-    id = operationId(operation);
-  } catch (e) {
-    // A wrong client or operation from plain JavaScript: the list rejects with it (an API that returns a promise
-    // never throws).
-    const error =
-      e instanceof ValidationError
-        ? e
-        : new ValidationError(
-            "paginate: the operation must be an operationId or an operation constant",
-            "operation",
-          );
-    return new PagePromise(
-      () => {
-        throw error;
-      },
-      () => Promise.reject(error),
-      paginator,
-    );
-  }
   let base: CallInput<unknown> = {};
   let spec: OperationSpec;
   // The paging parameters are the query, or the JSON body's fields for a paginator that sends them in the body.
@@ -60,6 +41,8 @@ export function paginate<Ops, K extends keyof Ops & string, Item>(
       options,
     ) as Promise<WithResponse<ResultOf<Ops[K]>>>;
   const firstQuery = () => {
+    core = internalsOf(client);
+    id = operationId(operation);
     spec = core.spec(operation);
     base = resolveInput(input) as CallInput<unknown>;
     const first = inBody ? (base.body ?? {}) : (base.query ?? {});
@@ -69,5 +52,5 @@ export function paginate<Ops, K extends keyof Ops & string, Item>(
       Object.entries(first as Record<string, unknown>).filter(([, v]) => v !== undefined),
     );
   };
-  return new PagePromise(firstQuery, fetchPage, paginator, `${core.title} ${id}`);
+  return new PagePromise(firstQuery, fetchPage, paginator, () => `${core.title} ${id}`);
 }

@@ -144,7 +144,8 @@ export class PagePromise<Item, Body = unknown>
     firstQuery: Query | (() => Query),
     fetch: FetchPage<Body>,
     paginator: Paginator<Body, Item>,
-    label = "list",
+    /** Names the list in errors (a function: read when an error is made). */
+    label: string | (() => string) = "list",
   ) {
     const state: WalkState = { cursors: new Set(), emptyPages: 0 };
     const guarded = shapeGuard(paginator, label);
@@ -170,9 +171,15 @@ export class PagePromise<Item, Body = unknown>
  * A paginator that reports a page of the wrong shape (empty body, items not an array, missing paging fields) as a
  * PaginationError naming the list, instead of a TypeError from deep inside a scheme.
  */
-function shapeGuard<Body, Item>(paginator: Paginator<Body, Item>, label: string): Paginator<Body, Item> {
+function shapeGuard<Body, Item>(
+  paginator: Paginator<Body, Item>,
+  label: string | (() => string),
+): Paginator<Body, Item> {
   const wrong = (what: string, cause: unknown) =>
-    new PaginationError(`${label} answered with a page of the wrong shape (${what})`, { cause });
+    new PaginationError(
+      `${typeof label === "function" ? label() : label} answered with a page of the wrong shape (${what})`,
+      { cause },
+    );
   return {
     ...(paginator.in ? { in: paginator.in } : {}),
     items(body) {

@@ -38,8 +38,6 @@ function queryPart(name: string, value: unknown, dotted: boolean | undefined, ou
 /** `name=value` of a Cookie header (the value percent-encoded), for cookie parameters and cookie credentials alike. */
 export const cookiePair = (name: string, value: unknown): string => `${name}=${enc(String(value))}`;
 
-const templates = new Map<string, string[]>();
-
 /**
  * The path with its parameters filled in (percent-encoded), relative to the base URL, and the query string (`?…`,
  * or "" without one).
@@ -50,13 +48,7 @@ export function target(
   query: object | undefined,
 ): { path: string; search: string } {
   let url = spec.path;
-  if (path) {
-    // The template split once per path ([literal, name, literal, …]), then joined per call.
-    let parts = templates.get(url);
-    if (!parts) templates.set(url, (parts = url.split(/\{([^}]+)\}/)));
-    url = parts[0]!;
-    for (let i = 1; i < parts.length; i += 2) url += enc(String(path[parts[i]!])) + parts[i + 1];
-  }
+  if (path) url = url.replace(/\{([^}]+)\}/g, (_, n: string) => enc(String(path[n])));
   if (!query) return { path: url, search: "" };
   const parts: string[] = [];
   // Plain parameters first, then the dotted ones (`metadata.team=billing`), as the generated client sends them.
