@@ -465,37 +465,30 @@ export class BaseClient<Ops> {
     // body, header and cookie parameters, the call's headers. Built again for a retry when a token provider is in
     // play, so that every attempt carries the token of its time (a long Retry-After can outlive a short-lived token).
     const json = sending !== undefined && !spec.body?.media;
-    type Prepared = [url: string, headers: Record<string, string>];
-    const prepare = (): Prepared | Promise<Prepared> => {
+    const prepare = async (): Promise<[string, Record<string, string>]> => {
       const headers: Record<string, string> = json
         ? { "content-type": "application/json", ...this.#headers }
         : { ...this.#headers };
-      const finish = (url: string): Prepared => {
-        if (sending?.contentType && !json) headers["content-type"] = sending.contentType;
-        if (input.header)
-          for (const name in input.header)
-            put(headers, name, (input.header as Record<string, unknown>)[name]);
-        if (input.cookie) {
-          const cookies = Object.entries(input.cookie as Record<string, unknown>)
-            .filter(([, v]) => v !== undefined)
-            .map(([name, v]) => cookiePair(name, v));
-          if (cookies.length) headers.cookie = [...cookies, headers.cookie].filter(Boolean).join("; ");
-        }
-        if (options.headers) for (const name in options.headers) put(headers, name, options.headers[name]);
-        return [url, headers];
-      };
-      // Synchronous unless a token provider has to be asked (no wait for the common case of a fixed key).
-      const url = authorize(
+      const url = await authorize(
         spec,
         this.#def.provider.credentials,
         this.#values,
         headers,
         this.#base + path + search,
       );
-      return typeof url === "string" ? finish(url) : url.then(finish);
+      if (sending?.contentType && !json) headers["content-type"] = sending.contentType;
+      if (input.header)
+        for (const name in input.header) put(headers, name, (input.header as Record<string, unknown>)[name]);
+      if (input.cookie) {
+        const cookies = Object.entries(input.cookie as Record<string, unknown>)
+          .filter(([, v]) => v !== undefined)
+          .map(([name, v]) => cookiePair(name, v));
+        if (cookies.length) headers.cookie = [...cookies, headers.cookie].filter(Boolean).join("; ");
+      }
+      if (options.headers) for (const name in options.headers) put(headers, name, options.headers[name]);
+      return [url, headers];
     };
-    const prepared = prepare();
-    let [url, headers] = Array.isArray(prepared) ? prepared : await prepared;
+    let [url, headers] = await prepare();
     // The caller's signal and the deadline end the whole call: attempts and the waits between them.
     const scope = new CallScope(options.signal, deadlineMs);
     /** The error for a call the caller aborted or the deadline ended. */

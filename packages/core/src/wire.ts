@@ -66,42 +66,34 @@ const base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().e
 /**
  * Adds the credentials of the operation's first security alternative whose credentials were all given (bearer,
  * basic, API keys in a header, the query or a cookie) to `headers` (lower-case names); returns the URL, which changes
- * only for a query key. The caller has already checked that one alternative can be filled. Synchronous unless a
- * token provider is among the credentials used (then it is asked, and a promise returned).
+ * only for a query key. The caller has already checked that one alternative can be filled.
  */
-export function authorize(
+export async function authorize(
   spec: OperationSpec,
   credentials: readonly CredentialSource[],
   values: ReadonlyMap<string, CredentialValue>,
   headers: Record<string, string>,
   url: string,
-): string | Promise<string> {
+): Promise<string> {
   const alternatives = spec.security ?? [];
   const schemes = alternatives.find((s) =>
     credentials.every((c) => !s.includes(c.scheme ?? "") || values.has(c.option)),
   );
   if (!schemes?.length) return url;
-  const used = credentials.filter((c) => schemes.includes(c.scheme ?? ""));
-  const given = used.map((c) => values.get(c.option)!);
-  /** Puts each credential where its scheme says; returns the URL (changed only by a query key). */
-  const apply = (given: readonly string[]): string => {
-    let query: URL | undefined;
-    const cookies: string[] = [];
-    const basic: Record<string, string[]> = {};
-    used.forEach((c, i) => {
-      const value = given[i]!;
-      if (c.kind === "bearer") headers.authorization = `Bearer ${value}`;
-      else if (c.kind === "header") headers[c.name!.toLowerCase()] = value;
-      else if (c.kind === "query") (query ??= new URL(url)).searchParams.set(c.name!, value);
-      else if (c.kind === "cookie") cookies.push(cookiePair(c.name!, value));
-      else (basic[c.scheme!] ??= ["", ""])[c.kind === "basic-username" ? 0 : 1] = value;
-    });
-    for (const pair of Object.values(basic)) headers.authorization = `Basic ${base64(pair.join(":"))}`;
-    if (cookies.length) headers.cookie = [headers.cookie, ...cookies].filter(Boolean).join("; ");
-    return query ? query.href : url;
-  };
-  const asks = (v: CredentialValue) => typeof v === "function";
-  return given.some(asks)
-    ? Promise.all(given.map((v) => (asks(v) ? (v as () => string)() : v))).then(apply)
-    : apply(given as string[]);
+  let query: URL | undefined;
+  const cookies: string[] = [];
+  const basic: Record<string, string[]> = {};
+  for (const c of credentials) {
+    if (!schemes.includes(c.scheme ?? "")) continue;
+    const raw = values.get(c.option)!;
+    const value = typeof raw === "function" ? await raw() : raw;
+    if (c.kind === "bearer") headers.authorization = `Bearer ${value}`;
+    else if (c.kind === "header") headers[c.name!.toLowerCase()] = value;
+    else if (c.kind === "query") (query ??= new URL(url)).searchParams.set(c.name!, value);
+    else if (c.kind === "cookie") cookies.push(cookiePair(c.name!, value));
+    else (basic[c.scheme!] ??= ["", ""])[c.kind === "basic-username" ? 0 : 1] = value;
+  }
+  for (const pair of Object.values(basic)) headers.authorization = `Basic ${base64(pair.join(":"))}`;
+  if (cookies.length) headers.cookie = [headers.cookie, ...cookies].filter(Boolean).join("; ");
+  return query ? query.href : url;
 }
