@@ -19,7 +19,7 @@ const BUDGET: Record<string, number> = { duvo: 1_400, avido: 330, duckie: 360 };
 let empty: number;
 let dir: string;
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(repo, "packages", ".type-budget-"));
+  dir = await mkdtemp(path.join(repo, "packages", ".tmp-type-budget-"));
   await writeFile(path.join(dir, "empty.ts"), "export {};\n");
   empty = (await typeCheck([path.join(dir, "empty.ts")])).instantiations;
 });
