@@ -54,36 +54,28 @@ export async function interleaved(
       times[i]!.push(await once(contenders[i]!));
     }
   }
-  return contenders.map((c, i) => {
-    const ratios = times[i]!.map((t, r) => t / times[0]![r]!).sort((a, b) => a - b);
-    const ms = [...times[i]!].sort((a, b) => a - b);
-    return {
-      name: c.name,
-      ms: quantile(ms, 0.5),
-      median: quantile(ratios, 0.5),
-      min: ratios[0]!,
-      max: ratios.at(-1)!,
-      q1: quantile(ratios, 0.25),
-      q3: quantile(ratios, 0.75),
-      perRound: times[i]!,
-    };
-  });
+  return contenders.map((c, i) => ratioOf(c.name, times[i]!, times[0]!));
+}
+
+/** `perRound` against `baseline` (same rounds): the median time, and the median and spread of the per-round ratios. */
+function ratioOf(name: string, perRound: number[], baseline: number[]): Ratio {
+  const ratios = perRound.map((t, r) => t / baseline[r]!).sort((a, b) => a - b);
+  const ms = [...perRound].sort((a, b) => a - b);
+  return {
+    name,
+    ms: quantile(ms, 0.5),
+    median: quantile(ratios, 0.5),
+    min: ratios[0]!,
+    max: ratios.at(-1)!,
+    q1: quantile(ratios, 0.25),
+    q3: quantile(ratios, 0.75),
+    perRound,
+  };
 }
 
 /** Whether a ratio's difference from 1 is inside the round-to-round noise (its interquartile range spans 1). */
 export const insideNoise = (r: Ratio): boolean => r.q1 <= 1 && r.q3 >= 1;
 
 /** `a` against `b` as one more Ratio: the median and spread of their per-round ratios (same rounds, same run). */
-export function against(a: Ratio, b: Ratio, name = `${a.name} ÷ ${b.name}`): Ratio {
-  const ratios = a.perRound.map((t, r) => t / b.perRound[r]!).sort((x, y) => x - y);
-  return {
-    name,
-    ms: a.ms,
-    median: quantile(ratios, 0.5),
-    min: ratios[0]!,
-    max: ratios.at(-1)!,
-    q1: quantile(ratios, 0.25),
-    q3: quantile(ratios, 0.75),
-    perRound: a.perRound,
-  };
-}
+export const against = (a: Ratio, b: Ratio, name = `${a.name} ÷ ${b.name}`): Ratio =>
+  ratioOf(name, a.perRound, b.perRound);

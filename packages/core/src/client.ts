@@ -1,5 +1,5 @@
 // The shared engine under every provider client: configuration and credentials, input validation, retries,
-// time-outs, cancellation, typed errors and logging, around the generated openapi-fetch client.
+// time-outs, cancellation, typed errors and logging, calling fetch from each operation's generated spec.
 import { APIPromise, type WithResponse } from "./api-promise.js";
 import { encodeBody, readAnswer, type Binary, type StreamFactory } from "./bodies.js";
 import type { EventStream } from "./event-stream.js";
@@ -237,8 +237,9 @@ export interface ClientInternals {
     baseUrl: string;
     fetch: FetchLike | undefined;
     headers: Record<string, string> | undefined;
-    /** The client's log, when its level is debug (undefined otherwise), and the headers it masks. */
+    /** The client's log when its level is debug, else undefined. */
     debug: Log | undefined;
+    /** Headers a debug line masks. */
     masked: readonly string[];
   };
 }
