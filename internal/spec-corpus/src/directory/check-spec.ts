@@ -1,0 +1,119 @@
+// One directory spec through the whole "Add a provider" path, in a scratch workspace of its own: generate both
+// packages as `pnpm generate` does, build the typed package, build the ergonomic one and type-check it with its
+// generated smoke test, all under `strict`; and, side by side, openapi-typescript's own output for the same document.
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import openapiTS, { astToString } from "openapi-typescript";
+import { generatePackage } from "../../../../scripts/src/generate-package.js";
+import { compile } from "./compile.js";
+
+/** The stages in order; a spec passes when every stage but `alone` (openapi-typescript's, for comparison) passes. */
+export const STAGES = ["generate", "typed", "ergonomic", "smoke", "alone"] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface StageResult {
+  ok: boolean;
+  ms: number;
+  /** The first diagnostics or the exception message (bounded). */
+  errors?: string[];
+}
+
+export interface SpecCheck {
+  stages: Partial<Record<Stage, StageResult>>;
+  warnings: number;
+  operations?: number;
+}
+
+/** Packages the generated code imports, linked from this package's own installed dependencies. */
+const LINKS = ["openapi-fetch", "vitest", "@types/node", "@agentruns/core", "@agentruns/testkit"];
+
+const MAX_ERRORS = 20;
+
+async function stage(
+  into: SpecCheck["stages"],
+  name: Stage,
+  work: () => Promise<string[]> | string[],
+): Promise<boolean> {
+  const start = performance.now();
+  let errors: string[];
+  try {
+    errors = await work();
+  } catch (e) {
+    errors = [`${(e as Error).name}: ${(e as Error).message}`];
+  }
+  into[name] = {
+    ok: errors.length === 0,
+    ms: Math.round(performance.now() - start),
+    ...(errors.length ? { errors: errors.slice(0, MAX_ERRORS).map((e) => e.slice(0, 2000)) } : {}),
+  };
+  return errors.length === 0;
+}
+
+/** A workspace laid out like the repository for one provider `id` whose spec is `specFile`. */
+async function scratch(repo: string, corpusPackage: string, root: string, id: string, specFile: string) {
+  await rm(root, { recursive: true, force: true });
+  await mkdir(path.join(root, "specs"), { recursive: true });
+  await mkdir(path.join(root, "node_modules", "@agentruns"), { recursive: true });
+  await mkdir(path.join(root, "node_modules", "@types"), { recursive: true });
+  for (const f of ["tsconfig.base.json", ".prettierrc.json"]) await copyFile(path.join(repo, f), path.join(root, f));
+  for (const name of LINKS) {
+    await symlink(path.join(corpusPackage, "node_modules", name), path.join(root, "node_modules", name), "dir");
+  }
+  await symlink(
+    path.join(root, "packages", `${id}-openapi`),
+    path.join(root, "node_modules", "@agentruns", `${id}-openapi`),
+    "dir",
+  );
+  const spec = `specs/${id}.openapi.json`;
+  await copyFile(specFile, path.join(root, spec));
+  return spec;
+}
+
+/** Runs every stage for one spec; stops at the first failing stage of ours (openapi-typescript's always runs). */
+export async function checkSpec(opts: {
+  repo: string;
+  corpusPackage: string;
+  root: string;
+  id: string;
+  specFile: string;
+}): Promise<SpecCheck> {
+  const { repo, root, id } = opts;
+  const result: SpecCheck = { stages: {}, warnings: 0 };
+  const spec = await scratch(repo, opts.corpusPackage, root, id, opts.specFile);
+  // The title a maintainer would write in providers.ts: the API's own name.
+  const info = JSON.parse(await readFile(opts.specFile, "utf8")).info;
+  const title = typeof info?.title === "string" && info.title.trim() ? info.title.trim() : id;
+  const typed = path.join(root, "packages", `${id}-openapi`);
+  const ergonomic = path.join(root, "packages", id);
+  const generated = [path.join(root, "packages") + path.sep];
+
+  const warn = console.warn;
+  console.warn = () => void result.warnings++;
+  const generatedOk = await stage(result.stages, "generate", async () => {
+    await generatePackage(root, { id, title, spec });
+    const table = await readFile(path.join(typed, "src/generated/operations.ts"), "utf8");
+    result.operations = (table.match(/^export const \w+Operation\b/gm) ?? []).length;
+    return [];
+  }).finally(() => (console.warn = warn));
+
+  if (generatedOk && (await stage(result.stages, "typed", () => compile(path.join(typed, "tsconfig.build.json"), generated)))) {
+    if (await stage(result.stages, "ergonomic", () => compile(path.join(ergonomic, "tsconfig.build.json"), generated)))
+      await stage(result.stages, "smoke", () => compile(path.join(ergonomic, "tsconfig.json"), generated));
+  }
+
+  // openapi-typescript alone, on the document as published: what a user of it would get.
+  const alone = path.join(root, "alone");
+  await stage(result.stages, "alone", async () => {
+    const doc = JSON.parse(await readFile(opts.specFile, "utf8"));
+    await mkdir(alone, { recursive: true });
+    await writeFile(path.join(alone, "schema.ts"), astToString(await openapiTS(doc, { silent: true })));
+    await writeFile(
+      path.join(alone, "tsconfig.json"),
+      JSON.stringify({ extends: "../tsconfig.base.json", compilerOptions: { noEmit: true, types: [] }, include: ["schema.ts"] }),
+    );
+    return compile(path.join(alone, "tsconfig.json"), [alone + path.sep]);
+  });
+  if (existsSync(root)) await rm(root, { recursive: true, force: true });
+  return result;
+}

