@@ -30,8 +30,18 @@ export const camel = (name: string): string => {
   return id.replace(/^[A-Z]+(?=[A-Z][a-z]|$)|^[A-Z]/, (m) => m.toLowerCase());
 };
 
-/** The client class of a provider titled `title` (`Duvo`; `<name>Client`, `<name>Core` beside it). */
-export const clientName = (title: string): string => title.replace(/[^A-Za-z0-9]/g, "");
+/**
+ * The client class of a provider titled `title` (`Duvo`, `Agent Runs` → `AgentRuns`; `<name>Client`, `<name>Core`
+ * beside it): its words with their first letters capitalized; `Api` before a leading digit, `Api` alone when the
+ * title has no ASCII letter or digit.
+ */
+export const clientName = (title: string): string => {
+  const name = title
+    .split(/[^A-Za-z0-9]+/)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join("");
+  return !name ? "Api" : /^\d/.test(name) ? `Api${name}` : name;
+};
 
 /** `["runs", "humanRequests"]` → `RunsHumanRequests`. */
 export const pascal = (parts: string[]): string =>

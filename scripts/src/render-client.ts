@@ -7,7 +7,8 @@ import { camel, clientName, nameMethods, pascal, type MethodName } from "./metho
 import { inferPagination, itemsOf, paginatorCall, type Pagination } from "./paging.js";
 import type { ProviderDescriptor, ProviderEntry } from "./provider.js";
 import { componentAliases, header, RESERVED } from "./render.js";
-import { constantNames, isEventStream, successTypes } from "./rules.js";
+import { hintsOf, valueFor } from "./example-value.js";
+import { constantNames, isEventStream, operationTable, successTypes } from "./rules.js";
 import { renderClientSmokeTest } from "./scaffold-client.js";
 
 type Json = Record<string, any>;
@@ -134,6 +135,78 @@ function methodsOf(d: ProviderDescriptor, entry: ProviderEntry, doc: Json): Meth
 }
 
 const q = JSON.stringify;
+
+/** How many inputs a call must be given: path parameters, a required body, required parameters. */
+const requiredInputs = (m: Method, spec: Json): number =>
+  m.pathParams.length +
+  (m.body?.required ? 1 : 0) +
+  (["query", "header", "cookie"] as const).reduce(
+    (n, part) => n + Object.values<Json>(spec[part] ?? {}).filter((p) => p.required).length,
+    0,
+  );
+
+/**
+ * The smoke test's call: the operation with the fewest required inputs (a GET first), called with values the core's
+ * input check accepts (the spec's examples where they pass, else values built from each rule), so the test compiles
+ * and its request reaches the wire for any spec. Undefined when no operation can be called that way.
+ */
+function smokeCall(
+  methods: readonly Method[],
+  table: Json,
+  doc: Json,
+): { expr: string; method: string; pathname: string } | undefined {
+  const ranked = methods
+    .map((m, i) => ({ m, i, cost: requiredInputs(m, table[m.operationId]) * 2 + (m.method === "GET" ? 0 : 1) }))
+    .sort((a, b) => a.cost - b.cost || a.i - b.i);
+  for (const { m } of ranked) {
+    const call = callOf(m, table[m.operationId], doc);
+    if (call) return call;
+  }
+  return undefined;
+}
+
+/** One call of `m` with every required input filled, or undefined when some input has no value that passes. */
+function callOf(m: Method, spec: Json, doc: Json): { expr: string; method: string; pathname: string } | undefined {
+  const raw = parametersOf(doc, m.path, m.method);
+  const hints = (where: string, name: string) => {
+    const p = raw.find((r) => r.in === where && r.name === name);
+    return hintsOf(p, p?.schema ? resolveRef(doc, p.schema) : undefined);
+  };
+  const args: string[] = [];
+  let pathname = m.path;
+  for (const p of m.pathParams) {
+    const v = valueFor(spec.pathParams[p.name]?.schema ?? {}, hints("path", p.name));
+    if (!v || (typeof v.value !== "string" && typeof v.value !== "number")) return undefined;
+    args.push(q(v.value));
+    pathname = pathname.replace(`{${p.name}}`, encodeURIComponent(String(v.value)));
+  }
+  const params: Json = {};
+  for (const part of ["query", "header", "cookie"] as const) {
+    for (const [name, p] of Object.entries<Json>(spec[part] ?? {})) {
+      if (!p.required) continue;
+      const v = valueFor(p.schema ?? {}, hints(part, name));
+      if (!v) return undefined;
+      const group = Object.entries(m.groups).find(([g, keys]) => keys.some((k) => `${g}[${k}]` === name));
+      if (group) (params[group[0]] ??= {})[name.slice(group[0].length + 1, -1)] = v.value;
+      else params[name] = v.value;
+    }
+  }
+  const needParams = Object.keys(params).length > 0;
+  if (m.body && (m.body.required || needParams)) {
+    if (!m.body.required) args.push("undefined");
+    else {
+      const op = doc.paths[m.path][m.method.toLowerCase()];
+      const body = resolveRef(doc, op.requestBody ?? {});
+      const media = Object.values<Json>(body?.content ?? {})[0];
+      const v = valueFor(spec.body?.schema ?? {}, hintsOf(media, media?.schema ? resolveRef(doc, media.schema) : undefined));
+      if (!v || (spec.body?.media && spec.body.media !== "form" && spec.body.media !== "multipart" && typeof v.value !== "string"))
+        return undefined;
+      args.push(q(v.value));
+    }
+  }
+  if (needParams) args.push(q(params));
+  return { expr: `client.${[...m.resource, m.name].join(".")}(${args.join(", ")})`, method: m.method, pathname };
+}
 
 /** The Params type of a method: query (Dates allowed, bracketed groups as objects), header and cookie parameters. */
 function paramsType(m: Omit<Method, "params">): string | undefined {
@@ -362,25 +435,13 @@ export function renderClient(
     `export * from "@agentruns/core/errors";\n` +
     `export type { APIPromise, EventStream, Page, PagePromise, RequestOptions, WithResponse } from "@agentruns/core";\n`;
 
-  const smoke =
-    methods.find((m) => !m.body && !m.pathParams.length && m.paramsOptional) ??
-    methods.find((m) => !m.body && m.paramsOptional) ??
-    methods[0];
+  const smoke = smokeCall(methods, operationTable(d, doc), doc);
   const files = new Map<string, string>([
     ["src/generated/functions.ts", functions],
     ["src/generated/core.ts", coreFile],
     ["src/generated/client.ts", clientFile],
     ["src/generated/index.ts", index],
   ]);
-  if (smoke) {
-    const args = [...smoke.pathParams.map(() => `"x"`), ...(smoke.body ? ["{} as never"] : [])];
-    files.set(
-      "test/smoke.generated.test.ts",
-      renderClientSmokeTest(d, {
-        expr: `client.${[...smoke.resource, smoke.name].join(".")}(${args.join(", ")})`,
-        method: smoke.method,
-      }),
-    );
-  }
+  if (smoke) files.set("test/smoke.generated.test.ts", renderClientSmokeTest(d, smoke));
   return { files, methods };
 }

@@ -24,14 +24,47 @@ const KEEP = [
   "required",
 ] as const;
 
-/** The subset of a schema that input validation needs, with every $ref inlined. */
+/** What each kept keyword must be for the core's check (and the generated Rule type) to take it. */
+const SHAPE: Record<(typeof KEEP)[number], (v: unknown) => boolean> = {
+  type: (v) => typeof v === "string" || (Array.isArray(v) && v.every((t) => typeof t === "string")),
+  enum: Array.isArray,
+  format: (v) => typeof v === "string",
+  pattern: (v) => typeof v === "string",
+  minimum: Number.isFinite,
+  maximum: Number.isFinite,
+  exclusiveMinimum: Number.isFinite,
+  exclusiveMaximum: Number.isFinite,
+  minLength: Number.isInteger,
+  maxLength: Number.isInteger,
+  minItems: Number.isInteger,
+  maxItems: Number.isInteger,
+  nullable: (v) => typeof v === "boolean",
+  required: (v) => Array.isArray(v) && v.every((k) => typeof k === "string"),
+};
+
+/**
+ * The subset of a schema that input validation needs, with every $ref inlined. OpenAPI 3.0's boolean
+ * `exclusiveMinimum: true` (beside `minimum`) becomes 3.1's number, whichever version the document says it is; any
+ * other keyword whose value has the wrong shape is left out (a spec's mistake must not become a type error or a
+ * check that throws).
+ */
 function rule(doc: Json, raw: Json, depth = 0): Json {
   const s = resolveRef(doc, raw);
   if (!s || typeof s !== "object" || depth > 8) return {};
   const out: Json = {};
-  for (const k of KEEP) if (s[k] !== undefined) out[k] = s[k];
-  if (s.items) out.items = rule(doc, s.items, depth + 1);
-  if (s.properties) {
+  for (const k of KEEP) if (s[k] !== undefined && SHAPE[k](s[k])) out[k] = s[k];
+  for (const [flag, bound] of [
+    ["exclusiveMinimum", "minimum"],
+    ["exclusiveMaximum", "maximum"],
+  ] as const) {
+    if (s[flag] === true && Number.isFinite(s[bound])) {
+      out[flag] = s[bound];
+      delete out[bound];
+    }
+  }
+  if (out.pattern !== undefined && !compiles(out.pattern)) delete out.pattern;
+  if (s.items && typeof s.items === "object" && !Array.isArray(s.items)) out.items = rule(doc, s.items, depth + 1);
+  if (s.properties && typeof s.properties === "object") {
     out.properties = Object.fromEntries(
       Object.entries<Json>(s.properties).map(([k, v]) => [k, rule(doc, v, depth + 1)]),
     );
@@ -40,9 +73,20 @@ function rule(doc: Json, raw: Json, depth = 0): Json {
   else if (s.additionalProperties && typeof s.additionalProperties === "object") {
     out.additionalProperties = rule(doc, s.additionalProperties, depth + 1);
   }
-  if (s.propertyNames?.pattern) out.propertyNames = { pattern: s.propertyNames.pattern };
+  if (typeof s.propertyNames?.pattern === "string" && compiles(s.propertyNames.pattern))
+    out.propertyNames = { pattern: s.propertyNames.pattern };
   if (Array.isArray(s.allOf) && s.allOf.length === 1) Object.assign(out, rule(doc, s.allOf[0], depth + 1));
   return out;
+}
+
+/** Whether the core's check can use `pattern` (it compiles patterns as Unicode regular expressions). */
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, "u");
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** JSON, including vendor `+json` types. */
@@ -90,7 +134,8 @@ function responseMedia(doc: Json, responses: Json): "json" | "text" | "binary" |
   return "binary";
 }
 
-export function renderOperations(d: ProviderDescriptor, doc: Json, header: string): string {
+/** The operation table: every operation's method, path, parameter and body rules, media and security, by operationId. */
+export function operationTable(d: ProviderDescriptor, doc: Json): Json {
   const table: Json = {};
   for (const op of d.operations) {
     if (!op.operationId) throw new Error(`${d.specPath}: ${op.method} ${op.path} has no operationId`);
@@ -128,6 +173,11 @@ export function renderOperations(d: ProviderDescriptor, doc: Json, header: strin
       security: op.security,
     };
   }
+  return table;
+}
+
+export function renderOperations(d: ProviderDescriptor, doc: Json, header: string): string {
+  const table = operationTable(d, doc);
   const names = constantNames(Object.keys(table));
   return (
     header +

@@ -87,7 +87,10 @@ export function scaffoldClient(d: ProviderDescriptor, version = "0.0.0"): Map<st
 }
 
 /** The generated smoke test: the full client reaches a loopback server through its first resource method. */
-export function renderClientSmokeTest(d: ProviderDescriptor, call: { expr: string; method: string }): string {
+export function renderClientSmokeTest(
+  d: ProviderDescriptor,
+  call: { expr: string; method: string; pathname: string },
+): string {
   const T = clientName(d.title);
   return (
     header(d) +
@@ -99,11 +102,14 @@ export function renderClientSmokeTest(d: ProviderDescriptor, call: { expr: strin
     `it("calls an operation through its resource method over HTTP", async () => {\n` +
     `  const server = await startCaptureServer();\n` +
     `  try {\n` +
-    `    const options = Object.fromEntries(provider.credentials.map((c) => [c.option, \`test-\${c.option}\`]));\n` +
+    `    const credentials: readonly { option: string }[] = provider.credentials;\n` +
+    `    const options = Object.fromEntries(credentials.map((c) => [c.option, \`test-\${c.option}\`]));\n` +
     `    const client = new ${T}Client({ ...options, env: {}, baseUrl: server.url, maxRetries: 0 });\n` +
     `    server.respondWith({ status: 200, body: {} });\n` +
     `    await (${call.expr}).catch(() => undefined);\n` +
-    `    expect(server.only().method).toBe(${JSON.stringify(call.method)});\n` +
+    `    const sent = server.only();\n` +
+    `    expect(sent.method).toBe(${JSON.stringify(call.method)});\n` +
+    `    expect(sent.pathname).toBe(${JSON.stringify(call.pathname)});\n` +
     `  } finally {\n` +
     `    await server.close();\n` +
     `  }\n` +

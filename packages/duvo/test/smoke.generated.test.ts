@@ -9,11 +9,14 @@ import { DuvoClient } from "../src/generated/index.js";
 it("calls an operation through its resource method over HTTP", async () => {
   const server = await startCaptureServer();
   try {
-    const options = Object.fromEntries(provider.credentials.map((c) => [c.option, `test-${c.option}`]));
+    const credentials: readonly { option: string }[] = provider.credentials;
+    const options = Object.fromEntries(credentials.map((c) => [c.option, `test-${c.option}`]));
     const client = new DuvoClient({ ...options, env: {}, baseUrl: server.url, maxRetries: 0 });
     server.respondWith({ status: 200, body: {} });
     await client.runs.list().catch(() => undefined);
-    expect(server.only().method).toBe("GET");
+    const sent = server.only();
+    expect(sent.method).toBe("GET");
+    expect(sent.pathname).toBe("/v1/runs");
   } finally {
     await server.close();
   }

@@ -85,7 +85,10 @@ console.log(
 let finished = 0;
 await runPool(jobs, whole("jobs", values.jobs), { timeoutMs: whole("timeout", values.timeout) * 1000, memoryMb: whole("memory", values.memory) }, async (r) => {
   results.set(r.id, r);
-  await store.put(jobs.find((j) => j.id === r.id)!.key, r);
+  const job = jobs.find((j) => j.id === r.id)!;
+  // Under the inputs the process actually loaded: a generator edited mid-run never files results under the old hash.
+  if (!r.generator || r.generator === generator) await store.put(job.key, r);
+  else await store.put(resultKey(r.generator, await readFile(files.get(r.id)!)), r);
   finished++;
   const verdict = passed(r) ? "pass" : `FAIL ${classesOf(r)[0] ?? r.outcome}`;
   console.log(`[${finished}/${jobs.length}] ${r.id} (${(r.ms / 1000).toFixed(1)} s): ${verdict}`);

@@ -39,7 +39,7 @@ export function runJob(job: Job, limits: Limits): Promise<SpecResult> {
     child.stderr!.on("data", (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-STDERR_TAIL);
     });
-    let message: { check: SpecCheck; peakRssMb: number } | undefined;
+    let message: { check: SpecCheck; generator: string; peakRssMb: number } | undefined;
     child.on("message", (m) => (message = m as typeof message));
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -50,7 +50,8 @@ export function runJob(job: Job, limits: Limits): Promise<SpecResult> {
     child.on("close", () => {
       clearTimeout(timer);
       const ms = Math.round(performance.now() - start);
-      if (message) resolve({ ...base, outcome: "done", check: message.check, peakRssMb: message.peakRssMb, ms });
+      if (message)
+        resolve({ ...base, outcome: "done", check: message.check, generator: message.generator, peakRssMb: message.peakRssMb, ms });
       else resolve({ ...base, outcome: timedOut ? "timeout" : "crash", ms, stderr });
     });
   });

@@ -13,6 +13,8 @@ export interface SpecResult {
   /** `done`: the stages ran (each passed or failed); `timeout` / `crash`: the process was killed or died. */
   outcome: "done" | "timeout" | "crash";
   check?: SpecCheck;
+  /** The generator inputs' hash the checking process loaded (see generatorHash). */
+  generator?: string;
   peakRssMb?: number;
   ms: number;
   /** The tail of the process's stderr when it died. */
