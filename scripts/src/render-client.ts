@@ -234,7 +234,17 @@ function signature(d: ProviderDescriptor, m: Method) {
   const op = `operations[${q(m.operationId)}]`;
   const args: [string, string][] = [];
   for (const p of m.pathParams) args.push([p.arg, `${p.arg}: PathOf<${op}>[${q(p.name)}]`]);
-  if (m.body) args.push(["body", `body${m.body.required ? "" : "?"}: BodyOf<${op}>`]);
+  // An optional body before required parameters cannot be `body?` (TS1016): it takes `undefined` explicitly.
+  const requiredAfter = !!m.params && !m.paramsOptional;
+  if (m.body)
+    args.push([
+      "body",
+      m.body.required
+        ? `body: BodyOf<${op}>`
+        : requiredAfter
+          ? `body: BodyOf<${op}> | undefined`
+          : `body?: BodyOf<${op}>`,
+    ]);
   if (m.params) args.push(["params", `params: ${m.params.name}${m.paramsOptional ? " = {}" : ""}`]);
   args.push(["options", "options?: RequestOptions"]);
   const path = m.pathParams.length
@@ -286,7 +296,7 @@ export function renderClient(
   const T = clientName(d.title);
   const core = `${T}Core`;
   const head = header(d);
-  const aliases = componentAliases(doc).map((a) => a.alias);
+  const aliases = componentAliases(d, doc).map((a) => a.alias);
   const aliasSet = new Set(aliases);
   // Names this package defines; the spec's types are exported beside them unless they clash.
   const own = new Set<string>([core, `${T}Client`, `${T}Options`, T, ...CORE_EXPORTS]);

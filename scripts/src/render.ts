@@ -6,7 +6,7 @@ import openapiTS, { astToString } from "openapi-typescript";
 import * as prettier from "prettier";
 import type { ProviderDescriptor } from "./provider.js";
 import { identifier } from "./identifier.js";
-import { renderOperations } from "./rules.js";
+import { constantNames, renderOperations } from "./rules.js";
 
 const TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../templates");
 
@@ -70,8 +70,10 @@ export const RESERVED = new Set(
  * a reserved word, or a name taken twice, gets `_` appended.
  */
 export function componentAliases(
+  d: ProviderDescriptor,
   doc: Record<string, any>,
 ): { alias: string; section: string; name: string }[] {
+  const own = typedPackageExports(d);
   const sections: [string, string][] = [
     ["schemas", ""],
     ["responses", "Response"],
@@ -84,7 +86,7 @@ export function componentAliases(
   for (const [section, prefix] of sections) {
     for (const name of Object.keys(doc.components?.[section] ?? {})) {
       let alias = identifier(prefix + name);
-      while (RESERVED.has(alias) || taken.has(alias)) alias += "_";
+      while (RESERVED.has(alias) || own.has(alias) || taken.has(alias)) alias += "_";
       taken.add(alias);
       out.push({ alias, section, name });
     }
@@ -92,8 +94,38 @@ export function componentAliases(
   return out;
 }
 
+/**
+ * The names the typed package's entry exports besides the components (templates/index.ts, operations.ts): a
+ * component named like one of them (`Rule`, `createClient`, `listRunsOperation`) takes `_` instead of clashing.
+ */
+export function typedPackageExports(d: ProviderDescriptor): Set<string> {
+  return new Set([
+    ...TYPED_EXPORTS,
+    ...constantNames(d.operations.flatMap((o) => (o.operationId ? [o.operationId] : []))).values(),
+  ]);
+}
+
+const TYPED_EXPORTS = [
+  "Rule",
+  "ParamSpec",
+  "OperationSpec",
+  "operationTable",
+  "provider",
+  "Credentials",
+  "ServerVariables",
+  "createClient",
+  "defaultServerUrl",
+  "InvalidCredentialError",
+  "MissingBaseUrlError",
+  "MissingCredentialError",
+  "ApiClient",
+  "CreateClientOptions",
+  "TokenProvider",
+  "chooseSchemes",
+];
+
 function renderNames(d: ProviderDescriptor, doc: Record<string, any>): string {
-  const lines = componentAliases(doc).map(
+  const lines = componentAliases(d, doc).map(
     ({ alias, section, name }) =>
       `export type ${alias} = components[${JSON.stringify(section)}][${JSON.stringify(name)}];`,
   );

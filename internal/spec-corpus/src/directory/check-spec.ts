@@ -1,15 +1,20 @@
 // One directory spec through the whole "Add a provider" path, in a scratch workspace of its own: generate both
 // packages as `pnpm generate` does, build the typed package, build the ergonomic one and type-check it with its
 // generated smoke test, all under `strict`; and, side by side, openapi-typescript's own output for the same document.
+import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { generatePackage } from "../../../../scripts/src/generate-package.js";
+import { promisify } from "node:util";
 import { compile } from "./compile.js";
 
-/** The stages in order; a spec passes when every stage but `alone` (openapi-typescript's, for comparison) passes. */
-export const STAGES = ["generate", "typed", "ergonomic", "smoke", "alone"] as const;
+/**
+ * The stages in order; a spec passes when every stage it ran but `alone` (openapi-typescript's, for comparison)
+ * passes. `run` (the generated smoke test executed against a loopback server) runs only when asked.
+ */
+export const STAGES = ["generate", "typed", "ergonomic", "smoke", "run", "alone"] as const;
 export type Stage = (typeof STAGES)[number];
 
 export interface StageResult {
@@ -70,6 +75,22 @@ async function scratch(repo: string, corpusPackage: string, root: string, id: st
   return spec;
 }
 
+/** The generated smoke test, run by vitest in the ergonomic package: its failures, or none. */
+async function runSmokeTest(corpusPackage: string, dir: string): Promise<string[]> {
+  const vitest = path.join(corpusPackage, "node_modules", "vitest", "vitest.mjs");
+  const run = promisify(execFile)(process.execPath, [vitest, "run", "--root", dir, "test/smoke.generated.test.ts"], {
+    cwd: dir,
+    env: { ...process.env, CI: "true", NO_COLOR: "1" },
+    maxBuffer: 16 << 20,
+  });
+  return run.then(
+    () => [],
+    (e: { stdout?: string; stderr?: string; message: string }) => [
+      `vitest: ${`${e.stdout ?? ""}\n${e.stderr ?? ""}`.split("\n").filter((l) => /FAIL|Error|expected|✗|×/.test(l)).slice(0, 8).join(" | ") || e.message}`,
+    ],
+  );
+}
+
 /** Runs every stage for one spec; stops at the first failing stage of ours (openapi-typescript's always runs). */
 export async function checkSpec(opts: {
   repo: string;
@@ -77,6 +98,8 @@ export async function checkSpec(opts: {
   root: string;
   id: string;
   specFile: string;
+  /** Also run the generated smoke test (vitest, real HTTP on 127.0.0.1). */
+  runSmoke?: boolean;
 }): Promise<SpecCheck> {
   const { repo, root, id } = opts;
   const result: SpecCheck = { stages: {}, warnings: 0 };
@@ -98,8 +121,12 @@ export async function checkSpec(opts: {
   }).finally(() => (console.warn = warn));
 
   if (generatedOk && (await stage(result.stages, "typed", () => compile(path.join(typed, "tsconfig.build.json"), generated)))) {
-    if (await stage(result.stages, "ergonomic", () => compile(path.join(ergonomic, "tsconfig.build.json"), generated)))
-      await stage(result.stages, "smoke", () => compile(path.join(ergonomic, "tsconfig.json"), generated));
+    if (
+      (await stage(result.stages, "ergonomic", () => compile(path.join(ergonomic, "tsconfig.build.json"), generated))) &&
+      (await stage(result.stages, "smoke", () => compile(path.join(ergonomic, "tsconfig.json"), generated))) &&
+      opts.runSmoke
+    )
+      await stage(result.stages, "run", () => runSmokeTest(opts.corpusPackage, ergonomic));
   }
 
   // openapi-typescript alone, on the document as published: what a user of it would get.
