@@ -1,6 +1,6 @@
 // `pnpm corpus`: the public OpenAPI directory through the generator, resumable, with a report.
-// Usage: pnpm corpus [--sample N --seed S | --all | --only id,...] [--jobs N] [--timeout S] [--memory MB]
-//                    [--report FILE] [--fresh]
+// Usage: pnpm corpus [--sample N --seed S [--max-bytes B] | --all | --only id,...] [--jobs N] [--timeout S]
+//                    [--memory MB] [--report FILE] [--fresh]
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
@@ -30,6 +30,7 @@ const { values } = parseArgs({
     timeout: { type: "string", default: "600" },
     memory: { type: "string", default: "4096" },
     report: { type: "string" },
+    "max-bytes": { type: "string" },
     fresh: { type: "boolean", default: false },
   },
   strict: true,
@@ -45,7 +46,11 @@ const selection: Selection = values.all
   ? { all: true }
   : values.only
     ? { only: values.only.split(",").map((s) => s.trim()).filter(Boolean) }
-    : { sample: whole("sample", values.sample ?? "40"), seed: whole("seed", values.seed) };
+    : {
+        sample: whole("sample", values.sample ?? "40"),
+        seed: whole("seed", values.seed),
+        ...(values["max-bytes"] ? { maxBytes: whole("max-bytes", values["max-bytes"]) } : {}),
+      };
 
 if (!existsSync(path.join(repo, "packages/core/dist/index.d.ts"))) {
   console.error("packages/core is not built: run `pnpm build` first.");
@@ -74,7 +79,13 @@ for (const spec of chosen) {
     providerId,
     bytes: bytes.length,
     key,
-    args: [repo, corpusPackage, path.join(os.tmpdir(), `agentruns-directory-${providerId}`), providerId, files.get(spec.id)!],
+    work: {
+      repo,
+      corpusPackage,
+      root: path.join(os.tmpdir(), `agentruns-directory-${process.pid}-${providerId}`),
+      id: providerId,
+      specFile: files.get(spec.id)!,
+    },
   });
 }
 

@@ -1,9 +1,10 @@
-// Runs spec checks in child processes, a few at a time: each child has a heap limit and a time limit, and one that
-// hangs is killed and one that dies is recorded, so a spec can never stop the run.
-import { fork } from "node:child_process";
+// Runs spec checks in a few long-lived child processes: each has a heap limit, each spec a time limit; a child that
+// hangs is killed and one that dies is recorded and replaced, so a spec can never stop the run.
+import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { SpecCheck } from "./check-spec.js";
 import type { SpecResult } from "./result.js";
+import type { WorkerJob } from "./worker.js";
 
 const WORKER = fileURLToPath(new URL("./worker.ts", import.meta.url));
 /** tsx's loader, resolved from here, so children run the TypeScript sources without a build. */
@@ -12,7 +13,7 @@ const TSX = fileURLToPath(import.meta.resolve("tsx"));
 export interface Limits {
   /** Wall-clock time for one spec, all stages. */
   timeoutMs: number;
-  /** V8 old-space limit of the child, in MB. */
+  /** V8 old-space limit of a child, in MB. */
   memoryMb: number;
 }
 
@@ -22,39 +23,61 @@ export interface Job {
   bytes: number;
   /** Where its result is stored. */
   key: string;
-  args: string[];
+  work: WorkerJob;
 }
 
 const STDERR_TAIL = 4000;
 
-/** One spec in its own process. */
-export function runJob(job: Job, limits: Limits): Promise<SpecResult> {
-  const start = performance.now();
-  return new Promise((resolve) => {
-    const child = fork(WORKER, job.args, {
+type Answer = { check: SpecCheck; generator: string; peakRssMb: number };
+
+/** One child process, reused for job after job until it dies or is killed. */
+class Worker {
+  private child: ChildProcess;
+  private stderr = "";
+  private readonly ready: Promise<void>;
+
+  constructor(limits: Limits) {
+    this.child = fork(WORKER, [], {
       execArgv: ["--import", TSX, `--max-old-space-size=${limits.memoryMb}`],
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
-    let stderr = "";
-    child.stderr!.on("data", (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString()).slice(-STDERR_TAIL);
+    this.child.stderr!.on("data", (chunk: Buffer) => {
+      this.stderr = (this.stderr + chunk.toString()).slice(-STDERR_TAIL);
     });
-    let message: { check: SpecCheck; generator: string; peakRssMb: number } | undefined;
-    child.on("message", (m) => (message = m as typeof message));
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill("SIGKILL");
-    }, limits.timeoutMs);
-    const base = { id: job.id, providerId: job.providerId, bytes: job.bytes };
-    child.on("close", () => {
-      clearTimeout(timer);
-      const ms = Math.round(performance.now() - start);
-      if (message)
-        resolve({ ...base, outcome: "done", check: message.check, generator: message.generator, peakRssMb: message.peakRssMb, ms });
-      else resolve({ ...base, outcome: timedOut ? "timeout" : "crash", ms, stderr });
+    this.ready = new Promise((resolve) => this.child.once("message", () => resolve()));
+  }
+
+  /** The job's answer, or how the process ended: killed at the time limit, or died. */
+  async run(job: WorkerJob, timeoutMs: number): Promise<Answer | { died: "timeout" | "crash"; stderr: string }> {
+    const exited = new Promise<"crash">((resolve) => this.child.once("exit", () => resolve("crash")));
+    const ready = await Promise.race([this.ready.then(() => "ready" as const), exited]);
+    if (ready === "crash") return { died: "crash", stderr: this.stderr };
+    this.stderr = "";
+    let timer: NodeJS.Timeout | undefined;
+    const answer = new Promise<Answer>((resolve) => this.child.once("message", (m) => resolve(m as Answer)));
+    const timedOut = new Promise<"timeout">((resolve) => {
+      timer = setTimeout(() => {
+        this.child.kill("SIGKILL");
+        resolve("timeout");
+      }, timeoutMs);
     });
-  });
+    this.child.send(job);
+    const outcome = await Promise.race([answer, timedOut, exited]);
+    clearTimeout(timer);
+    if (typeof outcome === "string") {
+      this.child.kill("SIGKILL");
+      return { died: outcome, stderr: this.stderr };
+    }
+    return outcome;
+  }
+
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null && !this.child.killed;
+  }
+
+  close(): void {
+    this.child.kill();
+  }
 }
 
 /** Runs `jobs` with `concurrency` children at once, calling `done` as each finishes. */
@@ -66,10 +89,24 @@ export async function runPool(
 ): Promise<void> {
   let next = 0;
   const lane = async () => {
-    while (next < jobs.length) {
-      const job = jobs[next++]!;
-      await done(await runJob(job, limits));
+    let worker: Worker | undefined;
+    try {
+      while (next < jobs.length) {
+        const job = jobs[next++]!;
+        if (!worker?.alive) worker = new Worker(limits);
+        const start = performance.now();
+        const answer = await worker.run(job.work, limits.timeoutMs);
+        const ms = Math.round(performance.now() - start);
+        const base = { id: job.id, providerId: job.providerId, bytes: job.bytes, ms };
+        await done(
+          "died" in answer
+            ? { ...base, outcome: answer.died, stderr: answer.stderr }
+            : { ...base, outcome: "done", check: answer.check, generator: answer.generator, peakRssMb: answer.peakRssMb },
+        );
+      }
+    } finally {
+      worker?.close();
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, lane));
 }

@@ -22,8 +22,14 @@ export interface SpecResult {
 }
 
 /** Files whose content decides a result: the generator and its templates, the core, the checks themselves. */
-const INPUT_DIRS = ["scripts/src", "scripts/templates", "packages/core/src", "internal/spec-corpus/src/directory"];
-const INPUT_FILES = ["tsconfig.base.json", ".prettierrc.json", "packages/core/package.json", "scripts/build-package.mjs"];
+const INPUT_DIRS = ["scripts/src", "scripts/templates", "packages/core/src"];
+const INPUT_FILES = [
+  "tsconfig.base.json",
+  ".prettierrc.json",
+  "packages/core/package.json",
+  "scripts/build-package.mjs",
+  ...["check-spec.ts", "compile.ts", "worker.ts"].map((f) => `internal/spec-corpus/src/directory/${f}`),
+];
 /** Tools whose version decides a result. */
 const TOOLS = ["typescript", "openapi-typescript", "prettier", "openapi-fetch"];
 

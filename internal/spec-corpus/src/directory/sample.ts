@@ -14,7 +14,8 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export type Selection = { all: true } | { only: string[] } | { sample: number; seed: number };
+/** All specs, the named ones, or a seeded sample (of the specs up to `maxBytes`, when given). */
+export type Selection = { all: true } | { only: string[] } | { sample: number; seed: number; maxBytes?: number };
 
 /** The chosen specs, in the order they will run; an `only` id that is not in the directory is an error. */
 export function selectSpecs(specs: readonly DirectorySpec[], selection: Selection): DirectorySpec[] {
@@ -26,7 +27,7 @@ export function selectSpecs(specs: readonly DirectorySpec[], selection: Selectio
     return selection.only.map((id) => byId.get(id)!);
   }
   const random = seededRandom(selection.seed);
-  const shuffled = [...specs];
+  const shuffled = specs.filter((s) => selection.maxBytes === undefined || s.bytes <= selection.maxBytes);
   for (let i = shuffled.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];

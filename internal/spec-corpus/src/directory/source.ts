@@ -21,6 +21,8 @@ export const DIRECTORY = {
 export interface DirectorySpec {
   id: string;
   member: string;
+  /** Its size in bytes, as the tarball lists it. */
+  bytes: number;
 }
 
 async function integrityOf(file: string): Promise<string> {
@@ -57,14 +59,16 @@ export async function directoryTarball(cache: string): Promise<string> {
   return file;
 }
 
-/** Every spec in the tarball, sorted by id (the member list is cached beside it). */
+/** Every spec in the tarball, sorted by id. */
 export async function listDirectory(tarball: string): Promise<DirectorySpec[]> {
-  const { stdout } = await exec("tar", ["-tzf", tarball], { maxBuffer: 64 << 20 });
-  return stdout
-    .split("\n")
-    .filter((m) => /^package\/api\/.+\.json$/.test(m) && !m.endsWith("/_index.json"))
-    .map((member) => ({ id: member.slice("package/api/".length, -".json".length), member }))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const { stdout } = await exec("tar", ["-tvzf", tarball], { maxBuffer: 64 << 20 });
+  const specs: DirectorySpec[] = [];
+  for (const line of stdout.split("\n")) {
+    // -rw-r--r-- 0/0   1084647 1985-10-26 08:15 package/api/x.json
+    const m = /^\S+\s+\S+\s+(\d+)\s+\S+\s+\S+\s+(package\/api\/.+\.json)$/.exec(line);
+    if (m) specs.push({ id: m[2]!.slice("package/api/".length, -".json".length), member: m[2]!, bytes: Number(m[1]) });
+  }
+  return specs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Extracts the members of `specs` not yet in `into` (one tar pass for all of them); returns each spec's file. */

@@ -1,11 +1,37 @@
-// The child process that checks one spec (`checkSpec`), so that a spec which crashes, hangs or exhausts memory takes
-// down only its own process: the pool kills it at its time limit, and V8's heap limit is set on its command line.
+// A child process that checks specs one at a time (`checkSpec`), sent to it by the pool over IPC: long-lived, so the
+// compiler's libraries are parsed once per process, not once per spec; a spec that crashes, hangs or exhausts the
+// heap takes down only this process (the pool kills it at the time limit and starts another).
 import { checkSpec } from "./check-spec.js";
 import { generatorHash } from "./result.js";
 
-const [repo, corpusPackage, root, id, specFile] = process.argv.slice(2) as [string, string, string, string, string];
-// The inputs as this process loads them (they may have changed since the run started): the result is stored under them.
-const generator = generatorHash(repo, corpusPackage);
-const check = await checkSpec({ repo, corpusPackage, root, id, specFile });
-// maxRSS is in kilobytes: the process's peak, which is this one spec's, since the process checks only it.
-process.send!({ check, generator, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }, () => process.exit(0));
+export interface WorkerJob {
+  repo: string;
+  corpusPackage: string;
+  root: string;
+  id: string;
+  specFile: string;
+  runSmoke?: boolean;
+}
+
+/** Peak resident memory while `work` runs, sampled (the process's own maxRSS would span every spec it has run). */
+async function withPeakRss<T>(work: () => Promise<T>): Promise<[T, number]> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
+  try {
+    const value = await work();
+    return [value, Math.max(peak, process.memoryUsage.rss())];
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+// The inputs as this process loaded them (its modules are loaded once, at start; the files may change later): every
+// result it sends is filed under them. Hashed on the first job, which names the repository.
+let generator: string | undefined;
+
+process.on("message", async (job: WorkerJob) => {
+  generator ??= generatorHash(job.repo, job.corpusPackage);
+  const [check, peak] = await withPeakRss(() => checkSpec(job));
+  process.send!({ check, generator, peakRssMb: Math.round(peak / (1 << 20)) });
+});
+process.send!({ ready: true });
