@@ -7,7 +7,8 @@ import { parseArgs, selectProviders } from "./src/cli-args.js";
 import { diffSpecs } from "./src/diff/rules.js";
 import { changesets, summarize } from "./src/diff/report.js";
 import { generatePackage, packageVersion } from "./src/generate-package.js";
-import { parseSpecText } from "./src/provider.js";
+import { parseSpec } from "./src/provider.js";
+import { toOpenApi3 } from "./src/swagger2.js";
 import { normalizeSpec, readSource } from "./src/spec-source.js";
 import { checkWrapper } from "./src/wrapper-check.js";
 
@@ -27,7 +28,8 @@ if (!from) {
 
 const specFile = path.join(root, entry!.spec);
 const oldText = await readFile(specFile, "utf8");
-const oldDoc = parseSpecText(oldText, entry!.spec);
+// Compared as OpenAPI 3 (a Swagger 2.0 spec is converted on both sides), as the generator sees them.
+const oldDoc = await parseSpec(oldText, entry!.spec);
 let next: ReturnType<typeof normalizeSpec>;
 try {
   next = normalizeSpec(await readSource(from, process.cwd()), entry!.spec);
@@ -47,7 +49,7 @@ const dir = typed!.dir;
 for (const { dir, drift } of [typed!, ergonomic!])
   console.log(`Regenerated ${path.relative(root, dir)} (${drift.length} file(s) changed).`);
 
-const changes = diffSpecs(oldDoc, next.doc);
+const changes = diffSpecs(oldDoc, await toOpenApi3(next.doc, entry!.spec));
 console.log(`\n${summarize(`${entry!.title} API spec update`, changes)}\n`);
 
 if (!flags.has("no-changeset")) {

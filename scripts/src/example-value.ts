@@ -2,6 +2,7 @@
 // own example when it passes, otherwise one built from the rule's type, format, bounds and required fields. The
 // generated smoke test and examples call operations with it, so they compile and reach the wire for any spec.
 import { check, type Rule } from "../../packages/core/src/validate.js";
+import { resolveRef } from "./json-ref.js";
 
 type Json = Record<string, any>;
 
@@ -74,6 +75,84 @@ function built(rule: Rule, depth: number): unknown[] {
     default:
       return stringsFor(rule);
   }
+}
+
+/**
+ * A value built from the spec's schema itself (refs followed, `allOf` merged, the first branch of a `oneOf` /
+ * `anyOf`), with every required property and every property that has a default: the shape openapi-typescript's
+ * types demand, which the rule subset alone does not show.
+ */
+export function schemaValue(doc: Json, raw: Json | undefined, depth = 0): unknown {
+  const s = merged(doc, raw, depth);
+  if (depth > 8 || !s) return undefined;
+  if (s.const !== undefined) return s.const;
+  if (Array.isArray(s.enum) && s.enum.some((v: unknown) => v !== null)) return s.enum.find((v: unknown) => v !== null);
+  const branch = [s.oneOf, s.anyOf].find((b) => Array.isArray(b) && b.length);
+  if (branch) {
+    const first = branch.map((b: Json) => resolveRef(doc, b)).find((b: Json) => b && b.type !== "null");
+    if (first) return schemaValue(doc, first, depth + 1);
+  }
+  const types = (Array.isArray(s.type) ? s.type : [s.type]).filter((t: unknown) => typeof t === "string" && t !== "null");
+  const type = types[0] ?? (s.properties || s.required ? "object" : s.items ? "array" : undefined);
+  switch (type) {
+    case "integer":
+    case "number":
+      return numberIn(
+        {
+          ...(Number.isFinite(s.minimum) ? { minimum: s.minimum } : {}),
+          ...(Number.isFinite(s.maximum) ? { maximum: s.maximum } : {}),
+          ...(Number.isFinite(s.exclusiveMinimum) ? { exclusiveMinimum: s.exclusiveMinimum } : {}),
+          ...(Number.isFinite(s.exclusiveMaximum) ? { exclusiveMaximum: s.exclusiveMaximum } : {}),
+        },
+        type === "integer",
+      );
+    case "boolean":
+      return true;
+    case "array": {
+      const item = schemaValue(doc, s.items, depth + 1);
+      return item === undefined ? [] : Array.from({ length: Math.max(Number(s.minItems) || 0, 1) }, () => item);
+    }
+    case "object": {
+      const out: Json = {};
+      const required = new Set(Array.isArray(s.required) ? s.required : []);
+      for (const [key, sub] of Object.entries<Json>(s.properties ?? {})) {
+        const prop = resolveRef(doc, sub);
+        if (!required.has(key) && prop?.default === undefined) continue;
+        const v = schemaValue(doc, prop, depth + 1);
+        if (v !== undefined) out[key] = v;
+      }
+      for (const key of required) if (!(key in out)) out[key] = "x";
+      return out;
+    }
+    case "string":
+      return stringsFor({
+        ...(typeof s.format === "string" ? { format: s.format } : {}),
+        ...(Number.isInteger(s.minLength) ? { minLength: s.minLength } : {}),
+        ...(Number.isInteger(s.maxLength) ? { maxLength: s.maxLength } : {}),
+      })[0];
+    default:
+      return undefined;
+  }
+}
+
+/** `raw` with its refs followed and its `allOf` parts merged into one schema (properties, required, type). */
+function merged(doc: Json, raw: Json | undefined, depth: number): Json | undefined {
+  const s = raw && resolveRef(doc, raw);
+  if (!s || typeof s !== "object" || !Array.isArray(s.allOf) || depth > 8) return s;
+  const out: Json = { ...s, allOf: undefined };
+  for (const part of s.allOf) {
+    const p = merged(doc, part, depth + 1);
+    if (!p) continue;
+    out.type ??= p.type;
+    out.format ??= p.format;
+    out.enum ??= p.enum;
+    if (p.properties) out.properties = { ...p.properties, ...out.properties };
+    if (Array.isArray(p.required)) out.required = [...new Set([...(out.required ?? []), ...p.required])];
+    if (p.items && !out.items) out.items = p.items;
+    if (p.oneOf && !out.oneOf) out.oneOf = p.oneOf;
+    if (p.anyOf && !out.anyOf) out.anyOf = p.anyOf;
+  }
+  return out;
 }
 
 /**

@@ -120,7 +120,7 @@ export function nameMethods(
   }
   for (const m of named) {
     if (CLIENT_MEMBERS.has(m.resource[0]!)) m.resource[0] = `${m.resource[0]}Api`;
-    const override = overrides[m.operationId];
+    const override = Object.hasOwn(overrides, m.operationId) ? overrides[m.operationId] : undefined;
     if (override) {
       const parts = override.split(".");
       if (parts.length < 2 || parts.some((p) => camel(p) !== p)) {
@@ -132,12 +132,21 @@ export function nameMethods(
       m.name = parts.at(-1)!;
     }
   }
-  // Whatever still collides (an operationId equal to another's derived name) is numbered, deterministically.
+  // A sub-resource may not take a name its parent class already has (`client`, `constructor`).
+  for (const m of named)
+    m.resource = m.resource.map((r, i) => (i > 0 && RESOURCE_MEMBERS.has(r) ? `${r}Api` : r));
+  // Whatever still collides (an operationId equal to another's derived name, or to a sub-resource of its resource)
+  // is numbered, deterministically.
+  const subs = children();
   const seen = new Map<string, number>();
   for (const m of named) {
-    const n = (seen.get(key(m)) ?? 0) + 1;
+    let n = (seen.get(key(m)) ?? 0) + 1;
     seen.set(key(m), n);
-    if (n > 1) m.name = `${m.name}${n}`;
+    if (n === 1 && !subs.has(key(m)) && !RESOURCE_MEMBERS.has(m.name)) continue;
+    const base = m.name;
+    do m.name = `${base}${++n}`;
+    while (seen.has(key(m)) || subs.has(key(m)));
+    seen.set(key(m), 1);
   }
   for (const id of Object.keys(overrides)) {
     if (!operations.some((o) => o.operationId === id)) throw new Error(`methods.${id}: no such operationId`);

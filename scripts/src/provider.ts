@@ -6,6 +6,7 @@ import { resolveRef } from "./json-ref.js";
 import { applyOverlay } from "./overlay.js";
 import { parametersOf } from "./parameters.js";
 import type { Pagination } from "./paging.js";
+import { isSwagger2, toOpenApi3 } from "./swagger2.js";
 
 /** One line of providers.ts. Everything not given follows the conventions documented in README.md. */
 export interface ProviderEntry {
@@ -160,15 +161,18 @@ export function parseSpecText(text: string, file: string): Json {
     }
   }
   const d = doc as Json | null;
-  if (!d || typeof d !== "object" || typeof d.openapi !== "string") {
+  if (!d || typeof d !== "object" || (typeof d.openapi !== "string" && !isSwagger2(d))) {
     throw new Error(
-      `${file}#/openapi: not an OpenAPI 3 document (no "openapi" field)` +
-        (d && typeof d === "object" && "swagger" in d
-          ? "; Swagger 2.0 must be converted to OpenAPI 3 first"
-          : ""),
+      `${file}#/openapi: not an OpenAPI 3 or Swagger 2.0 document (no "openapi" field` +
+        (d && typeof d === "object" && "swagger" in d ? `; "swagger" is ${JSON.stringify(d.swagger)}, not "2.0")` : ")"),
     );
   }
   return d;
+}
+
+/** The document in `text` as OpenAPI 3: parsed, and converted when it is Swagger 2.0 (see swagger2.ts). */
+export async function parseSpec(text: string, file: string): Promise<Json> {
+  return toOpenApi3(parseSpecText(text, file), file);
 }
 
 /** Where a provider's overlay lives: `overlay` in its entry, else `specs/<id>.overlay.yaml`. */
@@ -179,7 +183,7 @@ export const overlayPath = (entry: ProviderEntry): string =>
 export async function loadSpec(root: string, entry: ProviderEntry): Promise<{ text: string; doc: Json }> {
   const file = path.resolve(root, entry.spec);
   const text = await readFile(file, "utf8");
-  const doc = parseSpecText(text, entry.spec);
+  const doc = await parseSpec(text, entry.spec);
   const overlay = await readFile(path.resolve(root, overlayPath(entry)), "utf8").catch(
     (e: NodeJS.ErrnoException) => {
       if (e.code === "ENOENT" && !entry.overlay) return undefined;

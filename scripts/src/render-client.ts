@@ -7,7 +7,7 @@ import { camel, clientName, nameMethods, pascal, type MethodName } from "./metho
 import { inferPagination, itemsOf, paginatorCall, type Pagination } from "./paging.js";
 import type { ProviderDescriptor, ProviderEntry } from "./provider.js";
 import { componentAliases, header, RESERVED } from "./render.js";
-import { hintsOf, valueFor } from "./example-value.js";
+import { hintsOf, schemaValue, valueFor } from "./example-value.js";
 import { constantNames, isEventStream, operationTable, successTypes } from "./rules.js";
 import { renderClientSmokeTest } from "./scaffold-client.js";
 
@@ -107,7 +107,7 @@ function methodsOf(d: ProviderDescriptor, entry: ProviderEntry, doc: Json): Meth
       })
       .map((p) => ({ name: String(p.name), required: p.required === true }));
     const body = o.requestBody ? resolveRef(doc, o.requestBody) : undefined;
-    const declared = entry.pagination?.[op.operationId];
+    const declared = ownEntry(entry.pagination, op.operationId);
     const pagination =
       declared === "none" ? undefined : (declared ?? inferPagination(doc, op.path, op.method));
     const summary = String(o.summary ?? "").trim();
@@ -127,7 +127,7 @@ function methodsOf(d: ProviderDescriptor, entry: ProviderEntry, doc: Json): Meth
       groups,
       ...(body ? { body: { required: body.required === true } } : {}),
       ...(pagination ? { pagination } : {}),
-      ...(entry.unwrap?.[op.operationId] ? { unwrap: entry.unwrap[op.operationId] } : {}),
+      ...(ownEntry(entry.unwrap, op.operationId) ? { unwrap: entry.unwrap![op.operationId]! } : {}),
       fn: camel(pascal([...n.resource, n.name])),
       paramsOptional: !all.some((p) => p.in !== "path" && p.required === true),
     };
@@ -135,6 +135,10 @@ function methodsOf(d: ProviderDescriptor, entry: ProviderEntry, doc: Json): Meth
 }
 
 const q = JSON.stringify;
+
+/** `record[key]` when `record` has it as its own entry: an operationId such as `constructor` is not a lookup of Object's. */
+const ownEntry = <T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined =>
+  record && Object.hasOwn(record, key) ? record[key] : undefined;
 
 /** How many inputs a call must be given: path parameters, a required body, required parameters. */
 const requiredInputs = (m: Method, spec: Json): number =>
@@ -168,9 +172,11 @@ function smokeCall(
 /** One call of `m` with every required input filled, or undefined when some input has no value that passes. */
 function callOf(m: Method, spec: Json, doc: Json): { expr: string; method: string; pathname: string } | undefined {
   const raw = parametersOf(doc, m.path, m.method);
+  // The value built from the schema first (it has the shape the types demand; a spec's example may not), then the
+  // spec's examples, then values built from the rule alone.
   const hints = (where: string, name: string) => {
     const p = raw.find((r) => r.in === where && r.name === name);
-    return hintsOf(p, p?.schema ? resolveRef(doc, p.schema) : undefined);
+    return [schemaValue(doc, p?.schema), ...hintsOf(p, p?.schema ? resolveRef(doc, p.schema) : undefined)];
   };
   const args: string[] = [];
   let pathname = m.path;
@@ -198,13 +204,18 @@ function callOf(m: Method, spec: Json, doc: Json): { expr: string; method: strin
       const op = doc.paths[m.path][m.method.toLowerCase()];
       const body = resolveRef(doc, op.requestBody ?? {});
       const media = Object.values<Json>(body?.content ?? {})[0];
-      const v = valueFor(spec.body?.schema ?? {}, hintsOf(media, media?.schema ? resolveRef(doc, media.schema) : undefined));
+      const v = valueFor(spec.body?.schema ?? {}, [
+        schemaValue(doc, media?.schema),
+        ...hintsOf(media, media?.schema ? resolveRef(doc, media.schema) : undefined),
+      ]);
       if (!v || (spec.body?.media && spec.body.media !== "form" && spec.body.media !== "multipart" && typeof v.value !== "string"))
         return undefined;
       args.push(q(v.value));
     }
   }
   if (needParams) args.push(q(params));
+  // What reaches the server: a path written with a fragment or a query (`/#X-Amz-Target=…`) is cut where URLs cut it.
+  pathname = new URL(pathname, "http://127.0.0.1").pathname;
   return { expr: `client.${[...m.resource, m.name].join(".")}(${args.join(", ")})`, method: m.method, pathname };
 }
 

@@ -136,7 +136,8 @@ function responseMedia(doc: Json, responses: Json): "json" | "text" | "binary" |
 
 /** The operation table: every operation's method, path, parameter and body rules, media and security, by operationId. */
 export function operationTable(d: ProviderDescriptor, doc: Json): Json {
-  const table: Json = {};
+  // No prototype: operationIds such as `constructor` or `toString` are plain keys.
+  const table: Json = Object.create(null);
   for (const op of d.operations) {
     if (!op.operationId) throw new Error(`${d.specPath}: ${op.method} ${op.path} has no operationId`);
     const o = doc.paths[op.path][op.method.toLowerCase()];

@@ -19,7 +19,7 @@ export async function readSource(from: string, cwd: string): Promise<string> {
 /**
  * The new spec in the vendored file's format: JSON specs are re-serialized with 2-space indentation; YAML specs keep
  * the provider's text (so upstream documents stay byte-comparable) with line endings and the final newline fixed,
- * and a JSON source is converted to YAML. Throws when the text is not an OpenAPI 3 document.
+ * and a JSON source is converted to YAML. Throws when the text is not an OpenAPI 3 or Swagger 2.0 document.
  */
 export function normalizeSpec(
   text: string,
