@@ -1,6 +1,7 @@
 // Real-world spec defects degrade instead of stopping generation: dangling `$ref`s become `unknown` (with a warning
 // naming the file and JSON pointer), `$ref`s inside `x-` extensions are dropped, schema-relative `#/$defs/…` refs are
-// anchored, broken discriminator mappings are removed, and operations without an operationId get a derived one.
+// anchored, broken discriminator mappings are removed, operations without an operationId get a derived one, and
+// webhooks and callbacks (which the client never calls) lose theirs.
 type Json = Record<string, any>;
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
@@ -119,6 +120,21 @@ export function normalizeSpec(input: Json, file: string): Normalized {
       `${file}: ${droppedExtensionRefs} x- extension(s) holding $refs ignored (extensions are not part of the API)`,
     );
   }
+
+  // Webhooks and callbacks are requests the provider sends, not operations a client calls: without their operationIds
+  // openapi-typescript types them where they are (`webhooks[…]`, inline), and `operations`, which the operation
+  // table and the clients are keyed by, holds exactly the callable operations.
+  const incoming = [
+    ...Object.values<Json>(doc.webhooks ?? {}),
+    ...Object.values<Json>(doc.components?.callbacks ?? {}).flatMap((c) => Object.values<Json>(c ?? {})),
+    ...Object.values<Json>(doc.paths ?? {}).flatMap((item) =>
+      METHODS.flatMap((m) =>
+        Object.values<Json>(item?.[m]?.callbacks ?? {}).flatMap((c) => Object.values<Json>(c ?? {})),
+      ),
+    ),
+  ];
+  for (const item of incoming)
+    for (const method of METHODS) if (item?.[method] && typeof item[method] === "object") delete item[method].operationId;
 
   // Operations without an operationId get the derived name; duplicates get a numeric suffix.
   const seen = new Set<string>();

@@ -395,13 +395,14 @@ export function renderClient(
     }
     node(m.resource.join(".")).methods.push(m);
   }
+  // Unique among themselves too: `campaigns.state` and `campaignsState` would both be `CampaignsStateResource`.
   const className = (key: string) => {
     let name = `${pascal(key.split("."))}Resource`;
     while (own.has(name) || aliasSet.has(name)) name += "_";
+    own.add(name);
     return name;
   };
   const classNames = new Map([...tree.keys()].map((k) => [k, className(k)]));
-  for (const n of classNames.values()) own.add(n);
   const classes = [...tree.entries()].map(([key, n]) => {
     const cls = classNames.get(key)!;
     const children = [...n.children].map((c) => ({ prop: c.split(".").at(-1)!, cls: classNames.get(c)! }));
@@ -463,6 +464,6 @@ export function renderClient(
     ["src/generated/client.ts", clientFile],
     ["src/generated/index.ts", index],
   ]);
-  if (smoke) files.set("test/smoke.generated.test.ts", renderClientSmokeTest(d, smoke));
+  files.set("test/smoke.generated.test.ts", renderClientSmokeTest(d, smoke));
   return { files, methods };
 }
