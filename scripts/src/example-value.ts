@@ -78,79 +78,83 @@ function built(rule: Rule, depth: number): unknown[] {
 }
 
 /**
- * A value built from the spec's schema itself (refs followed, `allOf` merged, the first branch of a `oneOf` /
- * `anyOf`), with every required property and every property that has a default: the shape openapi-typescript's
- * types demand, which the rule subset alone does not show.
+ * A value the spec's schema describes, built from the schema itself: refs followed, `allOf` parts merged, the first
+ * `oneOf` / `anyOf` option that yields one, every required property and every property with a default (the shape
+ * openapi-typescript's types demand, which the rule subset alone does not show). With `examples`, the schema's own
+ * example or default wins wherever one is given (what a mock server or a reader expects); without, they are used
+ * only where nothing can be built. Undefined when a value would be a guess: a pattern with no example, binary data.
  */
-export function schemaValue(doc: Json, raw: Json | undefined, depth = 0): unknown {
+export function sampleValue(doc: Json, raw: Json | undefined, options: { examples: boolean }, depth = 0): unknown {
   const s = merged(doc, raw, depth);
-  if (depth > 8 || !s) return undefined;
+  if (depth > 8 || !s || typeof s !== "object") return undefined;
+  const given = s.example ?? (Array.isArray(s.examples) ? s.examples[0] : undefined) ?? s.default;
+  if (options.examples && given !== undefined) return given;
   if (s.const !== undefined) return s.const;
-  if (Array.isArray(s.enum) && s.enum.some((v: unknown) => v !== null)) return s.enum.find((v: unknown) => v !== null);
-  const branch = [s.oneOf, s.anyOf].find((b) => Array.isArray(b) && b.length);
-  if (branch) {
-    const first = branch.map((b: Json) => resolveRef(doc, b)).find((b: Json) => b && b.type !== "null");
-    if (first) return schemaValue(doc, first, depth + 1);
+  if (Array.isArray(s.enum) && s.enum.length) return s.enum.find((v: unknown) => v !== null) ?? s.enum[0];
+  for (const key of ["oneOf", "anyOf"] as const) {
+    if (!Array.isArray(s[key]) || !s[key].length) continue;
+    for (const option of s[key]) {
+      const o = resolveRef(doc, option);
+      if (o?.type === "null") continue;
+      const v = sampleValue(doc, o, options, depth + 1);
+      if (v !== undefined) return v;
+    }
+    return given;
   }
   const types = (Array.isArray(s.type) ? s.type : [s.type]).filter((t: unknown) => typeof t === "string" && t !== "null");
   const type = types[0] ?? (s.properties || s.required ? "object" : s.items ? "array" : undefined);
+  const bound = (k: string) => (Number.isFinite(s[k]) ? { [k]: s[k] } : {});
   switch (type) {
     case "integer":
     case "number":
       return numberIn(
-        {
-          ...(Number.isFinite(s.minimum) ? { minimum: s.minimum } : {}),
-          ...(Number.isFinite(s.maximum) ? { maximum: s.maximum } : {}),
-          ...(Number.isFinite(s.exclusiveMinimum) ? { exclusiveMinimum: s.exclusiveMinimum } : {}),
-          ...(Number.isFinite(s.exclusiveMaximum) ? { exclusiveMaximum: s.exclusiveMaximum } : {}),
-        },
+        { ...bound("minimum"), ...bound("maximum"), ...bound("exclusiveMinimum"), ...bound("exclusiveMaximum") },
         type === "integer",
       );
     case "boolean":
       return true;
     case "array": {
-      const item = schemaValue(doc, s.items, depth + 1);
-      return item === undefined ? [] : Array.from({ length: Math.max(Number(s.minItems) || 0, 1) }, () => item);
+      const item = sampleValue(doc, s.items, options, depth + 1);
+      if (item === undefined) return given;
+      return Array.from({ length: Math.max(Number(s.minItems) || 0, 1) }, () => item);
     }
     case "object": {
       const out: Json = {};
-      const required = new Set(Array.isArray(s.required) ? s.required : []);
+      const required = new Set<string>(Array.isArray(s.required) ? s.required : []);
       for (const [key, sub] of Object.entries<Json>(s.properties ?? {})) {
-        const prop = resolveRef(doc, sub);
-        if (!required.has(key) && prop?.default === undefined) continue;
-        const v = schemaValue(doc, prop, depth + 1);
+        if (!required.has(key) && resolveRef(doc, sub)?.default === undefined) continue;
+        const v = sampleValue(doc, sub, options, depth + 1);
+        if (v === undefined && required.has(key)) return given;
         if (v !== undefined) out[key] = v;
       }
-      for (const key of required) if (!(key in out)) out[key] = "x";
+      for (const key of required) if (!(key in out)) return given;
       return out;
     }
     case "string":
+      if (s.format === "binary" || (typeof s.pattern === "string" && !(s.format in FORMAT_VALUES))) return given;
       return stringsFor({
         ...(typeof s.format === "string" ? { format: s.format } : {}),
         ...(Number.isInteger(s.minLength) ? { minLength: s.minLength } : {}),
         ...(Number.isInteger(s.maxLength) ? { maxLength: s.maxLength } : {}),
       })[0];
     default:
-      return undefined;
+      // No type and no structure: anything goes; an empty object is the least surprising.
+      return given ?? (s.properties || s.type ? undefined : {});
   }
 }
 
-/** `raw` with its refs followed and its `allOf` parts merged into one schema (properties, required, type). */
+/** `raw` with its refs followed and its `allOf` parts merged into one schema (properties, required, type, …). */
 function merged(doc: Json, raw: Json | undefined, depth: number): Json | undefined {
   const s = raw && resolveRef(doc, raw);
   if (!s || typeof s !== "object" || !Array.isArray(s.allOf) || depth > 8) return s;
   const out: Json = { ...s, allOf: undefined };
   for (const part of s.allOf) {
     const p = merged(doc, part, depth + 1);
-    if (!p) continue;
-    out.type ??= p.type;
-    out.format ??= p.format;
-    out.enum ??= p.enum;
+    if (!p || typeof p !== "object") continue;
+    for (const k of ["type", "format", "enum", "items", "oneOf", "anyOf", "example", "default", "pattern", "minimum", "maximum", "minLength", "maxLength"])
+      out[k] ??= p[k];
     if (p.properties) out.properties = { ...p.properties, ...out.properties };
     if (Array.isArray(p.required)) out.required = [...new Set([...(out.required ?? []), ...p.required])];
-    if (p.items && !out.items) out.items = p.items;
-    if (p.oneOf && !out.oneOf) out.oneOf = p.oneOf;
-    if (p.anyOf && !out.anyOf) out.anyOf = p.anyOf;
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { camel, clientName, nameMethods, pascal, type MethodName } from "./metho
 import { inferPagination, itemsOf, paginatorCall, type Pagination } from "./paging.js";
 import type { ProviderDescriptor, ProviderEntry } from "./provider.js";
 import { componentAliases, header, RESERVED } from "./render.js";
-import { hintsOf, schemaValue, valueFor } from "./example-value.js";
+import { hintsOf, sampleValue, valueFor } from "./example-value.js";
 import { constantNames, isEventStream, operationTable, successTypes } from "./rules.js";
 import { renderClientSmokeTest } from "./scaffold-client.js";
 
@@ -176,7 +176,7 @@ function callOf(m: Method, spec: Json, doc: Json): { expr: string; method: strin
   // spec's examples, then values built from the rule alone.
   const hints = (where: string, name: string) => {
     const p = raw.find((r) => r.in === where && r.name === name);
-    return [schemaValue(doc, p?.schema), ...hintsOf(p, p?.schema ? resolveRef(doc, p.schema) : undefined)];
+    return [sampleValue(doc, p?.schema, { examples: false }), ...hintsOf(p, p?.schema ? resolveRef(doc, p.schema) : undefined)];
   };
   const args: string[] = [];
   let pathname = m.path;
@@ -205,7 +205,7 @@ function callOf(m: Method, spec: Json, doc: Json): { expr: string; method: strin
       const body = resolveRef(doc, op.requestBody ?? {});
       const media = Object.values<Json>(body?.content ?? {})[0];
       const v = valueFor(spec.body?.schema ?? {}, [
-        schemaValue(doc, media?.schema),
+        sampleValue(doc, media?.schema, { examples: false }),
         ...hintsOf(media, media?.schema ? resolveRef(doc, media.schema) : undefined),
       ]);
       if (!v || (spec.body?.media && spec.body.media !== "form" && spec.body.media !== "multipart" && typeof v.value !== "string"))

@@ -123,6 +123,10 @@ beforeAll(async () => {
     path.join(root, "node_modules", "@agentruns", "core"),
     "dir",
   );
+  // What the ergonomic packages' generated smoke tests import (their tsconfig.json type-checks test/).
+  await mkdir(path.join(root, "node_modules", "@types"), { recursive: true });
+  for (const name of ["vitest", "@types/node", "@agentruns/testkit"])
+    await symlink(path.join(here, "node_modules", name), path.join(root, "node_modules", name), "dir");
   capture = await startCaptureServer();
 });
 afterAll(async () => {
@@ -222,12 +226,17 @@ describe.each(CORPUS)("$id ($file)", ({ id, file, operations, pagination }) => {
     },
   );
 
+  // One Prism mock per spec, shared by the calls through both packages.
+  let prism: Awaited<ReturnType<typeof startPrism>> | undefined;
+  const mock = async () => (prism ??= await startPrism(spec, path.join(root, `${id}.prism.json`)));
+  afterAll(() => prism?.stop());
+
   it(
     "calls at least 5 operations of a Prism mock: 2xx answers, no request-side violation",
     { timeout: 180_000 },
     async () => {
-      const prism = await startPrism(spec, path.join(root, `${id}.prism.json`));
-      try {
+      const prism = await mock();
+      {
         const mod = await import(path.join(dir, "src/index.ts"));
         const options = Object.fromEntries(d.credentials.map((c) => [c.option, `cred-${c.option}`]));
         const client = mod.createClient({ ...options, env: {}, baseUrl: prism.url });
@@ -259,8 +268,6 @@ describe.each(CORPUS)("$id ($file)", ({ id, file, operations, pagination }) => {
         }
         expect(passed).toHaveLength(5);
         expect(skipped.length).toBeLessThanOrEqual(2);
-      } finally {
-        prism.stop();
       }
     },
   );
@@ -280,7 +287,61 @@ describe.each(CORPUS)("$id ($file)", ({ id, file, operations, pagination }) => {
     await run(tsc, ["-p", "tsconfig.build.json"], dir);
     const { stdout } = await run(tsc, ["-p", "tsconfig.build.json"], clientDir).catch((e) => e);
     expect(stdout).toBe("");
+    // With its generated smoke test (test/), as the package's own typecheck task runs it.
+    const checked = await run(tsc, ["-p", "tsconfig.json"], clientDir).catch((e) => e);
+    expect(checked.stdout).toBe("");
   });
+
+  it(
+    "calls at least 5 operations of the Prism mock through the ergonomic client's resource methods",
+    { timeout: 180_000 },
+    async () => {
+      const prism = await mock();
+      const { methods } = renderClient(d, { id, title: id, spec: file, pagination }, spec);
+      const mod = await import(path.join(clientDir, "dist", "index.js"));
+      const Client = Object.values(mod).find(
+        (v): v is new (o: object) => Record<string, any> => typeof v === "function" && /Client$/.test(v.name),
+      )!;
+      const options = Object.fromEntries(d.credentials.map((c) => [c.option, `cred-${c.option}`]));
+      const client = new Client({ ...options, env: {}, baseUrl: prism.url, maxRetries: 0 });
+      const passed: string[] = [];
+      const failed: string[] = [];
+      const ordered = [...methods].sort((a, b) => Number(b.method === "GET") - Number(a.method === "GET"));
+      for (const m of ordered) {
+        if (passed.length === 5) break;
+        // Paging methods walk every page: called through their first page only.
+        const req = requestFor(spec, m.method, m.path);
+        if (!req) continue;
+        const args: unknown[] = m.pathParams.map((p) => req.params.path[p.name]);
+        const params: Record<string, any> = { ...req.params.header };
+        for (const [name, value] of Object.entries<unknown>(req.params.query)) {
+          const group = Object.entries(m.groups).find(([g, keys]) => keys.some((k) => `${g}[${k}]` === name));
+          if (group) (params[group[0]] ??= {})[name.slice(group[0].length + 1, -1)] = value;
+          else params[name] = value;
+        }
+        if (m.body) args.push(req.body);
+        if (m.params) args.push(params);
+        const resource = m.resource.reduce((r: any, k) => r[k], client);
+        const call = resource[m.name](...args);
+        const answer = await (m.pagination ? call : call.withResponse()).then(
+          (r: any) => r,
+          (e: Error) => e,
+        );
+        if (answer instanceof Error) {
+          // A Prism answer that is not 2xx names its request violations; the network or Prism itself failing is not ours.
+          if ("status" in answer) failed.push(`${m.method} ${m.path}: ${answer.message}`);
+          continue;
+        }
+        // A page and withResponse() both carry the Response.
+        const response: Response | undefined = answer.response;
+        const violations = JSON.parse(response?.headers.get("sl-violations") ?? "[]") as { location: string[] }[];
+        expect(violations.filter((v) => v.location[0] === "request"), `${m.method} ${m.path}`).toEqual([]);
+        passed.push(`${m.method} ${m.path}`);
+      }
+      expect(failed).toEqual([]);
+      expect(passed).toHaveLength(5);
+    },
+  );
 
   it("walks a list method across two pages", { timeout: 60_000 }, async (ctx) => {
     const { methods } = renderClient(d, { id, title: id, spec: file, pagination }, spec);
@@ -337,13 +398,13 @@ describe.each(CORPUS)("$id ($file)", ({ id, file, operations, pagination }) => {
     const bundle = (contents: string) => browserBundle(contents, clientDir);
     const entry = path.join(clientDir, "dist", "index.js");
     const one = await bundle(
-      `import { openaiCore, chatCompletionsCreate } from ${JSON.stringify(entry)}; globalThis.f = (c) => chatCompletionsCreate(new openaiCore(c), {});`,
+      `import { OpenaiCore, chatCompletionsCreate } from ${JSON.stringify(entry)}; globalThis.f = (c) => chatCompletionsCreate(new OpenaiCore(c), {});`,
     );
     const none = await bundle(
-      `import { openaiCore } from ${JSON.stringify(entry)}; globalThis.f = (c) => new openaiCore(c);`,
+      `import { OpenaiCore } from ${JSON.stringify(entry)}; globalThis.f = (c) => new OpenaiCore(c);`,
     );
     const full = await bundle(
-      `import { openaiClient } from ${JSON.stringify(entry)}; globalThis.C = openaiClient;`,
+      `import { OpenaiClient } from ${JSON.stringify(entry)}; globalThis.C = OpenaiClient;`,
     );
     const text = new TextDecoder().decode(one);
     // Operation entries are absent but the one called.
@@ -367,7 +428,7 @@ describe.each(CORPUS)("$id ($file)", ({ id, file, operations, pagination }) => {
     async () => {
       const { methods } = renderClient(d, { id, title: id, spec: file, pagination }, spec);
       const consumer = path.join(clientDir, "every-operation.ts");
-      await writeFile(consumer, consumerOf(methods, "./dist/index.js", "openaiClient"));
+      await writeFile(consumer, consumerOf(methods, "./dist/index.js", "OpenaiClient"));
       const emptyFile = path.join(clientDir, "empty.ts");
       await writeFile(emptyFile, "export {};\n");
       const empty = (await typeCheck([emptyFile])).instantiations;

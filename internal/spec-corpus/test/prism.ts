@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { sampleValue } from "../../../scripts/src/example-value.js";
 import { resolveRef } from "../../../scripts/src/json-ref.js";
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -50,68 +51,8 @@ export async function startPrism(
 /** The normalized document's refs are all local and resolvable: the generator's own resolver serves. */
 const resolve = (doc: Json, node: Json | undefined): Json | undefined => resolveRef(doc, node as Json);
 
-const FORMATS: Record<string, string> = {
-  uuid: "3c90c3cc-0d44-4b50-8888-8dd25736052a",
-  "date-time": "2024-01-01T00:00:00Z",
-  date: "2024-01-01",
-  email: "someone@example.com",
-  uri: "https://example.com/",
-  url: "https://example.com/",
-};
-
-/** A value the schema accepts, or undefined when none can be made without guessing (patterns, binary). */
-export function valueFor(doc: Json, raw: Json | undefined, depth = 0): unknown {
-  const s = resolve(doc, raw);
-  if (!s || depth > 6) return undefined;
-  if (s.example !== undefined) return s.example;
-  if (Array.isArray(s.examples) && s.examples.length) return s.examples[0];
-  if (s.default !== undefined) return s.default;
-  if (s.const !== undefined) return s.const;
-  if (Array.isArray(s.enum) && s.enum.length) return s.enum.find((v: unknown) => v !== null) ?? s.enum[0];
-  for (const key of ["oneOf", "anyOf"] as const) {
-    if (Array.isArray(s[key])) {
-      for (const option of s[key]) {
-        const v = valueFor(doc, option, depth + 1);
-        if (v !== undefined) return v;
-      }
-      return undefined;
-    }
-  }
-  if (Array.isArray(s.allOf)) {
-    const parts = s.allOf.map((p: Json) => valueFor(doc, p, depth + 1));
-    if (parts.some((p: unknown) => p === undefined)) return undefined;
-    return parts.every((p: unknown) => p && typeof p === "object") ? Object.assign({}, ...parts) : parts[0];
-  }
-  const type = Array.isArray(s.type) ? s.type.find((t: string) => t !== "null") : s.type;
-  switch (type ?? (s.properties ? "object" : undefined)) {
-    case "integer":
-    case "number":
-      return s.minimum ?? (s.exclusiveMinimum !== undefined ? Number(s.exclusiveMinimum) + 1 : 1);
-    case "boolean":
-      return true;
-    case "string":
-      if (s.format && FORMATS[s.format]) return FORMATS[s.format];
-      if (s.pattern || s.format === "binary") return undefined;
-      return "x".repeat(Math.max(1, s.minLength ?? 1));
-    case "array": {
-      const item = valueFor(doc, s.items, depth + 1);
-      return item === undefined
-        ? undefined
-        : Array.from({ length: Math.max(1, s.minItems ?? 1) }, () => item);
-    }
-    case "object": {
-      const out: Json = {};
-      for (const name of s.required ?? []) {
-        const v = valueFor(doc, s.properties?.[name], depth + 1);
-        if (v === undefined) return undefined;
-        out[name] = v;
-      }
-      return out;
-    }
-    default:
-      return s.properties || s.type ? undefined : {};
-  }
-}
+/** A value the schema accepts, its examples first (what the mock checks against), or undefined when it would be a guess. */
+const valueFor = (doc: Json, raw: Json | undefined): unknown => sampleValue(doc, raw, { examples: true });
 
 /** The parameters and JSON body a call needs, filled from the schemas; undefined when some cannot be. */
 export function requestFor(
