@@ -122,7 +122,9 @@ export function sampleValue(doc: Json, raw: Json | undefined, options: { example
       const out: Json = {};
       const required = new Set<string>(Array.isArray(s.required) ? s.required : []);
       for (const [key, sub] of Object.entries<Json>(s.properties ?? {})) {
-        if (!required.has(key) && resolveRef(doc, sub)?.default === undefined) continue;
+        // Object's own members (`constructor`, `toString`) are filled too: TypeScript checks an object literal's
+        // inherited `constructor` against an optional `constructor?: string` property unless the literal sets it.
+        if (!required.has(key) && resolveRef(doc, sub)?.default === undefined && !(key in Object.prototype)) continue;
         const v = sampleValue(doc, sub, options, depth + 1);
         if (v === undefined && required.has(key)) return given;
         if (v !== undefined) out[key] = v;

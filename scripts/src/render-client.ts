@@ -23,6 +23,11 @@ interface Method extends MethodName {
   query: string[];
   header: string[];
   cookie: string[];
+  /**
+   * Params keys of header and cookie parameters whose name a query (or, for cookies, a header) parameter of the
+   * same operation already takes: `{ classHeader: "class" }`; the one params object cannot hold both under one key.
+   */
+  renamed: Record<string, string>;
   dates: { name: string; required: boolean }[];
   groups: Record<string, string[]>;
   body?: { required: boolean };
@@ -121,8 +126,7 @@ function methodsOf(d: ProviderDescriptor, entry: ProviderEntry, doc: Json): Meth
       constant: constants.get(op.operationId)!,
       pathParams,
       query: inQuery.map((p) => String(p.name)),
-      header: all.filter((p) => p.in === "header").map((p) => String(p.name)),
-      cookie: all.filter((p) => p.in === "cookie").map((p) => String(p.name)),
+      ...paramKeys(all),
       dates,
       groups,
       ...(body ? { body: { required: body.required === true } } : {}),
@@ -135,6 +139,31 @@ function methodsOf(d: ProviderDescriptor, entry: ProviderEntry, doc: Json): Meth
 }
 
 const q = JSON.stringify;
+
+/**
+ * The params-object keys of an operation's header and cookie parameters: their own names, except where a query
+ * parameter (or, for a cookie, a header) already takes the name, which gets its location appended (`classHeader`).
+ */
+function paramKeys(all: readonly Json[]): { header: string[]; cookie: string[]; renamed: Record<string, string> } {
+  const taken = new Set(all.filter((p) => p.in === "query").map((p) => String(p.name)));
+  const renamed: Record<string, string> = {};
+  const keys = (where: "header" | "cookie") =>
+    all
+      .filter((p) => p.in === where)
+      .map((p) => {
+        const name = String(p.name);
+        let key = name;
+        if (taken.has(key)) {
+          key = camel(`${name}-${where}`);
+          while (taken.has(key)) key += "_";
+          renamed[key] = name;
+        }
+        taken.add(key);
+        return key;
+      });
+  const header = keys("header");
+  return { header, cookie: keys("cookie"), renamed };
+}
 
 /** `record[key]` when `record` has it as its own entry: an operationId such as `constructor` is not a lookup of Object's. */
 const ownEntry = <T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined =>
@@ -189,12 +218,15 @@ function callOf(m: Method, spec: Json, doc: Json): { expr: string; method: strin
   const params: Json = {};
   for (const part of ["query", "header", "cookie"] as const) {
     for (const [name, p] of Object.entries<Json>(spec[part] ?? {})) {
-      if (!p.required) continue;
+      // Parameters named like Object's members are given too (see sampleValue: TypeScript checks the inherited one).
+      if (!p.required && !(name in Object.prototype)) continue;
       const v = valueFor(p.schema ?? {}, hints(part, name));
       if (!v) return undefined;
       const group = Object.entries(m.groups).find(([g, keys]) => keys.some((k) => `${g}[${k}]` === name));
-      if (group) (params[group[0]] ??= {})[name.slice(group[0].length + 1, -1)] = v.value;
-      else params[name] = v.value;
+      const key =
+        part === "query" ? name : (Object.keys(m.renamed).find((k) => m.renamed[k] === name && m[part].includes(k)) ?? name);
+      if (group && part === "query") (params[group[0]] ??= {})[name.slice(group[0].length + 1, -1)] = v.value;
+      else params[key] = v.value;
     }
   }
   const needParams = Object.keys(params).length > 0;
@@ -235,8 +267,21 @@ function paramsType(m: Omit<Method, "params">): string | undefined {
       parts.push(`{ ${q(g)}?: { ${keys.map((k) => `${q(k)}?: ${Q}[${q(`${g}[${k}]`)}]`).join("; ")} } }`);
     }
   }
-  if (m.header.length) parts.push(`HeaderOf<${op}>`);
-  if (m.cookie.length) parts.push(`CookieOf<${op}>`);
+  for (const [keys, Of] of [
+    [m.header, "HeaderOf"],
+    [m.cookie, "CookieOf"],
+  ] as const) {
+    if (!keys.length) continue;
+    const moved = keys.filter((k) => Object.hasOwn(m.renamed, k));
+    const T = `${Of}<${op}>`;
+    if (!moved.length) {
+      parts.push(T);
+      continue;
+    }
+    parts.push(`Omit<${T}, ${moved.map((k) => q(m.renamed[k]!)).join(" | ")}>`);
+    // Required stays required: `Pick` keeps the modifier, under the new key.
+    for (const k of moved) parts.push(`{ [K in ${q(k)}]: Pick<${T}, ${q(m.renamed[k]!)}>[${q(m.renamed[k]!)}] }`);
+  }
   return parts.join(" & ");
 }
 
@@ -256,7 +301,8 @@ function signature(d: ProviderDescriptor, m: Method) {
           ? `body: BodyOf<${op}> | undefined`
           : `body?: BodyOf<${op}>`,
     ]);
-  if (m.params) args.push(["params", `params: ${m.params.name}${m.paramsOptional ? " = {}" : ""}`]);
+  // Optional, not `= {}`: `{}` is not assignable to params named like Object members (`constructor`).
+  if (m.params) args.push(["params", `params${m.paramsOptional ? "?" : ""}: ${m.params.name}`]);
   args.push(["options", "options?: RequestOptions"]);
   const path = m.pathParams.length
     ? `path: { ${m.pathParams.map((p) => `${q(p.name)}: ${p.arg}`).join(", ")} }`
@@ -266,6 +312,7 @@ function signature(d: ProviderDescriptor, m: Method) {
   if (m.cookie.length) layout.cookie = m.cookie;
   if (m.dates.length) layout.dates = m.dates.map((x) => x.name);
   if (Object.keys(m.groups).length) layout.groups = m.groups;
+  if (Object.keys(m.renamed).length) layout.names = m.renamed;
   const where = q(`${d.title} ${m.operationId}`);
   const fields = [path, m.body ? "body" : ""].filter(Boolean);
   let input: string;

@@ -27,7 +27,7 @@ export function encodeBody(
   const contentType = spec.body!.contentType ?? "application/octet-stream";
   if (media === "form") {
     const pairs = Object.entries((body ?? {}) as Record<string, unknown>).flatMap(([k, v]) =>
-      v === undefined ? [] : Array.isArray(v) ? v.map((x) => [k, String(x)]) : [[k, String(v)]],
+      v === undefined ? [] : Array.isArray(v) ? v.map((x) => [k, fieldText(x)]) : [[k, fieldText(v)]],
     );
     return { body: new URLSearchParams(pairs).toString(), contentType, stream: false };
   }
@@ -43,8 +43,12 @@ function appendField(form: FormData, name: string, value: unknown): void {
     form.append(name, value, (value as { name?: string }).name || name);
   } else if (isBinary(value)) {
     form.append(name, new Blob([value as ArrayBuffer]), name);
-  } else form.append(name, typeof value === "object" ? JSON.stringify(value) : String(value));
+  } else form.append(name, fieldText(value));
 }
+
+/** A form or multipart field's text: objects as JSON (as multipart's default content type says), the rest as text. */
+const fieldText = (value: unknown): string =>
+  value !== null && typeof value === "object" ? JSON.stringify(value) : String(value);
 
 const isJson = (type: string) => /^application\/(.+\+)?json\b/i.test(type);
 

@@ -11,6 +11,8 @@ export interface ParamsLayout {
   dates?: readonly string[];
   /** Bracketed query groups: `{ duration: ["gte", "lt"] }` for `duration[gte]`, `duration[lt]`. */
   groups?: Readonly<Record<string, readonly string[]>>;
+  /** Header or cookie keys that differ from the wire name (a query parameter took it): `{ classHeader: "class" }`. */
+  names?: Readonly<Record<string, string>>;
 }
 
 type Bag = Record<string, unknown>;
@@ -33,8 +35,9 @@ export function paramsInput(
   const cookie: Bag = {};
   const groups: [string, unknown][] = [];
   for (const [name, value] of Object.entries(params ?? {})) {
-    if (layout.header?.includes(name)) put(header, name, value);
-    else if (layout.cookie?.includes(name)) put(cookie, name, value);
+    const wire = layout.names && Object.hasOwn(layout.names, name) ? layout.names[name]! : name;
+    if (layout.header?.includes(name)) put(header, wire, value);
+    else if (layout.cookie?.includes(name)) put(cookie, wire, value);
     else if (layout.dates?.includes(name))
       put(query, name, isoDate(name, value as string | Date | undefined));
     else if (layout.groups && Object.hasOwn(layout.groups, name)) groups.push([name, value]);

@@ -102,6 +102,8 @@ export async function checkSpec(opts: {
   specFile: string;
   /** Also run the generated smoke test (vitest, real HTTP on 127.0.0.1). */
   runSmoke?: boolean;
+  /** Leave the scratch workspace in place (the caller imports the built packages, then removes it). */
+  keep?: boolean;
 }): Promise<SpecCheck> {
   const { repo, root, id } = opts;
   const result: SpecCheck = { stages: {}, warnings: 0 };
@@ -146,6 +148,6 @@ export async function checkSpec(opts: {
     );
     return compile(path.join(alone, "tsconfig.json"), [alone + path.sep]);
   });
-  if (existsSync(root)) await rm(root, { recursive: true, force: true });
+  if (!opts.keep && existsSync(root)) await rm(root, { recursive: true, force: true });
   return result;
 }

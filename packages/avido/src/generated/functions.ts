@@ -29,7 +29,7 @@ export type ListRunsParams = Omit<QueryOf<operations["listRuns"]>, "startDate" |
  */
 export function runsList(
   client: AvidoCore,
-  params: ListRunsParams = {},
+  params?: ListRunsParams,
   options?: RequestOptions,
 ): PagePromise<ItemsAt<ResultOf<operations["listRuns"]>, "data">, ResultOf<operations["listRuns"]>> {
   return paginate(

@@ -31,7 +31,7 @@ export class RunsResource {
    * `GET /api/v1/runs`
    */
   list(
-    params: ListRunsParams = {},
+    params?: ListRunsParams,
     options?: RequestOptions,
   ): PagePromise<ItemsAt<ResultOf<operations["listRuns"]>, "data">, ResultOf<operations["listRuns"]>> {
     return runsList(this.client, params, options);

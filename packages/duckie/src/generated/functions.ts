@@ -46,7 +46,7 @@ export type ListRunsParams = Omit<
  */
 export function runsList(
   client: DuckieCore,
-  params: ListRunsParams = {},
+  params?: ListRunsParams,
   options?: RequestOptions,
 ): PagePromise<ItemsAt<ResultOf<operations["listRuns"]>, "data">, ResultOf<operations["listRuns"]>> {
   return paginate(

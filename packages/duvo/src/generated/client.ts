@@ -45,7 +45,7 @@ export class RunsResource {
    * `GET /v1/runs`
    */
   list(
-    params: ListRunsParams = {},
+    params?: ListRunsParams,
     options?: RequestOptions,
   ): PagePromise<ItemsAt<ResultOf<operations["listRuns"]>, "data">, ResultOf<operations["listRuns"]>> {
     return runsList(this.client, params, options);
@@ -107,7 +107,7 @@ export class RunsMessagesResource {
    */
   list(
     runId: PathOf<operations["listRunMessages"]>["run_id"],
-    params: ListRunMessagesParams = {},
+    params?: ListRunMessagesParams,
     options?: RequestOptions,
   ): PagePromise<
     ItemsAt<ResultOf<operations["listRunMessages"]>, "messages">,

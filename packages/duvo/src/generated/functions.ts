@@ -38,7 +38,7 @@ export type ListRunsParams = Omit<QueryOf<operations["listRuns"]>, "since"> & {
  */
 export function runsList(
   client: DuvoCore,
-  params: ListRunsParams = {},
+  params?: ListRunsParams,
   options?: RequestOptions,
 ): PagePromise<ItemsAt<ResultOf<operations["listRuns"]>, "data">, ResultOf<operations["listRuns"]>> {
   return paginate(
@@ -96,7 +96,7 @@ export type ListRunMessagesParams = QueryOf<operations["listRunMessages"]>;
 export function runsMessagesList(
   client: DuvoCore,
   runId: PathOf<operations["listRunMessages"]>["run_id"],
-  params: ListRunMessagesParams = {},
+  params?: ListRunMessagesParams,
   options?: RequestOptions,
 ): PagePromise<
   ItemsAt<ResultOf<operations["listRunMessages"]>, "messages">,
