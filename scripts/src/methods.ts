@@ -76,7 +76,8 @@ export function nameMethods(
   const extended = (p: string) => [...paths].some((q) => q.startsWith(`${p}/`));
 
   const named: MethodName[] = operations.map((op) => {
-    const segments = op.path.split("/").filter(Boolean);
+    // A query or fragment written into the path (`/uploads?convert={convert}`, `/#X-Amz-Target=…`) names nothing.
+    const segments = op.path.replace(/[?#].*$/s, "").split("/").filter(Boolean);
     while (segments.length && PREFIX.test(segments[0]!) && !segments[0]!.startsWith("{")) segments.shift();
     const isParam = (s: string | undefined) => !!s && s.startsWith("{");
     const last = segments.at(-1);
@@ -107,7 +108,9 @@ export function nameMethods(
 
   // Rule 4: collisions, and methods named like a sub-resource of their own resource, take their operationId.
   const key = (m: MethodName) => [...m.resource, m.name].join(".");
-  const children = () => new Set(named.filter((m) => m.resource.length > 1).map((m) => m.resource.join(".")));
+  // Every sub-resource, ancestors included: `a.b.c.d` makes `a.b`, `a.b.c` and `a.b.c.d` members of their parents.
+  const children = () =>
+    new Set(named.flatMap((m) => m.resource.slice(1).map((_, i) => m.resource.slice(0, i + 2).join("."))));
   for (let round = 0; round < 3; round++) {
     const counts = new Map<string, number>();
     for (const m of named) counts.set(key(m), (counts.get(key(m)) ?? 0) + 1);

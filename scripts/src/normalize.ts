@@ -55,6 +55,69 @@ export function derivedOperationId(method: string, path: string): string {
   return method.toLowerCase() + (words.join("") || "Root");
 }
 
+/** Keys under which a value is a schema (`properties/<name>`, `items`, `allOf/<i>`, …), by the key before it. */
+const SCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]);
+const SCHEMA_LISTS = new Set(["allOf", "oneOf", "anyOf", "prefixItems"]);
+const SCHEMA_KEYS = new Set(["schema", "items", "additionalProperties", "not", "contains", "propertyNames", "if", "then", "else"]);
+
+const isSchemaPlace = (path: readonly string[]): boolean => {
+  const last = path.at(-1);
+  const before = path.at(-2);
+  if (last === undefined) return false;
+  if (before !== undefined && SCHEMA_MAPS.has(before)) return before !== "properties" || path.at(-3) !== "components";
+  if (before !== undefined && SCHEMA_LISTS.has(before) && /^\d+$/.test(last)) return true;
+  return SCHEMA_KEYS.has(last) && before !== "properties";
+};
+
+/**
+ * A schema `$ref` to a place that is not a component (`#/components/schemas/A/properties/b`,
+ * `#/components/schemas/A/definitions/c`, `#/paths/~1x/get/…/schema`) is what openapi-typescript turns into a
+ * lookup of a type member that does not exist (TS2339 `Property 'definitions' does not exist`) or a type that names
+ * itself (TS2502): its target is copied into `components.schemas` under a name of its own (`A_c`), and every ref to
+ * that place points there. The place itself keeps its schema.
+ */
+function hoistInnerSchemaRefs(doc: Json): void {
+  const schemas: Json = ((doc.components ??= {}).schemas ??= {});
+  const hoisted = new Map<string, string>();
+  const nameFor = (ref: string): string => {
+    const parts = ref.slice(2).split("/").map(unescape);
+    const owner = parts[0] === "components" ? parts[2]! : "Inline";
+    const leaf = parts.filter((p) => !SCHEMA_MAPS.has(p) && !SCHEMA_LISTS.has(p) && !SCHEMA_KEYS.has(p)).at(-1) ?? "Schema";
+    const base = `${owner}_${leaf}`.replace(/[^A-Za-z0-9_.-]+/g, "_");
+    let name = base;
+    for (let i = 2; Object.hasOwn(schemas, name); i++) name = `${base}${i}`;
+    return name;
+  };
+  // A pass can hoist schemas that themselves hold inner refs: repeat until none is left (bounded).
+  for (let round = 0; round < 8; round++) {
+    let changed = false;
+    const visit = (node: unknown, path: string[]): void => {
+      if (node === null || typeof node !== "object") return;
+      if (Array.isArray(node)) return node.forEach((v, i) => visit(v, [...path, String(i)]));
+      const obj = node as Json;
+      const ref = obj.$ref;
+      if (typeof ref === "string" && ref.startsWith("#/") && isSchemaPlace(path) && !/^#\/components\/[^/]+\/[^/]+$/.test(ref)) {
+        let name = hoisted.get(ref);
+        if (!name) {
+          const target = lookup(doc, ref);
+          if (target !== null && typeof target === "object") {
+            name = nameFor(ref);
+            hoisted.set(ref, name);
+            schemas[name] = structuredClone(target);
+          }
+        }
+        if (name) {
+          obj.$ref = `#/components/schemas/${escape(name)}`;
+          changed = true;
+        }
+      }
+      for (const [k, v] of Object.entries(obj)) if (!k.startsWith("x-")) visit(v, [...path, k]);
+    };
+    visit(doc, []);
+    if (!changed) break;
+  }
+}
+
 /** Deep copy with every defect handled; the input document is not modified. */
 export function normalizeSpec(input: Json, file: string): Normalized {
   const warnings: string[] = [];
@@ -120,6 +183,8 @@ export function normalizeSpec(input: Json, file: string): Normalized {
       `${file}: ${droppedExtensionRefs} x- extension(s) holding $refs ignored (extensions are not part of the API)`,
     );
   }
+
+  hoistInnerSchemaRefs(doc);
 
   // Webhooks and callbacks are requests the provider sends, not operations a client calls: without their operationIds
   // openapi-typescript types them where they are (`webhooks[…]`, inline), and `operations`, which the operation

@@ -91,7 +91,8 @@ function methodsOf(d: ProviderDescriptor, entry: ProviderEntry, doc: Json): Meth
     const o = doc.paths[op.path][op.method.toLowerCase()];
     const all = parametersOf(doc, op.path, op.method);
     const inQuery = all.filter((p) => p.in === "query");
-    const order = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+    // A name the template uses twice (`/System.{location}/…/{location}`) is one parameter, one argument.
+    const order = [...new Set([...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!))];
     const argsTaken = new Set<string>();
     const pathParams = order.map((name) => {
       let arg = camel(name) || "param";
@@ -213,7 +214,7 @@ function callOf(m: Method, spec: Json, doc: Json): { expr: string; method: strin
     const v = valueFor(spec.pathParams[p.name]?.schema ?? {}, hints("path", p.name));
     if (!v || (typeof v.value !== "string" && typeof v.value !== "number")) return undefined;
     args.push(q(v.value));
-    pathname = pathname.replace(`{${p.name}}`, encodeURIComponent(String(v.value)));
+    pathname = pathname.replaceAll(`{${p.name}}`, encodeURIComponent(String(v.value)));
   }
   const params: Json = {};
   for (const part of ["query", "header", "cookie"] as const) {
@@ -366,7 +367,16 @@ export function renderClient(
     own.add(name);
     m.params = { name, type };
   }
-  for (const m of methods) own.add(m.fn);
+  // Function names are unique in the package: `teams.teamsList` and `teams.teams.list` would both be `teamsTeamsList`.
+  for (const m of methods) {
+    if (own.has(m.fn) || aliasSet.has(m.fn) || RESERVED.has(m.fn)) {
+      const base = camel(m.operationId) || m.fn;
+      let name = base;
+      for (let i = 2; own.has(name) || aliasSet.has(name) || RESERVED.has(name); i++) name = `${base}${i}`;
+      m.fn = name;
+    }
+    own.add(m.fn);
+  }
 
   // functions.ts: one function per operation, each importing only its own constant.
   const coreImports = new Set(["type APIPromise", "type RequestOptions", "type ResultOf"]);

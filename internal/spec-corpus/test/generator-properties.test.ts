@@ -35,7 +35,7 @@ const inputFor = (doc: Json, rule: Json, schema: Json | undefined) =>
 function expectWire(sent: CapturedRequest, op: { method: string; path: string; spec: Json }, values: Json, body: unknown) {
   expect(sent.method).toBe(op.method);
   let pathname = op.path;
-  for (const [name, v] of Object.entries(values.path)) pathname = pathname.replace(`{${name}}`, encodeURIComponent(String(v)));
+  for (const [name, v] of Object.entries(values.path)) pathname = pathname.replaceAll(`{${name}}`, encodeURIComponent(String(v)));
   expect(sent.pathname).toBe(pathname);
   const query = new URLSearchParams(sent.rawQuery);
   for (const [name, v] of Object.entries<unknown>(values.query))
