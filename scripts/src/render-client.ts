@@ -8,7 +8,7 @@ import { inferPagination, itemsOf, paginatorCall, type Pagination } from "./pagi
 import type { ProviderDescriptor, ProviderEntry } from "./provider.js";
 import { componentAliases, header, RESERVED } from "./render.js";
 import { hintsOf, sampleValue, valueFor } from "./example-value.js";
-import { constantNames, isEventStream, operationTable, successTypes } from "./rules.js";
+import { constantNames, isEventStream, isJsonLines, operationTable, successTypes } from "./rules.js";
 import { renderClientSmokeTest } from "./scaffold-client.js";
 
 type Json = Record<string, any>;
@@ -61,6 +61,7 @@ const CORE_EXPORTS = [
   "ValidationError",
   "APIPromise",
   "EventStream",
+  "JsonLinesStream",
   "Page",
   "PagePromise",
   "RequestOptions",
@@ -421,14 +422,15 @@ export function renderClient(
   ];
   // Only a spec with streaming answers gets the SSE parser (the core's eventStream) in its client; an answer that may
   // be JSON or a stream (OpenAI's chat completions) counts.
-  const streams = d.operations.some((o) =>
-    successTypes(doc, doc.paths[o.path][o.method.toLowerCase()].responses).some(isEventStream),
-  );
+  const answers = d.operations.map((o) => successTypes(doc, doc.paths[o.path][o.method.toLowerCase()].responses));
+  const streams = answers.some((types) => types.some(isEventStream));
+  // Likewise the JSON-lines reader, for specs that stream application/x-ndjson or application/jsonl.
+  const lines = answers.some((types) => types.some(isJsonLines));
   const coreFile =
     head +
     `// Why: the ${d.title} client the functions take; it holds no operation table and no openapi-fetch client, so it\n` +
     `// costs nothing per operation.\n` +
-    `import { BaseClient${streams ? ", eventStream" : ""}, type ClientOptions, type ProviderDefinition } from "@agentruns/core";\n` +
+    `import { BaseClient${streams ? ", eventStream" : ""}${lines ? ", jsonLinesStream" : ""}, type ClientOptions, type ProviderDefinition } from "@agentruns/core";\n` +
     `import { provider, type Credentials, type operations } from "${d.packageName}";\n\n` +
     `/** Options of the ${d.title} clients: the shared ones and the credentials the spec defines. */\n` +
     `export interface ${T}Options extends ClientOptions, Credentials {}\n\n` +
@@ -436,7 +438,7 @@ export function renderClient(
     `export class ${core} extends BaseClient<operations> {\n` +
     `  /** @param full every operation by id, for calls by name: the full client passes it. */\n` +
     `  constructor(options: ${T}Options = {}, full?: Pick<ProviderDefinition<operations>, "operationTable">) {\n` +
-    `    super({ title: ${q(d.title)}, provider, idempotent: ${q(idempotent)}${streams ? ", stream: eventStream" : ""}, ...full }, { ...options });\n  }\n}\n`;
+    `    super({ title: ${q(d.title)}, provider, idempotent: ${q(idempotent)}${streams ? ", stream: eventStream" : ""}${lines ? ", lines: jsonLinesStream" : ""}, ...full }, { ...options });\n  }\n}\n`;
 
   // client.ts: resource classes and the full client.
   const tree = new Map<string, { methods: Method[]; children: Set<string> }>();
@@ -512,7 +514,7 @@ export function renderClient(
     exported.map((a) => `  ${a},\n`).join("") +
     `} from "${d.packageName}";\n` +
     `export * from "@agentruns/core/errors";\n` +
-    `export type { APIPromise, EventStream, Page, PagePromise, RequestOptions, WithResponse } from "@agentruns/core";\n`;
+    `export type { APIPromise, EventStream, JsonLinesStream, Page, PagePromise, RequestOptions, WithResponse } from "@agentruns/core";\n`;
 
   const smoke = smokeCall(methods, operationTable(d, doc), doc);
   const files = new Map<string, string>([

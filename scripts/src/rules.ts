@@ -3,6 +3,8 @@ import type { ProviderDescriptor } from "./provider.js";
 import { identifier } from "./identifier.js";
 import { parametersOf } from "./parameters.js";
 import { resolveRef } from "./json-ref.js";
+// The core's own test of a JSON-lines media type: what the generator declares is what the client reads.
+import { isJsonLines } from "../../packages/core/src/json-lines.js";
 
 type Json = Record<string, any>;
 
@@ -123,13 +125,22 @@ export function successTypes(doc: Json, responses: Json): string[] {
 }
 
 export const isEventStream = (type: string): boolean => /^text\/event-stream/i.test(type);
+export { isJsonLines };
+
+/** An operation whose every success answer is one stream type asks for it (`Accept: text/event-stream`). */
+function streamAccept(types: readonly string[]): { accept?: string } {
+  const kinds = new Set(types.map((t) => t.split(";")[0]!.trim().toLowerCase()));
+  const [only] = kinds;
+  return kinds.size === 1 && (isEventStream(only!) || isJsonLines(only!)) ? { accept: only } : {};
+}
 
 /** What the success answer holds by default (the answer's own Content-Type decides at run time). */
-function responseMedia(doc: Json, responses: Json): "json" | "text" | "binary" | "sse" | "none" {
+function responseMedia(doc: Json, responses: Json): "json" | "text" | "binary" | "sse" | "ndjson" | "none" {
   const types = successTypes(doc, responses);
   if (!types.length) return "none";
   if (types.some(isJson)) return "json";
   if (types.some(isEventStream)) return "sse";
+  if (types.some(isJsonLines)) return "ndjson";
   if (types.some((t) => /^text\//i.test(t))) return "text";
   return "binary";
 }
@@ -171,6 +182,7 @@ export function operationTable(d: ProviderDescriptor, doc: Json): Json {
           }
         : {}),
       ...(responseMedia(doc, o.responses) === "json" ? {} : { response: responseMedia(doc, o.responses) }),
+      ...streamAccept(successTypes(doc, o.responses)),
       security: op.security,
     };
   }
@@ -197,7 +209,9 @@ export function renderOperations(d: ProviderDescriptor, doc: Json, header: strin
     `  /** JSON unless \`media\` says otherwise (\`contentType\` is then sent as is). */\n` +
     `  body?: { required: boolean; schema: Rule; media?: "multipart" | "form" | "text" | "binary"; contentType?: string };\n` +
     `  /** What a success answer holds when its Content-Type does not say; JSON when absent. */\n` +
-    `  response?: "text" | "binary" | "sse" | "none";\n` +
+    `  response?: "text" | "binary" | "sse" | "ndjson" | "none";\n` +
+    `  /** The Accept header of an operation whose only success answer is a stream. */\n` +
+    `  accept?: string;\n` +
     `  /** Alternative security requirements, each a list of scheme names; \`[]\`: no credentials. */\n` +
     `  security: readonly (readonly string[])[];\n}\n\n` +
     constants(table, names) +

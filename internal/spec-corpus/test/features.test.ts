@@ -1,9 +1,19 @@
 // One small spec (fixtures/features.openapi.yaml) with every generator feature, and exact wire tests of each: auth by
 // scheme (bearer and its token provider, basic, query, cookie, header keys, alternatives, `security: []`), server
-// variables, media types (CSV, bytes, multipart uploads, octet-stream uploads, server-sent events), component names,
+// variables, media types (CSV, bytes, multipart uploads, octet-stream uploads, server-sent events, newline-delimited
+// JSON streams), component names,
 // and the defects that degrade to warnings; then the same operations through the generated ergonomic client, whose
 // methods return what each media type says (typed and at run time).
-import { BaseClient, EventStream, ValidationError, eventStream } from "@agentruns/core";
+import { createServer } from "node:http";
+import {
+  ApiAbortError,
+  ApiConnectionError,
+  BaseClient,
+  EventStream,
+  JsonLinesStream,
+  ValidationError,
+  eventStream,
+} from "@agentruns/core";
 import { scratchWorkspace, startCaptureServer, typeErrors, type CaptureServer } from "@agentruns/testkit";
 import { execFile } from "node:child_process";
 import { mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
@@ -291,7 +301,7 @@ describe("the generated ergonomic client", () => {
     await writeFile(
       usage,
       [
-        'import { FeaturesClient, type EventStream } from "./src/index.js";',
+        'import { FeaturesClient, type EventStream, type JsonLinesStream } from "./src/index.js";',
         'import type { Token } from "@agentruns/features-openapi";',
         "export async function use(c: FeaturesClient) {",
         '  const stream: EventStream<Token> = await c.generate.create({ prompt: "hi" });',
@@ -304,13 +314,94 @@ describe("the generated ergonomic client", () => {
         "  await c.uploads.create({ file: new Blob([]) });",
         "  // @ts-expect-error not one of the header's values",
         '  await c.things.report.list("t1", { "X-Export-Format": "pdf" });',
+        "  const logs = await c.logs.list({ follow: true });",
+        '  for await (const l of logs) l.level satisfies "info" | "error";',
+        "  // @ts-expect-error the lines are log objects, not strings",
+        "  const wrongLines: JsonLinesStream<string> = await c.logs.list();",
         "  // @ts-expect-error the stream's items are Tokens, not numbers",
         '  const wrong: EventStream<number> = await c.generate.create({ prompt: "hi" });',
-        "  return [stream, bytes, csv, wrong];",
+        "  return [stream, bytes, csv, wrong, wrongLines];",
         "}",
       ].join("\n"),
     );
     expect(await typeErrors([usage])).toEqual([]);
+  });
+
+  it("streams newline-delimited JSON as typed items, asking for it, across chunks that split lines", async () => {
+    const lines = ['{"level":"info","message":"start"}', "", '{"level":"error","message":"disk full"}'];
+    // The answer arrives in pieces cut mid-line, the last line without its newline.
+    const text = lines.join("\n");
+    const server = createServer((req, res) => {
+      res.writeHead(200, { "content-type": "application/x-ndjson" });
+      const cuts = [0, 10, 37, 50, text.length];
+      let i = 0;
+      const next = () => (++i < cuts.length ? res.write(text.slice(cuts[i - 1], cuts[i]), () => setTimeout(next, 5)) : res.end());
+      (server as any).accept = req.headers.accept;
+      next();
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const { port } = server.address() as { port: number };
+      const c = new Features({ env: {}, baseUrl: `http://127.0.0.1:${port}`, maxRetries: 0 });
+      const stream = await c.logs.list({ follow: true });
+      expect(stream).toBeInstanceOf(JsonLinesStream);
+      const got: unknown[] = [];
+      for await (const line of stream) got.push(line);
+      expect(got).toEqual([
+        { level: "info", message: "start" },
+        { level: "error", message: "disk full" },
+      ]);
+      expect((server as any).accept).toBe("application/x-ndjson");
+    } finally {
+      server.close();
+    }
+  });
+
+  it("a JSON-lines stream ends with a typed error on a line that is not JSON, and on abort", async () => {
+    capture.reset();
+    capture.respondWith({ headers: { "content-type": "application/x-ndjson" }, body: '{"level":"info","message":"a"}\nnot json\n' });
+    const c = new Features({ env: {}, baseUrl: capture.url, maxRetries: 0 });
+    const got: unknown[] = [];
+    const broken = await (async () => {
+      try {
+        for await (const line of await c.logs.list()) got.push(line);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(got).toHaveLength(1);
+    expect(broken).toBeInstanceOf(ApiConnectionError);
+    expect((broken as Error).message).toMatch(/line 2 of the JSON-lines stream is not JSON/);
+
+    // An endless stream, ended by the caller's signal after the first item.
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/x-ndjson" });
+      const tick = setInterval(() => res.write('{"level":"info","message":"tick"}\n'), 10);
+      res.on("close", () => clearInterval(tick));
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const { port } = server.address() as { port: number };
+      const controller = new AbortController();
+      const endless = new Features({ env: {}, baseUrl: `http://127.0.0.1:${port}`, maxRetries: 0 });
+      const stream = await endless.logs.list({ follow: true }, { signal: controller.signal });
+      const seen: unknown[] = [];
+      const ended = await (async () => {
+        try {
+          for await (const line of stream) {
+            seen.push(line);
+            controller.abort();
+          }
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(seen).toHaveLength(1);
+      expect(ended).toBeInstanceOf(ApiAbortError);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it("streams server-sent events as typed items until [DONE]", async () => {

@@ -50,6 +50,8 @@ function appendField(form: FormData, name: string, value: unknown): void {
 const fieldText = (value: unknown): string =>
   value !== null && typeof value === "object" ? JSON.stringify(value) : String(value);
 
+import { isJsonLines } from "./json-lines.js";
+
 const isJson = (type: string) => /^application\/(.+\+)?json\b/i.test(type);
 
 /** Makes the event stream of an answer (`EventStream`'s constructor, passed by clients whose spec has streams). */
@@ -57,8 +59,8 @@ export type StreamFactory = (response: Response, signal: AbortSignal | undefined
 
 /**
  * Reads a success answer as its Content-Type says (the operation's declared media when it says nothing):
- * JSON (empty → undefined), text, an event stream (not read here: it lives on after the call; only for clients that
- * pass `stream`, so a provider without streams bundles no SSE parser), else a Blob.
+ * JSON (empty → undefined), text, an event stream or a JSON-lines stream (not read here: they live on after the call;
+ * only for clients that pass `stream` / `lines`, so a provider without streams bundles no parser), else a Blob.
  */
 export async function readAnswer(
   response: Response,
@@ -66,12 +68,14 @@ export async function readAnswer(
   signal: AbortSignal | undefined,
   label: string,
   stream?: StreamFactory,
+  lines?: StreamFactory,
 ): Promise<unknown> {
   const type = response.headers.get("content-type") ?? "";
   const declared = spec.response ?? "json";
   if (stream && (/^text\/event-stream/i.test(type) || (!type && declared === "sse"))) {
     return stream(response, signal, label);
   }
+  if (lines && (isJsonLines(type) || (!type && declared === "ndjson"))) return lines(response, signal, label);
   if (isJson(type) || (!type && declared === "json")) {
     const text = await response.text();
     return text ? JSON.parse(text) : undefined;

@@ -3,6 +3,7 @@
 import { APIPromise, type WithResponse } from "./api-promise.js";
 import { encodeBody, readAnswer, type Binary, type StreamFactory } from "./bodies.js";
 import type { EventStream } from "./event-stream.js";
+import type { JsonLinesStream } from "./json-lines.js";
 import { ApiAbortError, ApiConnectionError, ApiError, ApiTimeoutError, ValidationError } from "./errors.js";
 import { createLog, redactor, safeHeaders, type Log, type Logger, type LogLevel } from "./logging.js";
 import { checkBaseUrl, checkCallOptions, checkCredential, checkDelay } from "./options.js";
@@ -88,6 +89,11 @@ export interface ProviderDefinition<Ops> {
    * the others bundle no SSE parser. Without it a `text/event-stream` answer is read like any other text.
    */
   stream?: StreamFactory;
+  /**
+   * Makes an answer's JSON-lines stream (core's `jsonLinesStream`), for clients whose spec streams
+   * `application/x-ndjson` or `application/jsonl`; without it such an answer is read as a Blob.
+   */
+  lines?: StreamFactory;
   /** Non-GET operations that are safe to repeat (e.g. stop). All other non-GETs are treated as creating something. */
   idempotent?: readonly (keyof Ops)[];
 }
@@ -95,6 +101,11 @@ export interface ProviderDefinition<Ops> {
 type Params<Op> = Op extends { parameters: infer P } ? P : never;
 type ContentOf<R> = R extends { content: infer C } ? C : never;
 type JsonKey<C> = Extract<keyof C, "application/json" | `application/${string}+json`>;
+/** Newline-delimited JSON media types (see json-lines.ts). */
+type LinesKey<C> = Extract<
+  keyof C,
+  "application/x-ndjson" | "application/ndjson" | "application/jsonl" | "application/x-jsonlines" | "application/jsonlines"
+>;
 /** A multipart field declared as a string may carry a file. */
 type Uploadable<T> = { [K in keyof T]: T[K] extends string | undefined ? T[K] | Blob : T[K] };
 /** What a request body of these media types takes: JSON, multipart fields, form fields, or raw bytes. */
@@ -112,7 +123,8 @@ type ResponseValue<C> = [keyof C] extends [never]
   ? undefined
   : | C[JsonKey<C>]
     | ("text/event-stream" extends keyof C ? EventStream<C["text/event-stream"]> : never)
-    | (Exclude<keyof C, JsonKey<C> | "text/event-stream"> extends infer K
+    | (LinesKey<C> extends never ? never : JsonLinesStream<C[LinesKey<C>]>)
+    | (Exclude<keyof C, JsonKey<C> | LinesKey<C> | "text/event-stream"> extends infer K
         ? K extends `text/${string}`
           ? string
           : K extends string
@@ -470,6 +482,8 @@ export class BaseClient<Ops> {
       const headers: Record<string, string> = json
         ? { "content-type": "application/json", ...this.#headers }
         : { ...this.#headers };
+      // A stream-only operation asks for its stream; the client's and the call's headers still win.
+      if (spec.accept && !("accept" in headers)) headers.accept = spec.accept;
       const url = await authorize(
         spec,
         this.#def.provider.credentials,
@@ -553,7 +567,7 @@ export class BaseClient<Ops> {
           if (response.ok) {
             const data = empty
               ? undefined
-              : await readAnswer(response, spec, options.signal, `${title} ${label}`, this.#def.stream);
+              : await readAnswer(response, spec, options.signal, `${title} ${label}`, this.#def.stream, this.#def.lines);
             this.#log("info", `${title} ${label} ${response.status} ${ms}ms attempt ${attempt}`);
             return { data, response, requestId: requestIdOf(response, undefined) };
           }

@@ -49,7 +49,9 @@ export interface OperationSpec {
     contentType?: string;
   };
   /** What a success answer holds when its Content-Type does not say; JSON when absent. */
-  response?: "text" | "binary" | "sse" | "none";
+  response?: "text" | "binary" | "sse" | "ndjson" | "none";
+  /** The Accept header of an operation whose only success answer is a stream (`text/event-stream`, ndjson). */
+  accept?: string;
   /** Alternative security requirements (scheme names); absent or `[]`: no credentials. */
   security?: readonly (readonly string[])[];
 }

@@ -48,7 +48,9 @@ export interface OperationSpec<Id extends string = string> {
     contentType?: string;
   };
   /** What a success answer holds when its Content-Type does not say; JSON when absent. */
-  response?: "text" | "binary" | "sse" | "none";
+  response?: "text" | "binary" | "sse" | "ndjson" | "none";
+  /** The Accept header of an operation whose only success answer is a stream. */
+  accept?: string;
   /** Alternative security requirements, each a list of scheme names; `[]`: no credentials. */
   security: readonly (readonly string[])[];
 }

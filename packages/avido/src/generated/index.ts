@@ -25,6 +25,7 @@ export * from "@agentruns/core/errors";
 export type {
   APIPromise,
   EventStream,
+  JsonLinesStream,
   Page,
   PagePromise,
   RequestOptions,

@@ -43,6 +43,7 @@ export * from "@agentruns/core/errors";
 export type {
   APIPromise,
   EventStream,
+  JsonLinesStream,
   Page,
   PagePromise,
   RequestOptions,
