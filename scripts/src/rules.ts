@@ -50,9 +50,25 @@ const SHAPE: Record<(typeof KEEP)[number], (v: unknown) => boolean> = {
  * other keyword whose value has the wrong shape is left out (a spec's mistake must not become a type error or a
  * check that throws).
  */
-function rule(doc: Json, raw: Json, depth = 0): Json {
+function rule(doc: Json, raw: Json): Json {
+  return ruleOf(doc, raw, { left: RULE_BUDGET, path: new Set() }, 0);
+}
+
+/**
+ * Nodes one rule may hold. Inlining every $ref copies shared schemas once per use, which grows exponentially with
+ * depth in a heavily cross-referenced spec (DocuSign's made 8 GB of rules); past the budget, and for a $ref already
+ * being inlined on the way down (recursion), the rule stops describing deeper levels: they are not checked before
+ * sending (the server still is), which is the subset's contract anyway.
+ */
+const RULE_BUDGET = 1_000;
+
+function ruleOf(doc: Json, raw: Json, budget: { left: number; path: Set<string> }, depth: number): Json {
+  const ref = typeof raw?.$ref === "string" ? (raw.$ref as string) : undefined;
+  if (ref && budget.path.has(ref)) return {};
   const s = resolveRef(doc, raw);
-  if (!s || typeof s !== "object" || depth > 8) return {};
+  if (!s || typeof s !== "object" || depth > 8 || --budget.left < 0) return {};
+  if (ref) budget.path.add(ref);
+  const sub = (node: Json) => ruleOf(doc, node, budget, depth + 1);
   const out: Json = {};
   for (const k of KEEP) if (s[k] !== undefined && SHAPE[k](s[k])) out[k] = s[k];
   for (const [flag, bound] of [
@@ -65,19 +81,18 @@ function rule(doc: Json, raw: Json, depth = 0): Json {
     }
   }
   if (out.pattern !== undefined && !compiles(out.pattern)) delete out.pattern;
-  if (s.items && typeof s.items === "object" && !Array.isArray(s.items)) out.items = rule(doc, s.items, depth + 1);
+  if (s.items && typeof s.items === "object" && !Array.isArray(s.items)) out.items = sub(s.items);
   if (s.properties && typeof s.properties === "object") {
-    out.properties = Object.fromEntries(
-      Object.entries<Json>(s.properties).map(([k, v]) => [k, rule(doc, v, depth + 1)]),
-    );
+    out.properties = Object.fromEntries(Object.entries<Json>(s.properties).map(([k, v]) => [k, sub(v)]));
   }
   if (s.additionalProperties === false) out.additionalProperties = false;
   else if (s.additionalProperties && typeof s.additionalProperties === "object") {
-    out.additionalProperties = rule(doc, s.additionalProperties, depth + 1);
+    out.additionalProperties = sub(s.additionalProperties);
   }
   if (typeof s.propertyNames?.pattern === "string" && compiles(s.propertyNames.pattern))
     out.propertyNames = { pattern: s.propertyNames.pattern };
-  if (Array.isArray(s.allOf) && s.allOf.length === 1) Object.assign(out, rule(doc, s.allOf[0], depth + 1));
+  if (Array.isArray(s.allOf) && s.allOf.length === 1) Object.assign(out, sub(s.allOf[0]));
+  if (ref) budget.path.delete(ref);
   return out;
 }
 

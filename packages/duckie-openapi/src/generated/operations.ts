@@ -41,12 +41,7 @@ export interface OperationSpec<Id extends string = string> {
   header?: Readonly<Record<string, ParamSpec>>;
   cookie?: Readonly<Record<string, ParamSpec>>;
   /** JSON unless `media` says otherwise (`contentType` is then sent as is). */
-  body?: {
-    required: boolean;
-    schema: Rule;
-    media?: "multipart" | "form" | "text" | "binary";
-    contentType?: string;
-  };
+  body?: { required: boolean; schema: Rule; media?: "multipart" | "form" | "text" | "binary"; contentType?: string };
   /** What a success answer holds when its Content-Type does not say; JSON when absent. */
   response?: "text" | "binary" | "sse" | "ndjson" | "none";
   /** The Accept header of an operation whose only success answer is a stream. */
@@ -57,166 +52,181 @@ export interface OperationSpec<Id extends string = string> {
 
 /** GET /api/v1/runs */
 export const listRunsOperation: OperationSpec<"listRuns"> = {
-  operationId: "listRuns",
-  method: "GET",
-  path: "/api/v1/runs",
-  pathParams: {},
-  query: {
-    limit: {
-      required: false,
-      schema: {
-        type: "integer",
-        minimum: 1,
-        maximum: 100,
-      },
+  "operationId": "listRuns",
+  "method": "GET",
+  "path": "/api/v1/runs",
+  "pathParams": {},
+  "query": {
+    "limit": {
+      "required": false,
+      "schema": {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 100
+      }
     },
-    cursor: {
-      required: false,
-      schema: {
-        type: "string",
-      },
+    "cursor": {
+      "required": false,
+      "schema": {
+        "type": "string"
+      }
     },
-    created_after: {
-      required: false,
-      schema: {
-        type: "string",
-        format: "date-time",
-      },
+    "created_after": {
+      "required": false,
+      "schema": {
+        "type": "string",
+        "format": "date-time"
+      }
     },
-    created_before: {
-      required: false,
-      schema: {
-        type: "string",
-        format: "date-time",
-      },
+    "created_before": {
+      "required": false,
+      "schema": {
+        "type": "string",
+        "format": "date-time"
+      }
     },
-    status: {
-      required: false,
-      schema: {
-        type: "array",
-        maxItems: 200,
-        items: {
-          type: "string",
-          enum: ["completed", "running", "failed", "cancelled", "paused"],
-        },
-      },
+    "status": {
+      "required": false,
+      "schema": {
+        "type": "array",
+        "maxItems": 200,
+        "items": {
+          "type": "string",
+          "enum": [
+            "completed",
+            "running",
+            "failed",
+            "cancelled",
+            "paused"
+          ]
+        }
+      }
     },
-    ticket_id: {
-      required: false,
-      schema: {
-        type: "array",
-        maxItems: 200,
-        items: {
-          type: "string",
-          maxLength: 200,
-        },
-      },
+    "ticket_id": {
+      "required": false,
+      "schema": {
+        "type": "array",
+        "maxItems": 200,
+        "items": {
+          "type": "string",
+          "maxLength": 200
+        }
+      }
     },
-    agent_id: {
-      required: false,
-      schema: {
-        type: "array",
-        maxItems: 200,
-        items: {
-          type: "string",
-          format: "uuid",
-        },
-      },
+    "agent_id": {
+      "required": false,
+      "schema": {
+        "type": "array",
+        "maxItems": 200,
+        "items": {
+          "type": "string",
+          "format": "uuid"
+        }
+      }
     },
-    source: {
-      required: false,
-      schema: {
-        type: "array",
-        maxItems: 200,
-        items: {
-          type: "string",
-          maxLength: 120,
-        },
-      },
+    "source": {
+      "required": false,
+      "schema": {
+        "type": "array",
+        "maxItems": 200,
+        "items": {
+          "type": "string",
+          "maxLength": 120
+        }
+      }
     },
-    resolution_type: {
-      required: false,
-      schema: {
-        type: "array",
-        maxItems: 200,
-        items: {
-          type: "string",
-          enum: ["deflected", "resolved", "escalated", "pending"],
-        },
-      },
+    "resolution_type": {
+      "required": false,
+      "schema": {
+        "type": "array",
+        "maxItems": 200,
+        "items": {
+          "type": "string",
+          "enum": [
+            "deflected",
+            "resolved",
+            "escalated",
+            "pending"
+          ]
+        }
+      }
     },
     "duration[eq]": {
-      required: false,
-      schema: {
-        type: "integer",
-        minimum: 0,
-      },
+      "required": false,
+      "schema": {
+        "type": "integer",
+        "minimum": 0
+      }
     },
     "duration[gt]": {
-      required: false,
-      schema: {
-        type: "integer",
-        minimum: 0,
-      },
+      "required": false,
+      "schema": {
+        "type": "integer",
+        "minimum": 0
+      }
     },
     "duration[gte]": {
-      required: false,
-      schema: {
-        type: "integer",
-        minimum: 0,
-      },
+      "required": false,
+      "schema": {
+        "type": "integer",
+        "minimum": 0
+      }
     },
     "duration[lt]": {
-      required: false,
-      schema: {
-        type: "integer",
-        minimum: 0,
-      },
+      "required": false,
+      "schema": {
+        "type": "integer",
+        "minimum": 0
+      }
     },
     "duration[lte]": {
-      required: false,
-      schema: {
-        type: "integer",
-        minimum: 0,
-      },
+      "required": false,
+      "schema": {
+        "type": "integer",
+        "minimum": 0
+      }
     },
-    tool_name: {
-      required: false,
-      schema: {
-        type: "array",
-        maxItems: 200,
-        items: {
-          type: "string",
-          maxLength: 200,
+    "tool_name": {
+      "required": false,
+      "schema": {
+        "type": "array",
+        "maxItems": 200,
+        "items": {
+          "type": "string",
+          "maxLength": 200
+        }
+      }
+    },
+    "search": {
+      "required": false,
+      "schema": {
+        "type": "string",
+        "maxLength": 300
+      }
+    },
+    "metadata": {
+      "required": false,
+      "schema": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "string",
+          "maxLength": 500
         },
+        "propertyNames": {
+          "pattern": "^[A-Za-z0-9._:-]+$"
+        }
       },
-    },
-    search: {
-      required: false,
-      schema: {
-        type: "string",
-        maxLength: 300,
-      },
-    },
-    metadata: {
-      required: false,
-      schema: {
-        type: "object",
-        additionalProperties: {
-          type: "string",
-          maxLength: 500,
-        },
-        propertyNames: {
-          pattern: "^[A-Za-z0-9._:-]+$",
-        },
-      },
-      dotted: true,
-    },
+      "dotted": true
+    }
   },
-  security: [["bearerAuth"]],
+  "security": [
+    [
+      "bearerAuth"
+    ]
+  ]
 };
 
 /** Every operation of the spec by operationId. */
 export const operationTable: { readonly [K in keyof operations]: OperationSpec<K> } = {
-  listRuns: listRunsOperation,
+  "listRuns": listRunsOperation,
 };

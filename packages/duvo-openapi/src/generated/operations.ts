@@ -41,12 +41,7 @@ export interface OperationSpec<Id extends string = string> {
   header?: Readonly<Record<string, ParamSpec>>;
   cookie?: Readonly<Record<string, ParamSpec>>;
   /** JSON unless `media` says otherwise (`contentType` is then sent as is). */
-  body?: {
-    required: boolean;
-    schema: Rule;
-    media?: "multipart" | "form" | "text" | "binary";
-    contentType?: string;
-  };
+  body?: { required: boolean; schema: Rule; media?: "multipart" | "form" | "text" | "binary"; contentType?: string };
   /** What a success answer holds when its Content-Type does not say; JSON when absent. */
   response?: "text" | "binary" | "sse" | "ndjson" | "none";
   /** The Accept header of an operation whose only success answer is a stream. */
@@ -57,45 +52,50 @@ export interface OperationSpec<Id extends string = string> {
 
 /** GET /v1/runs */
 export const listRunsOperation: OperationSpec<"listRuns"> = {
-  operationId: "listRuns",
-  method: "GET",
-  path: "/v1/runs",
-  pathParams: {},
-  query: {
-    limit: {
-      required: false,
-      schema: {
-        type: "number",
-        minimum: 1,
-        maximum: 100,
-      },
+  "operationId": "listRuns",
+  "method": "GET",
+  "path": "/v1/runs",
+  "pathParams": {},
+  "query": {
+    "limit": {
+      "required": false,
+      "schema": {
+        "type": "number",
+        "minimum": 1,
+        "maximum": 100
+      }
     },
-    offset: {
-      required: false,
-      schema: {
-        type: "number",
-        minimum: 0,
-      },
+    "offset": {
+      "required": false,
+      "schema": {
+        "type": "number",
+        "minimum": 0
+      }
     },
-    sort_by: {
-      required: false,
-      schema: {
-        type: "string",
-        enum: ["created_at"],
-      },
+    "sort_by": {
+      "required": false,
+      "schema": {
+        "type": "string",
+        "enum": [
+          "created_at"
+        ]
+      }
     },
-    sort_order: {
-      required: false,
-      schema: {
-        type: "string",
-        enum: ["asc", "desc"],
-      },
+    "sort_order": {
+      "required": false,
+      "schema": {
+        "type": "string",
+        "enum": [
+          "asc",
+          "desc"
+        ]
+      }
     },
-    status: {
-      required: false,
-      schema: {
-        type: "string",
-        enum: [
+    "status": {
+      "required": false,
+      "schema": {
+        "type": "string",
+        "enum": [
           "not_started",
           "pending",
           "starting",
@@ -105,267 +105,305 @@ export const listRunsOperation: OperationSpec<"listRuns"> = {
           "failed",
           "interrupted",
           "stopped",
-          "needs_attention",
-        ],
-      },
+          "needs_attention"
+        ]
+      }
     },
-    agent_id: {
-      required: false,
-      schema: {
-        type: "string",
-        format: "uuid",
-        pattern: "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$",
-      },
+    "agent_id": {
+      "required": false,
+      "schema": {
+        "type": "string",
+        "format": "uuid",
+        "pattern": "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"
+      }
     },
-    user_id: {
-      required: false,
-      schema: {
-        type: "string",
-        format: "uuid",
-        pattern: "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$",
-      },
+    "user_id": {
+      "required": false,
+      "schema": {
+        "type": "string",
+        "format": "uuid",
+        "pattern": "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"
+      }
     },
-    case_queue_id: {
-      required: false,
-      schema: {
-        type: "string",
-        format: "uuid",
-        pattern: "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$",
-      },
+    "case_queue_id": {
+      "required": false,
+      "schema": {
+        "type": "string",
+        "format": "uuid",
+        "pattern": "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"
+      }
     },
-    source: {
-      required: false,
-      schema: {
-        type: "string",
-      },
+    "source": {
+      "required": false,
+      "schema": {
+        "type": "string"
+      }
     },
-    search: {
-      required: false,
-      schema: {
-        type: "string",
-      },
+    "search": {
+      "required": false,
+      "schema": {
+        "type": "string"
+      }
     },
-    has_issues: {
-      required: false,
-      schema: {
-        type: "string",
-        enum: ["true", "false"],
-      },
+    "has_issues": {
+      "required": false,
+      "schema": {
+        "type": "string",
+        "enum": [
+          "true",
+          "false"
+        ]
+      }
     },
-    issue_severity: {
-      required: false,
-      schema: {
-        type: "string",
-        enum: ["critical", "medium", "low"],
-      },
+    "issue_severity": {
+      "required": false,
+      "schema": {
+        "type": "string",
+        "enum": [
+          "critical",
+          "medium",
+          "low"
+        ]
+      }
     },
-    since: {
-      required: false,
-      schema: {
-        type: "string",
-        format: "date-time",
-        pattern:
-          "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?(?:Z))$",
-      },
+    "since": {
+      "required": false,
+      "schema": {
+        "type": "string",
+        "format": "date-time",
+        "pattern": "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?(?:Z))$"
+      }
     },
-    digest_id: {
-      required: false,
-      schema: {
-        type: "string",
-        format: "uuid",
-        pattern: "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$",
-      },
-    },
+    "digest_id": {
+      "required": false,
+      "schema": {
+        "type": "string",
+        "format": "uuid",
+        "pattern": "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"
+      }
+    }
   },
-  security: [["bearerAuth"]],
+  "security": [
+    [
+      "bearerAuth"
+    ]
+  ]
 };
 
 /** POST /v1/runs */
 export const createRunOperation: OperationSpec<"createRun"> = {
-  operationId: "createRun",
-  method: "POST",
-  path: "/v1/runs",
-  pathParams: {},
-  query: {},
-  body: {
-    required: true,
-    schema: {
-      type: "object",
-      required: ["agent_id"],
-      properties: {
-        agent_id: {
-          type: "string",
-          format: "uuid",
+  "operationId": "createRun",
+  "method": "POST",
+  "path": "/v1/runs",
+  "pathParams": {},
+  "query": {},
+  "body": {
+    "required": true,
+    "schema": {
+      "type": "object",
+      "required": [
+        "agent_id"
+      ],
+      "properties": {
+        "agent_id": {
+          "type": "string",
+          "format": "uuid"
         },
-        message: {
-          type: "string",
+        "message": {
+          "type": "string"
         },
-        sandbox_id: {
-          type: "string",
+        "sandbox_id": {
+          "type": "string"
         },
-        webhook_url: {
-          type: "string",
-          format: "uri",
-        },
+        "webhook_url": {
+          "type": "string",
+          "format": "uri"
+        }
       },
-      additionalProperties: false,
-    },
+      "additionalProperties": false
+    }
   },
-  security: [["bearerAuth"]],
+  "security": [
+    [
+      "bearerAuth"
+    ]
+  ]
 };
 
 /** GET /v1/runs/{run_id} */
 export const getRunOperation: OperationSpec<"getRun"> = {
-  operationId: "getRun",
-  method: "GET",
-  path: "/v1/runs/{run_id}",
-  pathParams: {
-    run_id: {
-      required: true,
-      schema: {
-        type: "string",
-        format: "uuid",
-      },
-    },
+  "operationId": "getRun",
+  "method": "GET",
+  "path": "/v1/runs/{run_id}",
+  "pathParams": {
+    "run_id": {
+      "required": true,
+      "schema": {
+        "type": "string",
+        "format": "uuid"
+      }
+    }
   },
-  query: {},
-  security: [["bearerAuth"]],
+  "query": {},
+  "security": [
+    [
+      "bearerAuth"
+    ]
+  ]
 };
 
 /** GET /v1/runs/{run_id}/messages */
 export const listRunMessagesOperation: OperationSpec<"listRunMessages"> = {
-  operationId: "listRunMessages",
-  method: "GET",
-  path: "/v1/runs/{run_id}/messages",
-  pathParams: {
-    run_id: {
-      required: true,
-      schema: {
-        type: "string",
-        format: "uuid",
-      },
-    },
+  "operationId": "listRunMessages",
+  "method": "GET",
+  "path": "/v1/runs/{run_id}/messages",
+  "pathParams": {
+    "run_id": {
+      "required": true,
+      "schema": {
+        "type": "string",
+        "format": "uuid"
+      }
+    }
   },
-  query: {
-    limit: {
-      required: false,
-      schema: {
-        type: "integer",
-        minimum: 1,
-        maximum: 50,
-      },
+  "query": {
+    "limit": {
+      "required": false,
+      "schema": {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 50
+      }
     },
-    offset: {
-      required: false,
-      schema: {
-        type: "integer",
-        minimum: 0,
-      },
-    },
+    "offset": {
+      "required": false,
+      "schema": {
+        "type": "integer",
+        "minimum": 0
+      }
+    }
   },
-  security: [["bearerAuth"]],
+  "security": [
+    [
+      "bearerAuth"
+    ]
+  ]
 };
 
 /** POST /v1/runs/{run_id}/messages */
 export const createRunMessageOperation: OperationSpec<"createRunMessage"> = {
-  operationId: "createRunMessage",
-  method: "POST",
-  path: "/v1/runs/{run_id}/messages",
-  pathParams: {
-    run_id: {
-      required: true,
-      schema: {
-        type: "string",
-        format: "uuid",
-      },
-    },
+  "operationId": "createRunMessage",
+  "method": "POST",
+  "path": "/v1/runs/{run_id}/messages",
+  "pathParams": {
+    "run_id": {
+      "required": true,
+      "schema": {
+        "type": "string",
+        "format": "uuid"
+      }
+    }
   },
-  query: {},
-  body: {
-    required: true,
-    schema: {
-      type: "object",
-      required: ["message"],
-      properties: {
-        message: {
-          type: "string",
-          minLength: 1,
-        },
+  "query": {},
+  "body": {
+    "required": true,
+    "schema": {
+      "type": "object",
+      "required": [
+        "message"
+      ],
+      "properties": {
+        "message": {
+          "type": "string",
+          "minLength": 1
+        }
       },
-      additionalProperties: false,
-    },
+      "additionalProperties": false
+    }
   },
-  security: [["bearerAuth"]],
+  "security": [
+    [
+      "bearerAuth"
+    ]
+  ]
 };
 
 /** POST /v1/runs/{run_id}/human-requests/{request_id}/respond */
 export const respondToHumanRequestOperation: OperationSpec<"respondToHumanRequest"> = {
-  operationId: "respondToHumanRequest",
-  method: "POST",
-  path: "/v1/runs/{run_id}/human-requests/{request_id}/respond",
-  pathParams: {
-    run_id: {
-      required: true,
-      schema: {
-        type: "string",
-        format: "uuid",
-      },
+  "operationId": "respondToHumanRequest",
+  "method": "POST",
+  "path": "/v1/runs/{run_id}/human-requests/{request_id}/respond",
+  "pathParams": {
+    "run_id": {
+      "required": true,
+      "schema": {
+        "type": "string",
+        "format": "uuid"
+      }
     },
-    request_id: {
-      required: true,
-      schema: {
-        type: "string",
-        format: "uuid",
-      },
-    },
+    "request_id": {
+      "required": true,
+      "schema": {
+        "type": "string",
+        "format": "uuid"
+      }
+    }
   },
-  query: {},
-  body: {
-    required: false,
-    schema: {
-      type: "object",
-      properties: {
-        answers: {
-          type: "object",
-          additionalProperties: {
-            type: "string",
-          },
+  "query": {},
+  "body": {
+    "required": false,
+    "schema": {
+      "type": "object",
+      "properties": {
+        "answers": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "string"
+          }
         },
-        approved: {
-          type: "boolean",
-        },
+        "approved": {
+          "type": "boolean"
+        }
       },
-      additionalProperties: false,
-    },
+      "additionalProperties": false
+    }
   },
-  security: [["bearerAuth"]],
+  "security": [
+    [
+      "bearerAuth"
+    ]
+  ]
 };
 
 /** POST /v1/runs/{run_id}/stop */
 export const stopRunOperation: OperationSpec<"stopRun"> = {
-  operationId: "stopRun",
-  method: "POST",
-  path: "/v1/runs/{run_id}/stop",
-  pathParams: {
-    run_id: {
-      required: true,
-      schema: {
-        type: "string",
-        format: "uuid",
-      },
-    },
+  "operationId": "stopRun",
+  "method": "POST",
+  "path": "/v1/runs/{run_id}/stop",
+  "pathParams": {
+    "run_id": {
+      "required": true,
+      "schema": {
+        "type": "string",
+        "format": "uuid"
+      }
+    }
   },
-  query: {},
-  security: [["bearerAuth"]],
+  "query": {},
+  "security": [
+    [
+      "bearerAuth"
+    ]
+  ]
 };
 
 /** Every operation of the spec by operationId. */
 export const operationTable: { readonly [K in keyof operations]: OperationSpec<K> } = {
-  listRuns: listRunsOperation,
-  createRun: createRunOperation,
-  getRun: getRunOperation,
-  listRunMessages: listRunMessagesOperation,
-  createRunMessage: createRunMessageOperation,
-  respondToHumanRequest: respondToHumanRequestOperation,
-  stopRun: stopRunOperation,
+  "listRuns": listRunsOperation,
+  "createRun": createRunOperation,
+  "getRun": getRunOperation,
+  "listRunMessages": listRunMessagesOperation,
+  "createRunMessage": createRunMessageOperation,
+  "respondToHumanRequest": respondToHumanRequestOperation,
+  "stopRun": stopRunOperation,
 };
