@@ -133,7 +133,11 @@ export function sampleValue(doc: Json, raw: Json | undefined, options: { example
       return out;
     }
     case "string":
-      if (s.format === "binary" || (typeof s.pattern === "string" && !(s.format in FORMAT_VALUES))) return given;
+      if (s.format === "binary") return given;
+      // A pattern no example shows: a guess for a mock (undefined), a placeholder of the right type otherwise (the
+      // caller checks it against the rule and tries others).
+      if (typeof s.pattern === "string" && !(s.format in FORMAT_VALUES) && (options.examples || given !== undefined))
+        return given;
       return stringsFor({
         ...(typeof s.format === "string" ? { format: s.format } : {}),
         ...(Number.isInteger(s.minLength) ? { minLength: s.minLength } : {}),

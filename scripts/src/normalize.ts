@@ -118,6 +118,50 @@ function hoistInnerSchemaRefs(doc: Json): void {
   }
 }
 
+/**
+ * A query written into a path (`/search?query={query}`, APIs.guru's way of telling two operations of one path apart)
+ * is moved where OpenAPI puts it: the path loses it, and each `{variable}` of it becomes (or stays) a query parameter,
+ * required as declared, a string when undeclared. Paths whose query has fixed pairs (`?Action=List`), or that would
+ * then clash with another operation, keep theirs.
+ */
+function queryTemplatesToParameters(doc: Json, file: string): string[] {
+  const warnings: string[] = [];
+  const paths: Json = doc.paths ?? {};
+  for (const original of Object.keys(paths)) {
+    const q = original.indexOf("?");
+    if (q < 0) continue;
+    const base = original.slice(0, q);
+    const pairs = original.slice(q + 1).split("&").filter(Boolean).map((pair) => pair.split("="));
+    const vars = pairs.map(([name, value]) => (/^\{[^}]+\}$/.test(value ?? "") ? { name: name!, variable: value!.slice(1, -1) } : undefined));
+    if (!vars.length || vars.some((v) => !v || v.name !== v.variable)) continue;
+    const item: Json = paths[original];
+    const target: Json = paths[base] ?? {};
+    if (METHODS.some((m) => item[m] && target[m])) continue;
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op || typeof op !== "object") continue;
+      const params: Json[] = Array.isArray(op.parameters) ? op.parameters : (op.parameters = []);
+      for (const v of vars) {
+        const i = params.findIndex((p) => {
+          const r = typeof p?.$ref === "string" ? lookup(doc, p.$ref) : p;
+          return (r as Json)?.name === v!.name && ((r as Json)?.in === "path" || (r as Json)?.in === "query");
+        });
+        const found = i >= 0 ? (params[i] as Json) : undefined;
+        const declared = found ? ((typeof found.$ref === "string" ? lookup(doc, found.$ref) : found) as Json) : undefined;
+        const moved = { ...(declared ?? { schema: { type: "string" } }), name: v!.name, in: "query", required: declared?.required === true };
+        if (i >= 0) params[i] = moved;
+        else params.push(moved);
+      }
+      target[method] = op;
+    }
+    for (const key of Object.keys(item)) if (!METHODS.includes(key as never) && !(key in target)) target[key] = item[key];
+    delete paths[original];
+    paths[base] = target;
+    warnings.push(`${file}#/paths/${escape(original)}: the query in the path is sent as query parameters of ${base}`);
+  }
+  return warnings;
+}
+
 /** Deep copy with every defect handled; the input document is not modified. */
 export function normalizeSpec(input: Json, file: string): Normalized {
   const warnings: string[] = [];
@@ -135,8 +179,18 @@ export function normalizeSpec(input: Json, file: string): Normalized {
     return undefined;
   };
 
+  /** A schema place holding something that is not a schema (a string, say): any value, with a warning. */
+  const schemaOrAny = (value: unknown, path: string[]): unknown => {
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) return value;
+    if (typeof value === "boolean") return value ? {} : { not: {} };
+    warnings.push(`${file}#/${path.map(escape).join("/")}: ${JSON.stringify(value)} is not a schema; typed as unknown`);
+    return {};
+  };
+
   const walk = (node: unknown, path: string[], ancestors: string[][]): unknown => {
     if (Array.isArray(node)) {
+      if (SCHEMA_LISTS.has(path.at(-1)!) && isSchemaPlace([...path, "0"]))
+        return node.map((v, i) => walk(schemaOrAny(v, [...path, String(i)]), [...path, String(i)], ancestors));
       return node.map((v, i) => walk(v, [...path, String(i)], ancestors));
     }
     if (node === null || typeof node !== "object") return node;
@@ -156,6 +210,9 @@ export function normalizeSpec(input: Json, file: string): Normalized {
       }
     }
     const here = "$defs" in obj || "definitions" in obj ? [...ancestors, path] : ancestors;
+    for (const key of ["items", "not", "additionalProperties"] as const)
+      if (key in obj && !(key === "additionalProperties" && typeof obj[key] === "boolean") && isSchemaPlace([...path, key]))
+        obj[key] = schemaOrAny(obj[key], [...path, key]);
     for (const key of Object.keys(obj)) {
       if (key.startsWith("x-") && JSON.stringify(obj[key])?.includes('"$ref"')) {
         delete obj[key];
@@ -185,6 +242,7 @@ export function normalizeSpec(input: Json, file: string): Normalized {
   }
 
   hoistInnerSchemaRefs(doc);
+  for (const w of queryTemplatesToParameters(doc, file)) warnings.push(w);
 
   // Webhooks and callbacks are requests the provider sends, not operations a client calls: without their operationIds
   // openapi-typescript types them where they are (`webhooks[…]`, inline), and `operations`, which the operation
@@ -209,6 +267,9 @@ export function normalizeSpec(input: Json, file: string): Normalized {
       if (!op || typeof op !== "object") continue;
       let id: string = typeof op.operationId === "string" && op.operationId ? op.operationId : "";
       if (!id) id = derivedOperationId(method, p);
+      // openapi-typescript keys `operations` by the id with `#` read as a pointer's `/` (`Marks#hashtags` →
+      // `Marks/hashtags`): the id is that key, so the operation table and the types agree.
+      id = id.replace(/#/g, "/");
       if (seen.has(id)) {
         let n = 2;
         while (seen.has(`${id}${n}`)) n++;

@@ -241,6 +241,8 @@ function callOf(m: Method, spec: Json, doc: Json): { expr: string; method: strin
       const v = valueFor(spec.body?.schema ?? {}, [
         sampleValue(doc, media?.schema, { examples: false }),
         ...hintsOf(media, media?.schema ? resolveRef(doc, media.schema) : undefined),
+        // A JSON body the rule says nothing about is far more often an object than a string.
+        ...(spec.body?.media ? [] : [{}]),
       ]);
       if (!v || (spec.body?.media && spec.body.media !== "form" && spec.body.media !== "multipart" && typeof v.value !== "string"))
         return undefined;

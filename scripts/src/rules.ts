@@ -91,7 +91,17 @@ function ruleOf(doc: Json, raw: Json, budget: { left: number; path: Set<string> 
   }
   if (typeof s.propertyNames?.pattern === "string" && compiles(s.propertyNames.pattern))
     out.propertyNames = { pattern: s.propertyNames.pattern };
+  // allOf: every part's properties and required fields (a part's `additionalProperties: false` cannot hold for the
+  // merge, so it is dropped); the first part's other keywords.
   if (Array.isArray(s.allOf) && s.allOf.length === 1) Object.assign(out, sub(s.allOf[0]));
+  else if (Array.isArray(s.allOf)) {
+    for (const part of s.allOf.map(sub)) {
+      const { properties, required, additionalProperties: _, ...rest } = part;
+      for (const [k, v] of Object.entries(rest)) out[k] ??= v;
+      if (properties) out.properties = { ...properties, ...out.properties };
+      if (required) out.required = [...new Set([...(out.required ?? []), ...required])];
+    }
+  }
   if (ref) budget.path.delete(ref);
   return out;
 }
