@@ -11,6 +11,9 @@ import { latency, loadPeers } from "./latency.js";
 import { generatePeers } from "./peers.js";
 import { paginationCpu, walkHeapMb } from "./pagination.js";
 import { against, insideNoise, type Ratio } from "./rounds.js";
+import { ratioTable, spread, x } from "./report.js";
+import { largeSpecs } from "./large-specs.js";
+import { largeSpecsSection } from "./large-specs-report.js";
 import { typeCost } from "./types.js";
 import { FLEET, fleetThroughput } from "./fleet.js";
 
@@ -34,22 +37,6 @@ async function server(items: number): Promise<{ url: string; stop: () => void }>
 }
 
 const version = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
-const x = (n: number) => `${n.toFixed(2)}×`;
-const spread = (r: Ratio) =>
-  `${r.q1.toFixed(2)}–${r.q3.toFixed(2)} (min ${r.min.toFixed(2)}, max ${r.max.toFixed(2)})`;
-const verdict = (r: Ratio, i: number) =>
-  i === 0 ? "baseline" : insideNoise(r) ? "inside the noise" : r.median > 1 ? "slower" : "faster";
-
-function ratioTable(ratios: Ratio[], unit = "ms/call"): string {
-  return [
-    `| client | median ${unit} | × baseline (median of per-round ratios) | interquartile range of the ratios | verdict |`,
-    "|---|---:|---:|---|---|",
-    ...ratios.map(
-      (r, i) => `| ${r.name} | ${r.ms.toFixed(3)} | ${x(r.median)} | ${spread(r)} | ${verdict(r, i)} |`,
-    ),
-  ].join("\n");
-}
-
 /** Ours against the floor of any client with time-outs, from the same rounds: what our own code adds. */
 function overFloor(ratios: Ratio[], ours: string, floor: string): string {
   const a = ratios.find((r) => r.name === ours);
@@ -152,6 +139,9 @@ sections.push(
   "## Code generation (Duvo's spec)\n\nEach a fresh Node process; ours generates and compares both packages (`--check`).\n\n" +
     ratioTable(gen, "ms/run"),
 );
+
+process.stderr.write("large specs\n");
+sections.push(largeSpecsSection(await largeSpecs(quick ? 1 : 3, quick ? ["kubernetes"] : undefined)));
 
 process.stderr.write("fleet\n");
 const fleet = await fleetThroughput();
