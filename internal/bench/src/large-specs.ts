@@ -33,7 +33,8 @@ export const LARGE: readonly { id: string; from: PinnedPackage; member: string }
     from: {
       name: "kubernetes-client",
       version: "9.0.0",
-      integrity: "sha512-Qy8o42dZVHB9P+cIiKdWpQbz/65l/qW1fDYvlzzeSLftmL1Ne3HEiM+0TmKAwNuRW0pTJN2tRWhcccToclxJ8g==",
+      integrity:
+        "sha512-Qy8o42dZVHB9P+cIiKdWpQbz/65l/qW1fDYvlzzeSLftmL1Ne3HEiM+0TmKAwNuRW0pTJN2tRWhcccToclxJ8g==",
     },
     member: "package/lib/specs/swagger-1.13.json.gz",
   },
@@ -53,7 +54,9 @@ export interface LargeSpecResult {
 async function specFile(cache: string, s: (typeof LARGE)[number]): Promise<string> {
   const tarball = await pinnedTarball(cache, s.from);
   const into = path.join(cache, `${s.from.name.replace(/[@/]/g, "_")}-${s.from.version}`);
-  const file = (await extractSpecs(tarball, [{ id: s.member, member: s.member, bytes: 0 }], into)).get(s.member)!;
+  const file = (await extractSpecs(tarball, [{ id: s.member, member: s.member, bytes: 0 }], into)).get(
+    s.member,
+  )!;
   if (!file.endsWith(".gz")) return file;
   await writeFile(file.slice(0, -3), gunzipSync(await readFile(file)));
   return file.slice(0, -3);
@@ -79,12 +82,30 @@ export async function largeSpecs(rounds: number, only?: readonly string[]): Prom
       const root = path.join(work, "ours");
       const ots = path.join(work, "alone");
       await mkdir(ots, { recursive: true });
-      const otsBin = path.join(path.dirname(require.resolve("openapi-typescript/package.json")), "bin", "cli.js");
+      const otsBin = path.join(
+        path.dirname(require.resolve("openapi-typescript/package.json")),
+        "bin",
+        "cli.js",
+      );
       let peakRssMb = 0;
-      const ours = spawn([process.execPath, "--import", TSX, path.join(corpus, "src/directory/generate-one.ts"), file, s.id, root], repo);
+      const ours = spawn(
+        [
+          process.execPath,
+          "--import",
+          TSX,
+          path.join(corpus, "src/directory/generate-one.ts"),
+          file,
+          s.id,
+          root,
+        ],
+        repo,
+      );
       const generate = await interleaved(
         [
-          { name: "openapi-typescript CLI", run: spawn([process.execPath, otsBin, converted, "-o", path.join(ots, "schema.ts")], ots) },
+          {
+            name: "openapi-typescript CLI",
+            run: spawn([process.execPath, otsBin, converted, "-o", path.join(ots, "schema.ts")], ots),
+          },
           {
             name: "ours (both packages)",
             run: async () => (peakRssMb = Math.max(peakRssMb, JSON.parse(await ours()).peakRssMb)),
@@ -94,13 +115,20 @@ export async function largeSpecs(rounds: number, only?: readonly string[]): Prom
       );
       await writeFile(
         path.join(ots, "tsconfig.json"),
-        JSON.stringify({ extends: path.join(repo, "tsconfig.base.json"), compilerOptions: { noEmit: true, types: [] }, include: ["schema.ts"] }),
+        JSON.stringify({
+          extends: path.join(repo, "tsconfig.base.json"),
+          compilerOptions: { noEmit: true, types: [] },
+          include: ["schema.ts"],
+        }),
       );
       const typed = path.join(root, "packages", `${s.id}-openapi`);
       const typeCheck = await interleaved(
         [
           { name: "openapi-typescript output alone", run: spawn([tsc, "-p", "tsconfig.json"], ots) },
-          { name: "ours: the typed package", run: spawn([tsc, "-p", "tsconfig.build.json", "--noEmit"], typed) },
+          {
+            name: "ours: the typed package",
+            run: spawn([tsc, "-p", "tsconfig.build.json", "--noEmit"], typed),
+          },
         ],
         { rounds, calls: 1, warmup: 0 },
       );
@@ -113,13 +141,39 @@ export async function largeSpecs(rounds: number, only?: readonly string[]): Prom
       const d = describeProvider(entry, normalized);
       const { methods } = renderClient(d, entry, normalized);
       const three = [0, Math.floor(methods.length / 2), methods.length - 1].map((i) => methods[i]!);
-      await writeFile(path.join(ergonomic, "three.ts"), consumerOf(three, "./dist/index.js", `${clientName(s.id)}Client`));
-      const args = [tsc, "--noEmit", "--strict", "--skipLibCheck", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--types", "node", "--extendedDiagnostics", "three.ts"];
+      await writeFile(
+        path.join(ergonomic, "three.ts"),
+        consumerOf(three, "./dist/index.js", `${clientName(s.id)}Client`),
+      );
+      const args = [
+        tsc,
+        "--noEmit",
+        "--strict",
+        "--skipLibCheck",
+        "--module",
+        "nodenext",
+        "--moduleResolution",
+        "nodenext",
+        "--target",
+        "es2022",
+        "--types",
+        "node",
+        "--extendedDiagnostics",
+        "three.ts",
+      ];
       const started = performance.now();
       const out = await spawn(args, ergonomic)();
       const ms = Math.round(performance.now() - started);
       const instantiations = Number(/Instantiations:\s+(\d+)/.exec(out)?.[1] ?? NaN);
-      results.push({ id: s.id, bytes: Buffer.byteLength(await readFile(file)), operations: d.operations.length, generate, peakRssMb, typeCheck, consumer: { ms, instantiations } });
+      results.push({
+        id: s.id,
+        bytes: Buffer.byteLength(await readFile(file)),
+        operations: d.operations.length,
+        generate,
+        peakRssMb,
+        typeCheck,
+        consumer: { ms, instantiations },
+      });
     } finally {
       await rm(work, { recursive: true, force: true });
     }

@@ -17,4 +17,3 @@ export function ratioTable(ratios: Ratio[], unit = "ms/call"): string {
     ),
   ].join("\n");
 }
-

@@ -7,13 +7,68 @@ type Json = Record<string, any>;
 
 /** Names that have broken or could break generated identifiers. */
 export const NAMES = [
-  "id", "user-id", "user_id", "UserId", "userId", "2fa", "class", "default", "delete", "new", "constructor",
-  "toString", "params", "body", "options", "client", "a.b", "x y", "$top", "Rule", "Page", "createClient",
-  "ApiError", "operations", "paths", "type", "RequestOptions", "ÄÖ", "emoji🙂",
+  "id",
+  "user-id",
+  "user_id",
+  "UserId",
+  "userId",
+  "2fa",
+  "class",
+  "default",
+  "delete",
+  "new",
+  "constructor",
+  "toString",
+  "params",
+  "body",
+  "options",
+  "client",
+  "a.b",
+  "x y",
+  "$top",
+  "Rule",
+  "Page",
+  "createClient",
+  "ApiError",
+  "operations",
+  "paths",
+  "type",
+  "RequestOptions",
+  "ÄÖ",
+  "emoji🙂",
 ];
 /** Component names: schema names the typed and ergonomic packages also export, and ones that only differ in case. */
-export const COMPONENTS = ["Rule", "ParamSpec", "OperationSpec", "Credentials", "Page", "APIPromise", "ApiError", "Widget", "widget", "Run", "run-item", "1stItem", "Record", "Response", "Error"];
-const SEGMENTS = ["runs", "items", "v1", "api", "search", "stop", "Run-Items", "copy", "wait", "x_y", "client", "raw"];
+export const COMPONENTS = [
+  "Rule",
+  "ParamSpec",
+  "OperationSpec",
+  "Credentials",
+  "Page",
+  "APIPromise",
+  "ApiError",
+  "Widget",
+  "widget",
+  "Run",
+  "run-item",
+  "1stItem",
+  "Record",
+  "Response",
+  "Error",
+];
+const SEGMENTS = [
+  "runs",
+  "items",
+  "v1",
+  "api",
+  "search",
+  "stop",
+  "Run-Items",
+  "copy",
+  "wait",
+  "x_y",
+  "client",
+  "raw",
+];
 
 const scalar: fc.Arbitrary<Json> = fc.oneof(
   fc.constant({ type: "string" }),
@@ -27,18 +82,22 @@ const scalar: fc.Arbitrary<Json> = fc.oneof(
 
 /** A schema, possibly a $ref to a component (named from COMPONENTS), an object, an array, allOf or oneOf. */
 function schema(components: readonly string[]): fc.Arbitrary<Json> {
-  const ref = components.length ? fc.constantFrom(...components).map((n) => ({ $ref: `#/components/schemas/${n}` })) : scalar;
+  const ref = components.length
+    ? fc.constantFrom(...components).map((n) => ({ $ref: `#/components/schemas/${n}` }))
+    : scalar;
   const object = fc
     .uniqueArray(fc.constantFrom(...NAMES.slice(0, 18)), { minLength: 1, maxLength: 3 })
     .chain((keys) =>
-      fc.record({
-        props: fc.tuple(...keys.map(() => fc.oneof(scalar, ref))),
-        required: fc.subarray(keys),
-      }).map(({ props, required }) => ({
-        type: "object",
-        properties: Object.fromEntries(keys.map((k, i) => [k, props[i]])),
-        ...(required.length ? { required } : {}),
-      })),
+      fc
+        .record({
+          props: fc.tuple(...keys.map(() => fc.oneof(scalar, ref))),
+          required: fc.subarray(keys),
+        })
+        .map(({ props, required }) => ({
+          type: "object",
+          properties: Object.fromEntries(keys.map((k, i) => [k, props[i]])),
+          ...(required.length ? { required } : {}),
+        })),
     );
   return fc.oneof(
     { weight: 3, arbitrary: object },
@@ -52,26 +111,53 @@ function schema(components: readonly string[]): fc.Arbitrary<Json> {
 /** Header and cookie names are HTTP tokens; query names may be anything (they are percent-encoded). */
 const TOKEN_NAMES = NAMES.filter((n) => /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(n));
 
-const parameter = fc.oneof(
-  fc.record({ in: fc.constant("query"), name: fc.constantFrom(...NAMES) }),
-  fc.record({ in: fc.constantFrom("header", "cookie"), name: fc.constantFrom(...TOKEN_NAMES) }),
-).chain((where) => fc.record({
-  in: fc.constant(where.in),
-  name: fc.constant(where.name),
-  required: fc.boolean(),
-  schema: fc.oneof({ weight: 4, arbitrary: scalar }, { weight: 1, arbitrary: scalar.map((s) => ({ type: "array", items: s })) }),
-}));
+const parameter = fc
+  .oneof(
+    fc.record({ in: fc.constant("query"), name: fc.constantFrom(...NAMES) }),
+    fc.record({ in: fc.constantFrom("header", "cookie"), name: fc.constantFrom(...TOKEN_NAMES) }),
+  )
+  .chain((where) =>
+    fc.record({
+      in: fc.constant(where.in),
+      name: fc.constant(where.name),
+      required: fc.boolean(),
+      schema: fc.oneof(
+        { weight: 4, arbitrary: scalar },
+        { weight: 1, arbitrary: scalar.map((s) => ({ type: "array", items: s })) },
+      ),
+    }),
+  );
 
-const MEDIA = ["application/json", "application/x-www-form-urlencoded", "multipart/form-data", "text/plain", "application/octet-stream"];
+const MEDIA = [
+  "application/json",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data",
+  "text/plain",
+  "application/octet-stream",
+];
 
 function operation(components: readonly string[]) {
   return fc.record({
     method: fc.constantFrom("get", "post", "put", "patch", "delete"),
-    segments: fc.array(fc.oneof(fc.constantFrom(...SEGMENTS), fc.constantFrom(...NAMES.slice(0, 8)).map((n) => `{${n}}`)), { minLength: 1, maxLength: 3 }),
-    parameters: fc.uniqueArray(parameter, { maxLength: 4, selector: (p) => `${p.in}:${p.name.toLowerCase()}` }),
-    body: fc.option(fc.record({ required: fc.boolean(), media: fc.constantFrom(...MEDIA), schema: schema(components) }), { nil: undefined }),
+    segments: fc.array(
+      fc.oneof(
+        fc.constantFrom(...SEGMENTS),
+        fc.constantFrom(...NAMES.slice(0, 8)).map((n) => `{${n}}`),
+      ),
+      { minLength: 1, maxLength: 3 },
+    ),
+    parameters: fc.uniqueArray(parameter, {
+      maxLength: 4,
+      selector: (p) => `${p.in}:${p.name.toLowerCase()}`,
+    }),
+    body: fc.option(
+      fc.record({ required: fc.boolean(), media: fc.constantFrom(...MEDIA), schema: schema(components) }),
+      { nil: undefined },
+    ),
     tag: fc.option(fc.constantFrom("Runs", "runs", "Background Runs", "2fa", "default"), { nil: undefined }),
-    operationId: fc.option(fc.constantFrom(...NAMES, "listRuns", "list-runs", "ListRuns"), { nil: undefined }),
+    operationId: fc.option(fc.constantFrom(...NAMES, "listRuns", "list-runs", "ListRuns"), {
+      nil: undefined,
+    }),
   });
 }
 
@@ -81,7 +167,9 @@ export const specArbitrary: fc.Arbitrary<Json> = fc
   .chain((names) =>
     fc.record({
       version: fc.constantFrom("3.0.3", "3.1.0"),
-      components: fc.tuple(...names.map((_, i) => (i === 0 ? fc.oneof(scalar, schema([])) : schema(names.slice(0, i))))),
+      components: fc.tuple(
+        ...names.map((_, i) => (i === 0 ? fc.oneof(scalar, schema([])) : schema(names.slice(0, i)))),
+      ),
       operations: fc.array(operation(names), { minLength: 1, maxLength: 4 }),
       discriminated: fc.boolean(),
       names: fc.constant(names),
@@ -93,10 +181,21 @@ export const specArbitrary: fc.Arbitrary<Json> = fc
       // A oneOf over two tagged objects with a discriminator mapping.
       schemas.Tagged = {
         oneOf: [{ $ref: "#/components/schemas/TaggedA" }, { $ref: "#/components/schemas/TaggedB" }],
-        discriminator: { propertyName: "kind", mapping: { a: "#/components/schemas/TaggedA", b: "#/components/schemas/TaggedB" } },
+        discriminator: {
+          propertyName: "kind",
+          mapping: { a: "#/components/schemas/TaggedA", b: "#/components/schemas/TaggedB" },
+        },
       };
-      schemas.TaggedA = { type: "object", required: ["kind"], properties: { kind: { type: "string", enum: ["a"] }, a: { type: "integer" } } };
-      schemas.TaggedB = { type: "object", required: ["kind"], properties: { kind: { type: "string", enum: ["b"] }, b: { type: "string" } } };
+      schemas.TaggedA = {
+        type: "object",
+        required: ["kind"],
+        properties: { kind: { type: "string", enum: ["a"] }, a: { type: "integer" } },
+      };
+      schemas.TaggedB = {
+        type: "object",
+        required: ["kind"],
+        properties: { kind: { type: "string", enum: ["b"] }, b: { type: "string" } },
+      };
     }
     const paths: Json = {};
     operations.forEach((op, i) => {
@@ -112,7 +211,12 @@ export const specArbitrary: fc.Arbitrary<Json> = fc
       const path = `/${segments.join("/")}`;
       const item = (paths[path] ??= {});
       if (item[op.method]) return;
-      const pathParams = [...seen].map((name) => ({ name, in: "path", required: true, schema: { type: "string" } }));
+      const pathParams = [...seen].map((name) => ({
+        name,
+        in: "path",
+        required: true,
+        schema: { type: "string" },
+      }));
       item[op.method] = {
         ...(op.operationId ? { operationId: `${op.operationId}${i ? i : ""}` } : {}),
         ...(op.tag ? { tags: [op.tag] } : {}),
@@ -125,7 +229,10 @@ export const specArbitrary: fc.Arbitrary<Json> = fc
                   [op.body.media]: {
                     schema:
                       op.body.media === "text/plain" || op.body.media === "application/octet-stream"
-                        ? { type: "string", ...(op.body.media.endsWith("octet-stream") ? { format: "binary" } : {}) }
+                        ? {
+                            type: "string",
+                            ...(op.body.media.endsWith("octet-stream") ? { format: "binary" } : {}),
+                          }
                         : op.body.schema.type === "object" || op.body.schema.$ref || op.body.schema.allOf
                           ? op.body.schema
                           : { type: "object", properties: { value: op.body.schema } },
@@ -137,7 +244,14 @@ export const specArbitrary: fc.Arbitrary<Json> = fc
         responses: {
           "200": {
             description: "ok",
-            content: { "application/json": { schema: discriminated && names.length ? { $ref: "#/components/schemas/Tagged" } : { type: "object" } } },
+            content: {
+              "application/json": {
+                schema:
+                  discriminated && names.length
+                    ? { $ref: "#/components/schemas/Tagged" }
+                    : { type: "object" },
+              },
+            },
           },
         },
       };

@@ -334,8 +334,13 @@ describe.each(CORPUS)("$id ($file)", ({ id, file, operations, pagination }) => {
         }
         // A page and withResponse() both carry the Response.
         const response: Response | undefined = answer.response;
-        const violations = JSON.parse(response?.headers.get("sl-violations") ?? "[]") as { location: string[] }[];
-        expect(violations.filter((v) => v.location[0] === "request"), `${m.method} ${m.path}`).toEqual([]);
+        const violations = JSON.parse(response?.headers.get("sl-violations") ?? "[]") as {
+          location: string[];
+        }[];
+        expect(
+          violations.filter((v) => v.location[0] === "request"),
+          `${m.method} ${m.path}`,
+        ).toEqual([]);
         passed.push(`${m.method} ${m.path}`);
       }
       expect(failed).toEqual([]);

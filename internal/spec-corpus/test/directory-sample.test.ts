@@ -23,42 +23,48 @@ const cache = path.join(here, ".cache", "directory");
  */
 export const SAMPLE = { sample: 40, seed: 20_261_201, maxBytes: 1_000_000 } as const;
 
-it("a seeded sample of 40 directory specs: both packages build and type-check for every one", { timeout: 900_000 }, async () => {
-  const tarball = await directoryTarball(cache);
-  const chosen = selectSpecs(await listDirectory(tarball), SAMPLE);
-  expect(chosen).toHaveLength(40);
-  const files = await extractSpecs(tarball, chosen, path.join(cache, "specs"));
-  const generator = generatorHash(repo, here);
-  const store = new ResultStore(path.join(cache, "results"));
-  const results: SpecResult[] = [];
-  const jobs: Job[] = [];
-  for (const spec of chosen) {
-    const bytes = await readFile(files.get(spec.id)!);
-    const key = resultKey(generator, bytes);
-    const known = await store.get(key);
-    if (known) {
-      results.push(known);
-      continue;
+it(
+  "a seeded sample of 40 directory specs: both packages build and type-check for every one",
+  { timeout: 900_000 },
+  async () => {
+    const tarball = await directoryTarball(cache);
+    const chosen = selectSpecs(await listDirectory(tarball), SAMPLE);
+    expect(chosen).toHaveLength(40);
+    const files = await extractSpecs(tarball, chosen, path.join(cache, "specs"));
+    const generator = generatorHash(repo, here);
+    const store = new ResultStore(path.join(cache, "results"));
+    const results: SpecResult[] = [];
+    const jobs: Job[] = [];
+    for (const spec of chosen) {
+      const bytes = await readFile(files.get(spec.id)!);
+      const key = resultKey(generator, bytes);
+      const known = await store.get(key);
+      if (known) {
+        results.push(known);
+        continue;
+      }
+      const providerId = providerIdOf(spec.id);
+      jobs.push({
+        id: spec.id,
+        providerId,
+        bytes: bytes.length,
+        key,
+        work: {
+          repo,
+          corpusPackage: here,
+          root: path.join(os.tmpdir(), `agentruns-sample-${process.pid}-${providerId}`),
+          id: providerId,
+          specFile: files.get(spec.id)!,
+        },
+      });
     }
-    const providerId = providerIdOf(spec.id);
-    jobs.push({
-      id: spec.id,
-      providerId,
-      bytes: bytes.length,
-      key,
-      work: {
-        repo,
-        corpusPackage: here,
-        root: path.join(os.tmpdir(), `agentruns-sample-${process.pid}-${providerId}`),
-        id: providerId,
-        specFile: files.get(spec.id)!,
-      },
+    await runPool(jobs, 2, { timeoutMs: 300_000, memoryMb: 4096 }, async (r) => {
+      results.push(r);
+      if (r.generator === generator) await store.put(jobs.find((j) => j.id === r.id)!.key, r);
     });
-  }
-  await runPool(jobs, 2, { timeoutMs: 300_000, memoryMb: 4096 }, async (r) => {
-    results.push(r);
-    if (r.generator === generator) await store.put(jobs.find((j) => j.id === r.id)!.key, r);
-  });
-  const failures = results.filter((r) => !passed(r)).map((r) => `${r.id}: ${classesOf(r).join("; ") || r.outcome}`);
-  expect(failures).toEqual([]);
-});
+    const failures = results
+      .filter((r) => !passed(r))
+      .map((r) => `${r.id}: ${classesOf(r).join("; ") || r.outcome}`);
+    expect(failures).toEqual([]);
+  },
+);

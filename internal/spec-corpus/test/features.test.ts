@@ -335,7 +335,10 @@ describe("the generated ergonomic client", () => {
       res.writeHead(200, { "content-type": "application/x-ndjson" });
       const cuts = [0, 10, 37, 50, text.length];
       let i = 0;
-      const next = () => (++i < cuts.length ? res.write(text.slice(cuts[i - 1], cuts[i]), () => setTimeout(next, 5)) : res.end());
+      const next = () =>
+        ++i < cuts.length
+          ? res.write(text.slice(cuts[i - 1], cuts[i]), () => setTimeout(next, 5))
+          : res.end();
       (server as any).accept = req.headers.accept;
       next();
     });
@@ -359,7 +362,10 @@ describe("the generated ergonomic client", () => {
 
   it("a JSON-lines stream ends with a typed error on a line that is not JSON, and on abort", async () => {
     capture.reset();
-    capture.respondWith({ headers: { "content-type": "application/x-ndjson" }, body: '{"level":"info","message":"a"}\nnot json\n' });
+    capture.respondWith({
+      headers: { "content-type": "application/x-ndjson" },
+      body: '{"level":"info","message":"a"}\nnot json\n',
+    });
     const c = new Features({ env: {}, baseUrl: capture.url, maxRetries: 0 });
     const got: unknown[] = [];
     const broken = await (async () => {

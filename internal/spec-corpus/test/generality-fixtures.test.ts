@@ -11,7 +11,9 @@ import { checkSpec } from "../src/directory/check-spec.js";
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repo = path.resolve(here, "../..");
 const fixtures = path.join(here, "fixtures", "generality");
-const files = readdirSync(fixtures).filter((f) => f.endsWith(".openapi.json")).sort();
+const files = readdirSync(fixtures)
+  .filter((f) => f.endsWith(".openapi.json"))
+  .sort();
 
 describe.each(files)("%s", (file) => {
   it("generates, builds, type-checks and passes its smoke test", { timeout: 120_000 }, async () => {

@@ -32,18 +32,31 @@ const inputFor = (doc: Json, rule: Json, schema: Json | undefined) =>
   valueFor(rule, [sampleValue(doc, schema, { examples: false })])?.value;
 
 /** What the request must carry for `op` called with `values` (path, query, header, cookie, body). */
-function expectWire(sent: CapturedRequest, op: { method: string; path: string; spec: Json }, values: Json, body: unknown) {
+function expectWire(
+  sent: CapturedRequest,
+  op: { method: string; path: string; spec: Json },
+  values: Json,
+  body: unknown,
+) {
   expect(sent.method).toBe(op.method);
   let pathname = op.path;
-  for (const [name, v] of Object.entries(values.path)) pathname = pathname.replaceAll(`{${name}}`, encodeURIComponent(String(v)));
+  for (const [name, v] of Object.entries(values.path))
+    pathname = pathname.replaceAll(`{${name}}`, encodeURIComponent(String(v)));
   expect(sent.pathname).toBe(pathname);
   const query = new URLSearchParams(sent.rawQuery);
   for (const [name, v] of Object.entries<unknown>(values.query))
     expect(query.getAll(name), `query ${name}`).toEqual(Array.isArray(v) ? v.map(String) : [String(v)]);
   expect([...new Set(query.keys())].sort()).toEqual(Object.keys(values.query).sort());
   for (const [name, v] of Object.entries<unknown>(values.header))
-    expect(sent.headers[name.toLowerCase()], `header ${name}`).toBe(Array.isArray(v) ? v.map(String).join(",") : String(v));
-  const cookies = new Map((sent.headers.cookie ?? "").split("; ").filter(Boolean).map((c) => c.split("=") as [string, string]));
+    expect(sent.headers[name.toLowerCase()], `header ${name}`).toBe(
+      Array.isArray(v) ? v.map(String).join(",") : String(v),
+    );
+  const cookies = new Map(
+    (sent.headers.cookie ?? "")
+      .split("; ")
+      .filter(Boolean)
+      .map((c) => c.split("=") as [string, string]),
+  );
   for (const [name, v] of Object.entries<unknown>(values.cookie))
     expect(decodeURIComponent(cookies.get(name) ?? ""), `cookie ${name}`).toBe(String(v));
   const media = op.spec.body?.media ?? (op.spec.body ? "json" : undefined);
@@ -55,7 +68,8 @@ function expectWire(sent: CapturedRequest, op: { method: string; path: string; s
   } else if (media === "form") {
     expect(type).toMatch(/^application\/x-www-form-urlencoded/);
     const form = new URLSearchParams(sent.body);
-    for (const [k, v] of Object.entries<unknown>(body as Json)) if (typeof v !== "object") expect(form.get(k)).toBe(String(v));
+    for (const [k, v] of Object.entries<unknown>(body as Json))
+      if (typeof v !== "object") expect(form.get(k)).toBe(String(v));
   } else if (media === "multipart") {
     expect(type).toMatch(/^multipart\/form-data; boundary=/);
     for (const k of Object.keys(body as Json)) expect(sent.body).toContain(`name="${k}"`);
@@ -65,70 +79,91 @@ function expectWire(sent: CapturedRequest, op: { method: string; path: string; s
   }
 }
 
-it("both packages build for arbitrary operations, and every call sends exactly what its operation describes", { timeout: 600_000 }, async () => {
-  await fc.assert(
-    fc.asyncProperty(specArbitrary, async (spec) => {
-      const id = `prop${++n}`;
-      const root = path.join(os.tmpdir(), `agentruns-props-${process.pid}-${id}`);
-      const specFile = path.join(os.tmpdir(), `agentruns-props-${process.pid}-${id}.json`);
-      await writeFile(specFile, JSON.stringify(spec, null, 2));
-      let ok = false;
-      try {
-        const check = await checkSpec({ repo, corpusPackage: here, root, id, specFile, keep: true });
-        const failed = Object.entries(check.stages).filter(([stage, r]) => stage !== "alone" && !r.ok);
-        expect(failed.map(([stage, r]) => `${stage}: ${r.errors?.join("\n")}`)).toEqual([]);
+it(
+  "both packages build for arbitrary operations, and every call sends exactly what its operation describes",
+  { timeout: 600_000 },
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(specArbitrary, async (spec) => {
+        const id = `prop${++n}`;
+        const root = path.join(os.tmpdir(), `agentruns-props-${process.pid}-${id}`);
+        const specFile = path.join(os.tmpdir(), `agentruns-props-${process.pid}-${id}.json`);
+        await writeFile(specFile, JSON.stringify(spec, null, 2));
+        let ok = false;
+        try {
+          const check = await checkSpec({ repo, corpusPackage: here, root, id, specFile, keep: true });
+          const failed = Object.entries(check.stages).filter(([stage, r]) => stage !== "alone" && !r.ok);
+          expect(failed.map(([stage, r]) => `${stage}: ${r.errors?.join("\n")}`)).toEqual([]);
 
-        const { doc } = normalizeSpec(spec, "spec.json");
-        const entry = { id, title: "Prop API", spec: "spec.json" };
-        const d = describeProvider(entry, doc);
-        const table = operationTable(d, doc);
-        const { methods } = renderClient(d, entry, doc);
-        const mod = await import(path.join(root, "packages", id, "dist", "index.js"));
-        const client = new mod.PropAPIClient({ env: {}, baseUrl: capture.url, maxRetries: 0 });
-        for (const m of methods) {
-          const opSpec = table[m.operationId];
-          const raw = doc.paths[m.path][m.method.toLowerCase()];
-          const params = (where: string) => (raw.parameters ?? []).map((p: Json) => resolveRef(doc, p)).filter((p: Json) => p.in === where);
-          const values: Json = { path: {}, query: {}, header: {}, cookie: {} };
-          const args: unknown[] = [];
-          for (const p of m.pathParams) {
-            values.path[p.name] = inputFor(doc, opSpec.pathParams[p.name].schema, params("path").find((x: Json) => x.name === p.name)?.schema);
-            args.push(values.path[p.name]);
-          }
-          let body: unknown;
-          if (m.body) {
-            const media = Object.values<Json>(resolveRef(doc, raw.requestBody).content)[0]!;
-            body = inputFor(doc, opSpec.body.schema, media.schema);
-            args.push(body);
-          }
-          const bag: Json = {};
-          for (const where of ["query", "header", "cookie"]) {
-            for (const p of params(where)) {
-              const v = inputFor(doc, opSpec[where][p.name].schema, p.schema);
-              values[where][p.name] = v;
-              // A header or cookie whose name a query parameter takes has its own key (`classHeader`).
-              const key = Object.keys(m.renamed).find((k) => m.renamed[k] === p.name && (m as any)[where].includes(k));
-              bag[where !== "query" && key ? key : p.name] = v;
+          const { doc } = normalizeSpec(spec, "spec.json");
+          const entry = { id, title: "Prop API", spec: "spec.json" };
+          const d = describeProvider(entry, doc);
+          const table = operationTable(d, doc);
+          const { methods } = renderClient(d, entry, doc);
+          const mod = await import(path.join(root, "packages", id, "dist", "index.js"));
+          const client = new mod.PropAPIClient({ env: {}, baseUrl: capture.url, maxRetries: 0 });
+          for (const m of methods) {
+            const opSpec = table[m.operationId];
+            const raw = doc.paths[m.path][m.method.toLowerCase()];
+            const params = (where: string) =>
+              (raw.parameters ?? []).map((p: Json) => resolveRef(doc, p)).filter((p: Json) => p.in === where);
+            const values: Json = { path: {}, query: {}, header: {}, cookie: {} };
+            const args: unknown[] = [];
+            for (const p of m.pathParams) {
+              values.path[p.name] = inputFor(
+                doc,
+                opSpec.pathParams[p.name].schema,
+                params("path").find((x: Json) => x.name === p.name)?.schema,
+              );
+              args.push(values.path[p.name]);
             }
+            let body: unknown;
+            if (m.body) {
+              const media = Object.values<Json>(resolveRef(doc, raw.requestBody).content)[0]!;
+              body = inputFor(doc, opSpec.body.schema, media.schema);
+              args.push(body);
+            }
+            const bag: Json = {};
+            for (const where of ["query", "header", "cookie"]) {
+              for (const p of params(where)) {
+                const v = inputFor(doc, opSpec[where][p.name].schema, p.schema);
+                values[where][p.name] = v;
+                // A header or cookie whose name a query parameter takes has its own key (`classHeader`).
+                const key = Object.keys(m.renamed).find(
+                  (k) => m.renamed[k] === p.name && (m as any)[where].includes(k),
+                );
+                bag[where !== "query" && key ? key : p.name] = v;
+              }
+            }
+            if (m.params) args.push(bag);
+            capture.reset();
+            const resource = m.resource.reduce((r: any, k) => r[k], client);
+            const result = resource[m.name](...args);
+            await (m.pagination ? result : result).then(
+              () => undefined,
+              (e: Error) => {
+                if (!("status" in e)) throw e;
+              },
+            );
+            expectWire(capture.requests[0]!, { method: m.method, path: m.path, spec: opSpec }, values, body);
+            expect(capture.requests).toHaveLength(1);
           }
-          if (m.params) args.push(bag);
-          capture.reset();
-          const resource = m.resource.reduce((r: any, k) => r[k], client);
-          const result = resource[m.name](...args);
-          await (m.pagination ? result : result).then(() => undefined, (e: Error) => {
-            if (!("status" in e)) throw e;
-          });
-          expectWire(capture.requests[0]!, { method: m.method, path: m.path, spec: opSpec }, values, body);
-          expect(capture.requests).toHaveLength(1);
+          ok = true;
+        } finally {
+          // The last failing document (after shrinking, the smallest) is kept for a fixture.
+          if (!ok)
+            await writeFile(
+              path.join(os.tmpdir(), "agentruns-property-counterexample.json"),
+              JSON.stringify(spec, null, 2),
+            );
+          await rm(root, { recursive: true, force: true });
+          await rm(specFile, { force: true });
         }
-        ok = true;
-      } finally {
-        // The last failing document (after shrinking, the smallest) is kept for a fixture.
-        if (!ok) await writeFile(path.join(os.tmpdir(), "agentruns-property-counterexample.json"), JSON.stringify(spec, null, 2));
-        await rm(root, { recursive: true, force: true });
-        await rm(specFile, { force: true });
-      }
-    }),
-    { numRuns: Number(process.env.GENERATOR_PROPERTY_RUNS ?? 12), seed: Number(process.env.GENERATOR_PROPERTY_SEED ?? 20_261_201) },
-  );
-});
+      }),
+      {
+        numRuns: Number(process.env.GENERATOR_PROPERTY_RUNS ?? 12),
+        seed: Number(process.env.GENERATOR_PROPERTY_SEED ?? 20_261_201),
+      },
+    );
+  },
+);

@@ -20,12 +20,14 @@ const cache = path.join(here, ".cache", "swagger2");
 const KUBERNETES: PinnedPackage = {
   name: "kubernetes-client",
   version: "9.0.0",
-  integrity: "sha512-Qy8o42dZVHB9P+cIiKdWpQbz/65l/qW1fDYvlzzeSLftmL1Ne3HEiM+0TmKAwNuRW0pTJN2tRWhcccToclxJ8g==",
+  integrity:
+    "sha512-Qy8o42dZVHB9P+cIiKdWpQbz/65l/qW1fDYvlzzeSLftmL1Ne3HEiM+0TmKAwNuRW0pTJN2tRWhcccToclxJ8g==",
 };
 const EXAMPLES: PinnedPackage = {
   name: "@readme/oas-examples",
   version: "8.2.2",
-  integrity: "sha512-uytlvlylq3zpemG0h1R7ijlMBCajqXU0VpMI1Iw+j92s77Y/oT6pBf3BZN0lYl0WIGTh7POM4Jdu7L14eCzwXQ==",
+  integrity:
+    "sha512-uytlvlylq3zpemG0h1R7ijlMBCajqXU0VpMI1Iw+j92s77Y/oT6pBf3BZN0lYl0WIGTh7POM4Jdu7L14eCzwXQ==",
 };
 
 /** The documents: id, package, tarball member (gzipped ones end in .gz). */
@@ -56,31 +58,39 @@ beforeAll(async () => {
 }, 120_000);
 
 describe.each(DOCUMENTS)("$id ($member)", ({ id }) => {
-  it("is Swagger 2.0, and both packages generate, build, type-check and pass their smoke test", { timeout: 300_000 }, async () => {
-    const file = files.get(id)!;
-    expect((await readFile(file, "utf8")).replace(/\s/g, "")).toMatch(/["']?swagger["']?:["']?2\.0/);
-    const check = await checkSpec({
-      repo,
-      corpusPackage: here,
-      root: path.join(os.tmpdir(), `agentruns-swagger2-${id}-${process.pid}`),
-      id: `s2-${id}`,
-      specFile: file,
-      runSmoke: true,
-    });
-    const failed = Object.entries(check.stages).filter(([stage, r]) => stage !== "alone" && !r.ok);
-    expect(failed.map(([stage, r]) => `${stage}: ${r.errors?.join("\n")}`)).toEqual([]);
-    expect(check.stages.run?.ok).toBe(true);
-    // openapi-typescript alone refuses 2.0: the conversion is what makes these work.
-    expect(check.stages.alone?.errors?.join("")).toMatch(/Swagger version/);
-    if (id === "kubernetes") expect(check.operations).toBeGreaterThan(1000);
-  });
+  it(
+    "is Swagger 2.0, and both packages generate, build, type-check and pass their smoke test",
+    { timeout: 300_000 },
+    async () => {
+      const file = files.get(id)!;
+      expect((await readFile(file, "utf8")).replace(/\s/g, "")).toMatch(/["']?swagger["']?:["']?2\.0/);
+      const check = await checkSpec({
+        repo,
+        corpusPackage: here,
+        root: path.join(os.tmpdir(), `agentruns-swagger2-${id}-${process.pid}`),
+        id: `s2-${id}`,
+        specFile: file,
+        runSmoke: true,
+      });
+      const failed = Object.entries(check.stages).filter(([stage, r]) => stage !== "alone" && !r.ok);
+      expect(failed.map(([stage, r]) => `${stage}: ${r.errors?.join("\n")}`)).toEqual([]);
+      expect(check.stages.run?.ok).toBe(true);
+      // openapi-typescript alone refuses 2.0: the conversion is what makes these work.
+      expect(check.stages.alone?.errors?.join("")).toMatch(/Swagger version/);
+      if (id === "kubernetes") expect(check.operations).toBeGreaterThan(1000);
+    },
+  );
 });
 
-it("the differ compares two Swagger 2.0 versions as OpenAPI 3 (Kubernetes 1.12 → 1.13)", { timeout: 120_000 }, async () => {
-  const older = await member(KUBERNETES, "package/lib/specs/swagger-1.12.json.gz");
-  const load = async (f: string) => parseSpec(await readFile(f, "utf8"), f);
-  const changes = diffSpecs(await load(older), await load(files.get("kubernetes")!));
-  expect(changes.length).toBeGreaterThan(0);
-  // 1.13 added the auditregistration API group's operations.
-  expect(changes.some((c) => /auditregistration/.test(JSON.stringify(c)))).toBe(true);
-});
+it(
+  "the differ compares two Swagger 2.0 versions as OpenAPI 3 (Kubernetes 1.12 → 1.13)",
+  { timeout: 120_000 },
+  async () => {
+    const older = await member(KUBERNETES, "package/lib/specs/swagger-1.12.json.gz");
+    const load = async (f: string) => parseSpec(await readFile(f, "utf8"), f);
+    const changes = diffSpecs(await load(older), await load(files.get("kubernetes")!));
+    expect(changes.length).toBeGreaterThan(0);
+    // 1.13 added the auditregistration API group's operations.
+    expect(changes.some((c) => /auditregistration/.test(JSON.stringify(c)))).toBe(true);
+  },
+);

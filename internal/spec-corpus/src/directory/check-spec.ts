@@ -62,9 +62,14 @@ async function scratch(repo: string, corpusPackage: string, root: string, id: st
   await mkdir(path.join(root, "specs"), { recursive: true });
   await mkdir(path.join(root, "node_modules", "@agentruns"), { recursive: true });
   await mkdir(path.join(root, "node_modules", "@types"), { recursive: true });
-  for (const f of ["tsconfig.base.json", ".prettierrc.json"]) await copyFile(path.join(repo, f), path.join(root, f));
+  for (const f of ["tsconfig.base.json", ".prettierrc.json"])
+    await copyFile(path.join(repo, f), path.join(root, f));
   for (const name of LINKS) {
-    await symlink(path.join(corpusPackage, "node_modules", name), path.join(root, "node_modules", name), "dir");
+    await symlink(
+      path.join(corpusPackage, "node_modules", name),
+      path.join(root, "node_modules", name),
+      "dir",
+    );
   }
   await symlink(
     path.join(root, "packages", `${id}-openapi`),
@@ -80,15 +85,25 @@ async function scratch(repo: string, corpusPackage: string, root: string, id: st
 /** The generated smoke test, run by vitest in the ergonomic package: its failures, or none. */
 async function runSmokeTest(corpusPackage: string, dir: string): Promise<string[]> {
   const vitest = path.join(corpusPackage, "node_modules", "vitest", "vitest.mjs");
-  const run = promisify(execFile)(process.execPath, [vitest, "run", "--root", dir, "test/smoke.generated.test.ts"], {
-    cwd: dir,
-    env: { ...process.env, CI: "true", NO_COLOR: "1" },
-    maxBuffer: 16 << 20,
-  });
+  const run = promisify(execFile)(
+    process.execPath,
+    [vitest, "run", "--root", dir, "test/smoke.generated.test.ts"],
+    {
+      cwd: dir,
+      env: { ...process.env, CI: "true", NO_COLOR: "1" },
+      maxBuffer: 16 << 20,
+    },
+  );
   return run.then(
     () => [],
     (e: { stdout?: string; stderr?: string; message: string }) => [
-      `vitest: ${`${e.stdout ?? ""}\n${e.stderr ?? ""}`.split("\n").filter((l) => /FAIL|Error|expected|✗|×/.test(l)).slice(0, 8).join(" | ") || e.message}`,
+      `vitest: ${
+        `${e.stdout ?? ""}\n${e.stderr ?? ""}`
+          .split("\n")
+          .filter((l) => /FAIL|Error|expected|✗|×/.test(l))
+          .slice(0, 8)
+          .join(" | ") || e.message
+      }`,
     ],
   );
 }
@@ -127,10 +142,17 @@ export async function checkSpec(opts: {
     return [];
   }).finally(() => (console.warn = warn));
 
-  if (generatedOk && (await stage(result.stages, "typed", () => compile(path.join(typed, "tsconfig.build.json"), generated)))) {
+  if (
+    generatedOk &&
+    (await stage(result.stages, "typed", () => compile(path.join(typed, "tsconfig.build.json"), generated)))
+  ) {
     if (
-      (await stage(result.stages, "ergonomic", () => compile(path.join(ergonomic, "tsconfig.build.json"), generated))) &&
-      (await stage(result.stages, "smoke", () => compile(path.join(ergonomic, "tsconfig.json"), generated))) &&
+      (await stage(result.stages, "ergonomic", () =>
+        compile(path.join(ergonomic, "tsconfig.build.json"), generated),
+      )) &&
+      (await stage(result.stages, "smoke", () =>
+        compile(path.join(ergonomic, "tsconfig.json"), generated),
+      )) &&
       opts.runSmoke
     )
       await stage(result.stages, "run", () => runSmokeTest(opts.corpusPackage, ergonomic));
@@ -141,10 +163,17 @@ export async function checkSpec(opts: {
   await stage(result.stages, "alone", async () => {
     const doc = parseSpecText(await readFile(opts.specFile, "utf8"), opts.specFile);
     await mkdir(alone, { recursive: true });
-    await writeFile(path.join(alone, "schema.ts"), astToString(await openapiTS(doc as Parameters<typeof openapiTS>[0], { silent: true })));
+    await writeFile(
+      path.join(alone, "schema.ts"),
+      astToString(await openapiTS(doc as Parameters<typeof openapiTS>[0], { silent: true })),
+    );
     await writeFile(
       path.join(alone, "tsconfig.json"),
-      JSON.stringify({ extends: "../tsconfig.base.json", compilerOptions: { noEmit: true, types: [] }, include: ["schema.ts"] }),
+      JSON.stringify({
+        extends: "../tsconfig.base.json",
+        compilerOptions: { noEmit: true, types: [] },
+        include: ["schema.ts"],
+      }),
     );
     return compile(path.join(alone, "tsconfig.json"), [alone + path.sep]);
   });

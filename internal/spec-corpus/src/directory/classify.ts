@@ -30,7 +30,11 @@ export function classesOf(r: SpecResult): string[] {
   if (!stage) return [];
   if (stage === "timeout") return ["timeout: over the per-spec time limit"];
   if (stage === "crash")
-    return [/heap out of memory|Allocation failed/i.test(r.stderr ?? "") ? "crash: out of memory" : `crash: ${classOf(lastLine(r.stderr))}`];
+    return [
+      /heap out of memory|Allocation failed/i.test(r.stderr ?? "")
+        ? "crash: out of memory"
+        : `crash: ${classOf(lastLine(r.stderr))}`,
+    ];
   const errors = r.check!.stages[stage]!.errors ?? [];
   return [...new Set(errors.map((e) => `${stage}: ${classOf(e)}`))];
 }

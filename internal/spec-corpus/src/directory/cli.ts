@@ -45,7 +45,12 @@ function whole(name: string, value: string | undefined): number {
 const selection: Selection = values.all
   ? { all: true }
   : values.only
-    ? { only: values.only.split(",").map((s) => s.trim()).filter(Boolean) }
+    ? {
+        only: values.only
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      }
     : {
         sample: whole("sample", values.sample ?? "40"),
         seed: whole("seed", values.seed),
@@ -94,19 +99,26 @@ console.log(
   `${chosen.length} spec(s): ${results.size} from the cache (generator ${generator}), ${jobs.length} to run, ${values.jobs} at a time`,
 );
 let finished = 0;
-await runPool(jobs, whole("jobs", values.jobs), { timeoutMs: whole("timeout", values.timeout) * 1000, memoryMb: whole("memory", values.memory) }, async (r) => {
-  results.set(r.id, r);
-  const job = jobs.find((j) => j.id === r.id)!;
-  // Under the inputs the process actually loaded: a generator edited mid-run never files results under the old hash.
-  if (!r.generator || r.generator === generator) await store.put(job.key, r);
-  else await store.put(resultKey(r.generator, await readFile(files.get(r.id)!)), r);
-  finished++;
-  const verdict = passed(r) ? "pass" : `FAIL ${classesOf(r)[0] ?? r.outcome}`;
-  console.log(`[${finished}/${jobs.length}] ${r.id} (${(r.ms / 1000).toFixed(1)} s): ${verdict}`);
-});
+await runPool(
+  jobs,
+  whole("jobs", values.jobs),
+  { timeoutMs: whole("timeout", values.timeout) * 1000, memoryMb: whole("memory", values.memory) },
+  async (r) => {
+    results.set(r.id, r);
+    const job = jobs.find((j) => j.id === r.id)!;
+    // Under the inputs the process actually loaded: a generator edited mid-run never files results under the old hash.
+    if (!r.generator || r.generator === generator) await store.put(job.key, r);
+    else await store.put(resultKey(r.generator, await readFile(files.get(r.id)!)), r);
+    finished++;
+    const verdict = passed(r) ? "pass" : `FAIL ${classesOf(r)[0] ?? r.outcome}`;
+    console.log(`[${finished}/${jobs.length}] ${r.id} (${(r.ms / 1000).toFixed(1)} s): ${verdict}`);
+  },
+);
 
 const all = chosen.map((s) => results.get(s.id)).filter((r): r is SpecResult => !!r);
-const tool = (name: string) => JSON.parse(readFileSync(path.join(corpusPackage, "node_modules", name, "package.json"), "utf8")).version as string;
+const tool = (name: string) =>
+  JSON.parse(readFileSync(path.join(corpusPackage, "node_modules", name, "package.json"), "utf8"))
+    .version as string;
 const commit = (() => {
   try {
     return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: repo, encoding: "utf8" }).trim();
@@ -127,8 +139,16 @@ const text = renderReport(all, {
   },
   selected: chosen.length,
 });
-const out = values.report ? path.resolve(process.env.INIT_CWD ?? process.cwd(), values.report) : path.join(cache, "report.md");
-await writeFile(out, await prettier.format(text, { ...(await prettier.resolveConfig(path.join(repo, "README.md"))), filepath: out }));
+const out = values.report
+  ? path.resolve(process.env.INIT_CWD ?? process.cwd(), values.report)
+  : path.join(cache, "report.md");
+await writeFile(
+  out,
+  await prettier.format(text, {
+    ...(await prettier.resolveConfig(path.join(repo, "README.md"))),
+    filepath: out,
+  }),
+);
 const ok = all.filter(passed).length;
 console.log(
   `\n${ok} / ${all.length} pass (${((100 * ok) / Math.max(1, all.length)).toFixed(1)}%) in ${((performance.now() - started) / 1000).toFixed(0)} s; report: ${path.relative(process.cwd(), out)}`,

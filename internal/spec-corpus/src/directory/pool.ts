@@ -48,7 +48,10 @@ class Worker {
   }
 
   /** The job's answer, or how the process ended: killed at the time limit, or died. */
-  async run(job: WorkerJob, timeoutMs: number): Promise<Answer | { died: "timeout" | "crash"; stderr: string }> {
+  async run(
+    job: WorkerJob,
+    timeoutMs: number,
+  ): Promise<Answer | { died: "timeout" | "crash"; stderr: string }> {
     const exited = new Promise<"crash">((resolve) => this.child.once("exit", () => resolve("crash")));
     const ready = await Promise.race([this.ready.then(() => "ready" as const), exited]);
     if (ready === "crash") return { died: "crash", stderr: this.stderr };
@@ -101,7 +104,13 @@ export async function runPool(
         await done(
           "died" in answer
             ? { ...base, outcome: answer.died, stderr: answer.stderr }
-            : { ...base, outcome: "done", check: answer.check, generator: answer.generator, peakRssMb: answer.peakRssMb },
+            : {
+                ...base,
+                outcome: "done",
+                check: answer.check,
+                generator: answer.generator,
+                peakRssMb: answer.peakRssMb,
+              },
         );
       }
     } finally {

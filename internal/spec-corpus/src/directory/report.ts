@@ -53,7 +53,9 @@ export function renderReport(results: readonly SpecResult[], ctx: ReportContext)
   for (const s of STAGES.filter((s) => s !== "alone")) {
     const reached = results.filter((r) => r.check?.stages[s]);
     const good = reached.filter((r) => r.check!.stages[s]!.ok).length;
-    lines.push(`| stage \`${s}\` (of the specs that reached it) | ${good} / ${reached.length} | ${pct(good, reached.length)} |`);
+    lines.push(
+      `| stage \`${s}\` (of the specs that reached it) | ${good} / ${reached.length} | ${pct(good, reached.length)} |`,
+    );
   }
   lines.push(`| openapi-typescript alone | ${alone} / ${n} | ${pct(alone, n)} |`);
   const died = results.filter((r) => r.outcome !== "done");
@@ -74,16 +76,27 @@ export function renderReport(results: readonly SpecResult[], ctx: ReportContext)
     `Of the ${n - ok} failing specs, ${ourOnly} compile with openapi-typescript alone and ${bothFail} do not.`,
   );
 
-  const ms = (s: (typeof STAGES)[number]) => results.map((r) => r.check?.stages[s]?.ms).filter((x): x is number => x !== undefined);
+  const ms = (s: (typeof STAGES)[number]) =>
+    results.map((r) => r.check?.stages[s]?.ms).filter((x): x is number => x !== undefined);
   const rss = results.map((r) => r.peakRssMb).filter((x): x is number => x !== undefined);
-  lines.push("", "## Time and memory per spec", "", "| | median | 90th percentile | max |", "|---|---:|---:|---:|");
+  lines.push(
+    "",
+    "## Time and memory per spec",
+    "",
+    "| | median | 90th percentile | max |",
+    "|---|---:|---:|---:|",
+  );
   for (const s of STAGES) {
     const xs = ms(s);
     lines.push(`| \`${s}\` (ms) | ${quantile(xs, 0.5)} | ${quantile(xs, 0.9)} | ${Math.max(0, ...xs)} |`);
   }
   const whole = results.map((r) => r.ms);
-  lines.push(`| whole spec, process included (ms) | ${quantile(whole, 0.5)} | ${quantile(whole, 0.9)} | ${Math.max(0, ...whole)} |`);
-  lines.push(`| peak memory of the process (MB) | ${quantile(rss, 0.5)} | ${quantile(rss, 0.9)} | ${Math.max(0, ...rss)} |`);
+  lines.push(
+    `| whole spec, process included (ms) | ${quantile(whole, 0.5)} | ${quantile(whole, 0.9)} | ${Math.max(0, ...whole)} |`,
+  );
+  lines.push(
+    `| peak memory of the process (MB) | ${quantile(rss, 0.5)} | ${quantile(rss, 0.9)} | ${Math.max(0, ...rss)} |`,
+  );
 
   lines.push(
     "",
@@ -97,7 +110,11 @@ export function renderReport(results: readonly SpecResult[], ctx: ReportContext)
     return st ? `${st.ok ? "" : "✗ "}${st.ms}` : "";
   };
   for (const r of [...results].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    const verdict = passed(r) ? "pass" : r.outcome !== "done" ? r.outcome : `fail (${classesOf(r).length} class${classesOf(r).length === 1 ? "" : "es"})`;
+    const verdict = passed(r)
+      ? "pass"
+      : r.outcome !== "done"
+        ? r.outcome
+        : `fail (${classesOf(r).length} class${classesOf(r).length === 1 ? "" : "es"})`;
     lines.push(
       `| ${r.id} | ${r.bytes} | ${r.check?.operations ?? ""} | ${verdict} | ${STAGES.map((s) => stageCell(r, s)).join(" | ")} | ${r.peakRssMb ?? ""} |`,
     );

@@ -44,8 +44,12 @@ function filesUnder(dir: string): string[] {
 /** The hash of everything but the spec that a result depends on. */
 export function generatorHash(repo: string, corpusPackage: string): string {
   const hash = createHash("sha256");
-  const files = [...INPUT_DIRS.flatMap((d) => filesUnder(path.join(repo, d))), ...INPUT_FILES.map((f) => path.join(repo, f))];
-  for (const f of files) hash.update(path.relative(repo, f)).update("\0").update(readFileSync(f)).update("\0");
+  const files = [
+    ...INPUT_DIRS.flatMap((d) => filesUnder(path.join(repo, d))),
+    ...INPUT_FILES.map((f) => path.join(repo, f)),
+  ];
+  for (const f of files)
+    hash.update(path.relative(repo, f)).update("\0").update(readFileSync(f)).update("\0");
   for (const tool of TOOLS) {
     const pkg = path.join(corpusPackage, "node_modules", tool, "package.json");
     hash.update(`${tool}@${JSON.parse(readFileSync(pkg, "utf8")).version}\0`);

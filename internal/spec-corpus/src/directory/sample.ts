@@ -15,7 +15,8 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** All specs, the named ones, or a seeded sample (of the specs up to `maxBytes`, when given). */
-export type Selection = { all: true } | { only: string[] } | { sample: number; seed: number; maxBytes?: number };
+export type Selection =
+  { all: true } | { only: string[] } | { sample: number; seed: number; maxBytes?: number };
 
 /** The chosen specs, in the order they will run; an `only` id that is not in the directory is an error. */
 export function selectSpecs(specs: readonly DirectorySpec[], selection: Selection): DirectorySpec[] {

