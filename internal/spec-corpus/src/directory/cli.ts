@@ -94,6 +94,14 @@ for (const spec of chosen) {
   });
 }
 
+// The commit the run starts from (the report names it; the inputs hash says what the checks actually loaded).
+const commit = (() => {
+  try {
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: repo, encoding: "utf8" }).trim();
+  } catch {
+    return "unknown";
+  }
+})();
 const started = performance.now();
 console.log(
   `${chosen.length} spec(s): ${results.size} from the cache (generator ${generator}), ${jobs.length} to run, ${values.jobs} at a time`,
@@ -119,13 +127,6 @@ const all = chosen.map((s) => results.get(s.id)).filter((r): r is SpecResult => 
 const tool = (name: string) =>
   JSON.parse(readFileSync(path.join(corpusPackage, "node_modules", name, "package.json"), "utf8"))
     .version as string;
-const commit = (() => {
-  try {
-    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: repo, encoding: "utf8" }).trim();
-  } catch {
-    return "unknown";
-  }
-})();
 const argv = process.argv.slice(2).filter((a) => a !== "--fresh");
 const text = renderReport(all, {
   date: new Date().toISOString().slice(0, 10),
