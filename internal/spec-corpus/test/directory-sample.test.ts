@@ -2,15 +2,14 @@
 // registry into a git-ignored cache) through the same path as `pnpm corpus`: every spec's two packages generate,
 // build and type-check under strict. The whole directory runs with `pnpm corpus --all`; docs/generality.md is its report.
 import path from "node:path";
-import os from "node:os";
-import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 import { classesOf } from "../src/directory/classify.js";
-import { runPool, type Job } from "../src/directory/pool.js";
+import { planRun } from "../src/directory/plan.js";
+import { runPool } from "../src/directory/pool.js";
 import { passed } from "../src/directory/report.js";
-import { generatorHash, resultKey, ResultStore, type SpecResult } from "../src/directory/result.js";
-import { providerIdOf, selectSpecs } from "../src/directory/sample.js";
+import { generatorHash, ResultStore, type SpecResult } from "../src/directory/result.js";
+import { selectSpecs } from "../src/directory/sample.js";
 import { directoryTarball, extractSpecs, listDirectory } from "../src/directory/source.js";
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -33,31 +32,16 @@ it(
     const files = await extractSpecs(tarball, chosen, path.join(cache, "specs"));
     const generator = generatorHash(repo, here);
     const store = new ResultStore(path.join(cache, "results"));
-    const results: SpecResult[] = [];
-    const jobs: Job[] = [];
-    for (const spec of chosen) {
-      const bytes = await readFile(files.get(spec.id)!);
-      const key = resultKey(generator, bytes);
-      const known = await store.get(key);
-      if (known) {
-        results.push(known);
-        continue;
-      }
-      const providerId = providerIdOf(spec.id);
-      jobs.push({
-        id: spec.id,
-        providerId,
-        bytes: bytes.length,
-        key,
-        work: {
-          repo,
-          corpusPackage: here,
-          root: path.join(os.tmpdir(), `agentruns-sample-${process.pid}-${providerId}`),
-          id: providerId,
-          specFile: files.get(spec.id)!,
-        },
-      });
-    }
+    const { cached, jobs } = await planRun({
+      repo,
+      corpusPackage: here,
+      specs: chosen,
+      files,
+      generator,
+      store,
+      prefix: "agentruns-sample",
+    });
+    const results: SpecResult[] = [...cached.values()];
     await runPool(jobs, 2, { timeoutMs: 300_000, memoryMb: 4096 }, async (r) => {
       results.push(r);
       if (r.generator === generator) await store.put(jobs.find((j) => j.id === r.id)!.key, r);

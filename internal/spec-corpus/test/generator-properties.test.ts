@@ -4,7 +4,7 @@
 // its media type — to a loopback capture server. A shrunk counterexample becomes a fixture in fixtures/generality/.
 import { startCaptureServer, type CaptureServer, type CapturedRequest } from "@agentruns/testkit";
 import fc from "fast-check";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

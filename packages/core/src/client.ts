@@ -104,7 +104,11 @@ type JsonKey<C> = Extract<keyof C, "application/json" | `application/${string}+j
 /** Newline-delimited JSON media types (see json-lines.ts). */
 type LinesKey<C> = Extract<
   keyof C,
-  "application/x-ndjson" | "application/ndjson" | "application/jsonl" | "application/x-jsonlines" | "application/jsonlines"
+  | "application/x-ndjson"
+  | "application/ndjson"
+  | "application/jsonl"
+  | "application/x-jsonlines"
+  | "application/jsonlines"
 >;
 /** A multipart field declared as a string may carry a file. */
 type Uploadable<T> = { [K in keyof T]: T[K] extends string | undefined ? T[K] | Blob : T[K] };
@@ -567,7 +571,14 @@ export class BaseClient<Ops> {
           if (response.ok) {
             const data = empty
               ? undefined
-              : await readAnswer(response, spec, options.signal, `${title} ${label}`, this.#def.stream, this.#def.lines);
+              : await readAnswer(
+                  response,
+                  spec,
+                  options.signal,
+                  `${title} ${label}`,
+                  this.#def.stream,
+                  this.#def.lines,
+                );
             this.#log("info", `${title} ${label} ${response.status} ${ms}ms attempt ${attempt}`);
             return { data, response, requestId: requestIdOf(response, undefined) };
           }

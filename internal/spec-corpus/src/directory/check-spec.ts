@@ -3,13 +3,14 @@
 // generated smoke test, all under `strict`; and, side by side, openapi-typescript's own output for the same document.
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { generatePackage } from "../../../../scripts/src/generate-package.js";
 import { parseSpecText } from "../../../../scripts/src/provider.js";
 import { promisify } from "node:util";
 import { compile } from "./compile.js";
+import { providerWorkspace } from "./scratch.js";
 
 /**
  * The stages in order; a spec passes when every stage it ran but `alone` (openapi-typescript's, for comparison)
@@ -31,9 +32,6 @@ export interface SpecCheck {
   operations?: number;
 }
 
-/** Packages the generated code imports, linked from this package's own installed dependencies. */
-const LINKS = ["openapi-fetch", "vitest", "@types/node", "@agentruns/core", "@agentruns/testkit"];
-
 const MAX_ERRORS = 20;
 
 async function stage(
@@ -54,32 +52,6 @@ async function stage(
     ...(errors.length ? { errors: errors.slice(0, MAX_ERRORS).map((e) => e.slice(0, 2000)) } : {}),
   };
   return errors.length === 0;
-}
-
-/** A workspace laid out like the repository for one provider `id` whose spec is `specFile`. */
-async function scratch(repo: string, corpusPackage: string, root: string, id: string, specFile: string) {
-  await rm(root, { recursive: true, force: true });
-  await mkdir(path.join(root, "specs"), { recursive: true });
-  await mkdir(path.join(root, "node_modules", "@agentruns"), { recursive: true });
-  await mkdir(path.join(root, "node_modules", "@types"), { recursive: true });
-  for (const f of ["tsconfig.base.json", ".prettierrc.json"])
-    await copyFile(path.join(repo, f), path.join(root, f));
-  for (const name of LINKS) {
-    await symlink(
-      path.join(corpusPackage, "node_modules", name),
-      path.join(root, "node_modules", name),
-      "dir",
-    );
-  }
-  await symlink(
-    path.join(root, "packages", `${id}-openapi`),
-    path.join(root, "node_modules", "@agentruns", `${id}-openapi`),
-    "dir",
-  );
-  // Vendored as given (JSON or YAML, OpenAPI 3 or Swagger 2.0), under the name "Add a provider" uses.
-  const spec = `specs/${id}.openapi.${/\.ya?ml$/i.test(specFile) ? "yaml" : "json"}`;
-  await copyFile(specFile, path.join(root, spec));
-  return spec;
 }
 
 /** The generated smoke test, run by vitest in the ergonomic package: its failures, or none. */
@@ -109,7 +81,8 @@ async function runSmokeTest(corpusPackage: string, dir: string): Promise<string[
 }
 
 /** Runs every stage for one spec; stops at the first failing stage of ours (openapi-typescript's always runs). */
-export async function checkSpec(opts: {
+/** One spec to check: where the repository and this package are, the scratch workspace, the provider id, the spec. */
+export interface CheckOptions {
   repo: string;
   corpusPackage: string;
   root: string;
@@ -119,10 +92,12 @@ export async function checkSpec(opts: {
   runSmoke?: boolean;
   /** Leave the scratch workspace in place (the caller imports the built packages, then removes it). */
   keep?: boolean;
-}): Promise<SpecCheck> {
+}
+
+export async function checkSpec(opts: CheckOptions): Promise<SpecCheck> {
   const { repo, root, id } = opts;
   const result: SpecCheck = { stages: {}, warnings: 0 };
-  const spec = await scratch(repo, opts.corpusPackage, root, id, opts.specFile);
+  const spec = await providerWorkspace(repo, opts.corpusPackage, root, id, opts.specFile);
   // The title a maintainer would write in providers.ts: the API's own name.
   const info = parseSpecText(await readFile(opts.specFile, "utf8"), opts.specFile).info;
   const title = typeof info?.title === "string" && info.title.trim() ? info.title.trim() : id;

@@ -11,8 +11,9 @@ import { parseArgs } from "node:util";
 import prettier from "prettier";
 import { passed, renderReport } from "./report.js";
 import { generatorHash, resultKey, ResultStore, type SpecResult } from "./result.js";
-import { runPool, type Job } from "./pool.js";
-import { providerIdOf, selectSpecs, type Selection } from "./sample.js";
+import { planRun } from "./plan.js";
+import { runPool } from "./pool.js";
+import { selectSpecs, type Selection } from "./sample.js";
 import { DIRECTORY, directoryTarball, extractSpecs, listDirectory } from "./source.js";
 import { classesOf } from "./classify.js";
 
@@ -68,31 +69,18 @@ const files = await extractSpecs(tarball, chosen, path.join(cache, "specs"));
 const generator = generatorHash(repo, corpusPackage);
 const store = new ResultStore(path.join(cache, "results"));
 
-const results = new Map<string, SpecResult>();
-const jobs: Job[] = [];
-for (const spec of chosen) {
-  const bytes = await readFile(files.get(spec.id)!);
-  const key = resultKey(generator, bytes);
-  const known = values.fresh ? undefined : await store.get(key);
-  if (known) {
-    results.set(spec.id, known);
-    continue;
-  }
-  const providerId = providerIdOf(spec.id);
-  jobs.push({
-    id: spec.id,
-    providerId,
-    bytes: bytes.length,
-    key,
-    work: {
-      repo,
-      corpusPackage,
-      root: path.join(os.tmpdir(), `agentruns-directory-${process.pid}-${providerId}`),
-      id: providerId,
-      specFile: files.get(spec.id)!,
-    },
-  });
-}
+const plan = await planRun({
+  repo,
+  corpusPackage,
+  specs: chosen,
+  files,
+  generator,
+  store,
+  fresh: values.fresh,
+  prefix: "agentruns-directory",
+});
+const results = plan.cached;
+const jobs = plan.jobs;
 
 // The commit the run starts from (the report names it; the inputs hash says what the checks actually loaded).
 const commit = (() => {

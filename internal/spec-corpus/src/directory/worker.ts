@@ -1,17 +1,11 @@
 // A child process that checks specs one at a time (`checkSpec`), sent to it by the pool over IPC: long-lived, so the
 // compiler's libraries are parsed once per process, not once per spec; a spec that crashes, hangs or exhausts the
 // heap takes down only this process (the pool kills it at the time limit and starts another).
-import { checkSpec } from "./check-spec.js";
+import { checkSpec, type CheckOptions } from "./check-spec.js";
 import { generatorHash } from "./result.js";
 
-export interface WorkerJob {
-  repo: string;
-  corpusPackage: string;
-  root: string;
-  id: string;
-  specFile: string;
-  runSmoke?: boolean;
-}
+/** What the pool sends for each spec. */
+export type WorkerJob = CheckOptions;
 
 /** Peak resident memory while `work` runs, sampled (the process's own maxRSS would span every spec it has run). */
 async function withPeakRss<T>(work: () => Promise<T>): Promise<[T, number]> {

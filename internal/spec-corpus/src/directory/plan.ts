@@ -1,0 +1,51 @@
+// Which of the chosen specs need a run: each spec's result is looked up under its cache key (the spec's bytes under
+// the generator's hash); the rest become jobs for the pool, each with a scratch workspace of its own.
+import { readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Job } from "./pool.js";
+import { resultKey, type ResultStore, type SpecResult } from "./result.js";
+import { providerIdOf } from "./sample.js";
+import type { DirectorySpec } from "./source.js";
+
+export interface Plan {
+  /** Results already in the store, by directory id. */
+  cached: Map<string, SpecResult>;
+  jobs: Job[];
+}
+
+export async function planRun(opts: {
+  repo: string;
+  corpusPackage: string;
+  specs: readonly DirectorySpec[];
+  files: ReadonlyMap<string, string>;
+  generator: string;
+  store: ResultStore;
+  /** Ignore the store: run every spec. */
+  fresh?: boolean;
+  /** Prefix of the scratch workspaces' names (under the system's temp directory). */
+  prefix: string;
+}): Promise<Plan> {
+  const cached = new Map<string, SpecResult>();
+  const jobs: Job[] = [];
+  for (const spec of opts.specs) {
+    const specFile = opts.files.get(spec.id)!;
+    const bytes = await readFile(specFile);
+    const key = resultKey(opts.generator, bytes);
+    const known = opts.fresh ? undefined : await opts.store.get(key);
+    if (known) {
+      cached.set(spec.id, known);
+      continue;
+    }
+    const id = providerIdOf(spec.id);
+    const root = path.join(os.tmpdir(), `${opts.prefix}-${process.pid}-${id}`);
+    jobs.push({
+      id: spec.id,
+      providerId: id,
+      bytes: bytes.length,
+      key,
+      work: { repo: opts.repo, corpusPackage: opts.corpusPackage, root, id, specFile },
+    });
+  }
+  return { cached, jobs };
+}
