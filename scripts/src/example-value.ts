@@ -26,10 +26,14 @@ const typesOf = (rule: Rule): string[] =>
   );
 
 function numberIn(rule: Rule, integer: boolean): number {
-  let low = rule.minimum ?? (rule.exclusiveMinimum !== undefined ? rule.exclusiveMinimum + (integer ? 1 : 0.5) : 1);
-  if (rule.exclusiveMinimum !== undefined && low <= rule.exclusiveMinimum) low = rule.exclusiveMinimum + (integer ? 1 : 0.5);
+  let low =
+    rule.minimum ?? (rule.exclusiveMinimum !== undefined ? rule.exclusiveMinimum + (integer ? 1 : 0.5) : 1);
+  if (rule.exclusiveMinimum !== undefined && low <= rule.exclusiveMinimum)
+    low = rule.exclusiveMinimum + (integer ? 1 : 0.5);
   let v = Math.max(low, rule.minimum ?? low);
-  const high = rule.maximum ?? (rule.exclusiveMaximum !== undefined ? rule.exclusiveMaximum - (integer ? 1 : 0.5) : undefined);
+  const high =
+    rule.maximum ??
+    (rule.exclusiveMaximum !== undefined ? rule.exclusiveMaximum - (integer ? 1 : 0.5) : undefined);
   if (high !== undefined && v > high) v = high;
   return integer ? Math.ceil(v) : v;
 }
@@ -39,7 +43,8 @@ function stringsFor(rule: Rule): string[] {
   const fit = (s: string) => {
     let out = s;
     if (rule.minLength !== undefined && out.length < rule.minLength) out = out.padEnd(rule.minLength, "x");
-    if (rule.maxLength !== undefined && out.length > rule.maxLength) out = out.slice(0, Math.max(rule.maxLength, 0));
+    if (rule.maxLength !== undefined && out.length > rule.maxLength)
+      out = out.slice(0, Math.max(rule.maxLength, 0));
     return out;
   };
   return [base, ...STRING_TRIES].map(fit);
@@ -84,7 +89,12 @@ function built(rule: Rule, depth: number): unknown[] {
  * example or default wins wherever one is given (what a mock server or a reader expects); without, they are used
  * only where nothing can be built. Undefined when a value would be a guess: a pattern with no example, binary data.
  */
-export function sampleValue(doc: Json, raw: Json | undefined, options: { examples: boolean }, depth = 0): unknown {
+export function sampleValue(
+  doc: Json,
+  raw: Json | undefined,
+  options: { examples: boolean },
+  depth = 0,
+): unknown {
   const s = merged(doc, raw, depth);
   if (depth > 8 || !s || typeof s !== "object") return undefined;
   const given = s.example ?? (Array.isArray(s.examples) ? s.examples[0] : undefined) ?? s.default;
@@ -101,14 +111,21 @@ export function sampleValue(doc: Json, raw: Json | undefined, options: { example
     }
     return given;
   }
-  const types = (Array.isArray(s.type) ? s.type : [s.type]).filter((t: unknown) => typeof t === "string" && t !== "null");
+  const types = (Array.isArray(s.type) ? s.type : [s.type]).filter(
+    (t: unknown) => typeof t === "string" && t !== "null",
+  );
   const type = types[0] ?? (s.properties || s.required ? "object" : s.items ? "array" : undefined);
   const bound = (k: string) => (Number.isFinite(s[k]) ? { [k]: s[k] } : {});
   switch (type) {
     case "integer":
     case "number":
       return numberIn(
-        { ...bound("minimum"), ...bound("maximum"), ...bound("exclusiveMinimum"), ...bound("exclusiveMaximum") },
+        {
+          ...bound("minimum"),
+          ...bound("maximum"),
+          ...bound("exclusiveMinimum"),
+          ...bound("exclusiveMaximum"),
+        },
         type === "integer",
       );
     case "boolean":
@@ -124,7 +141,8 @@ export function sampleValue(doc: Json, raw: Json | undefined, options: { example
       for (const [key, sub] of Object.entries<Json>(s.properties ?? {})) {
         // Object's own members (`constructor`, `toString`) are filled too: TypeScript checks an object literal's
         // inherited `constructor` against an optional `constructor?: string` property unless the literal sets it.
-        if (!required.has(key) && resolveRef(doc, sub)?.default === undefined && !(key in Object.prototype)) continue;
+        if (!required.has(key) && resolveRef(doc, sub)?.default === undefined && !(key in Object.prototype))
+          continue;
         const v = sampleValue(doc, sub, options, depth + 1);
         if (v === undefined && required.has(key)) return given;
         if (v !== undefined) out[key] = v;
@@ -136,7 +154,11 @@ export function sampleValue(doc: Json, raw: Json | undefined, options: { example
       if (s.format === "binary") return given;
       // A pattern no example shows: a guess for a mock (undefined), a placeholder of the right type otherwise (the
       // caller checks it against the rule and tries others).
-      if (typeof s.pattern === "string" && !(s.format in FORMAT_VALUES) && (options.examples || given !== undefined))
+      if (
+        typeof s.pattern === "string" &&
+        !(s.format in FORMAT_VALUES) &&
+        (options.examples || given !== undefined)
+      )
         return given;
       return stringsFor({
         ...(typeof s.format === "string" ? { format: s.format } : {}),
@@ -157,7 +179,21 @@ function merged(doc: Json, raw: Json | undefined, depth: number): Json | undefin
   for (const part of s.allOf) {
     const p = merged(doc, part, depth + 1);
     if (!p || typeof p !== "object") continue;
-    for (const k of ["type", "format", "enum", "items", "oneOf", "anyOf", "example", "default", "pattern", "minimum", "maximum", "minLength", "maxLength"])
+    for (const k of [
+      "type",
+      "format",
+      "enum",
+      "items",
+      "oneOf",
+      "anyOf",
+      "example",
+      "default",
+      "pattern",
+      "minimum",
+      "maximum",
+      "minLength",
+      "maxLength",
+    ])
       out[k] ??= p[k];
     if (p.properties) out.properties = { ...p.properties, ...out.properties };
     if (Array.isArray(p.required)) out.required = [...new Set([...(out.required ?? []), ...p.required])];
@@ -169,7 +205,11 @@ function merged(doc: Json, raw: Json | undefined, depth: number): Json | undefin
  * A value `rule` accepts: the first of `hints` (the spec's example, default) that passes, else one built from the
  * rule; undefined when nothing tried passes (a pattern no candidate matches, say).
  */
-export function valueFor(rule: Rule, hints: readonly unknown[] = [], depth = 0): { value: unknown } | undefined {
+export function valueFor(
+  rule: Rule,
+  hints: readonly unknown[] = [],
+  depth = 0,
+): { value: unknown } | undefined {
   if (depth > 8) return undefined;
   for (const v of [...hints.filter((h) => h !== undefined && h !== null), ...built(rule, depth)]) {
     try {
@@ -189,7 +229,8 @@ export function hintsOf(...nodes: (Json | undefined)[]): unknown[] {
     if (n.example !== undefined) out.push(n.example);
     if (Array.isArray(n.examples)) out.push(...n.examples);
     else if (n.examples && typeof n.examples === "object")
-      for (const e of Object.values<Json>(n.examples)) if (e && typeof e === "object" && "value" in e) out.push(e.value);
+      for (const e of Object.values<Json>(n.examples))
+        if (e && typeof e === "object" && "value" in e) out.push(e.value);
     if (n.default !== undefined) out.push(n.default);
   }
   return out;

@@ -77,7 +77,10 @@ export function nameMethods(
 
   const named: MethodName[] = operations.map((op) => {
     // A query or fragment written into the path (`/uploads?convert={convert}`, `/#X-Amz-Target=…`) names nothing.
-    const segments = op.path.replace(/[?#].*$/s, "").split("/").filter(Boolean);
+    const segments = op.path
+      .replace(/[?#].*$/s, "")
+      .split("/")
+      .filter(Boolean);
     while (segments.length && PREFIX.test(segments[0]!) && !segments[0]!.startsWith("{")) segments.shift();
     const isParam = (s: string | undefined) => !!s && s.startsWith("{");
     const last = segments.at(-1);

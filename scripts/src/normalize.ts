@@ -58,13 +58,24 @@ export function derivedOperationId(method: string, path: string): string {
 /** Keys under which a value is a schema (`properties/<name>`, `items`, `allOf/<i>`, …), by the key before it. */
 const SCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]);
 const SCHEMA_LISTS = new Set(["allOf", "oneOf", "anyOf", "prefixItems"]);
-const SCHEMA_KEYS = new Set(["schema", "items", "additionalProperties", "not", "contains", "propertyNames", "if", "then", "else"]);
+const SCHEMA_KEYS = new Set([
+  "schema",
+  "items",
+  "additionalProperties",
+  "not",
+  "contains",
+  "propertyNames",
+  "if",
+  "then",
+  "else",
+]);
 
 const isSchemaPlace = (path: readonly string[]): boolean => {
   const last = path.at(-1);
   const before = path.at(-2);
   if (last === undefined) return false;
-  if (before !== undefined && SCHEMA_MAPS.has(before)) return before !== "properties" || path.at(-3) !== "components";
+  if (before !== undefined && SCHEMA_MAPS.has(before))
+    return before !== "properties" || path.at(-3) !== "components";
   if (before !== undefined && SCHEMA_LISTS.has(before) && /^\d+$/.test(last)) return true;
   return SCHEMA_KEYS.has(last) && before !== "properties";
 };
@@ -82,7 +93,9 @@ function hoistInnerSchemaRefs(doc: Json): void {
   const nameFor = (ref: string): string => {
     const parts = ref.slice(2).split("/").map(unescape);
     const owner = parts[0] === "components" ? parts[2]! : "Inline";
-    const leaf = parts.filter((p) => !SCHEMA_MAPS.has(p) && !SCHEMA_LISTS.has(p) && !SCHEMA_KEYS.has(p)).at(-1) ?? "Schema";
+    const leaf =
+      parts.filter((p) => !SCHEMA_MAPS.has(p) && !SCHEMA_LISTS.has(p) && !SCHEMA_KEYS.has(p)).at(-1) ??
+      "Schema";
     const base = `${owner}_${leaf}`.replace(/[^A-Za-z0-9_.-]+/g, "_");
     let name = base;
     for (let i = 2; Object.hasOwn(schemas, name); i++) name = `${base}${i}`;
@@ -96,7 +109,12 @@ function hoistInnerSchemaRefs(doc: Json): void {
       if (Array.isArray(node)) return node.forEach((v, i) => visit(v, [...path, String(i)]));
       const obj = node as Json;
       const ref = obj.$ref;
-      if (typeof ref === "string" && ref.startsWith("#/") && isSchemaPlace(path) && !/^#\/components\/[^/]+\/[^/]+$/.test(ref)) {
+      if (
+        typeof ref === "string" &&
+        ref.startsWith("#/") &&
+        isSchemaPlace(path) &&
+        !/^#\/components\/[^/]+\/[^/]+$/.test(ref)
+      ) {
         let name = hoisted.get(ref);
         if (!name) {
           const target = lookup(doc, ref);
@@ -131,8 +149,14 @@ function queryTemplatesToParameters(doc: Json, file: string): string[] {
     const q = original.indexOf("?");
     if (q < 0) continue;
     const base = original.slice(0, q);
-    const pairs = original.slice(q + 1).split("&").filter(Boolean).map((pair) => pair.split("="));
-    const vars = pairs.map(([name, value]) => (/^\{[^}]+\}$/.test(value ?? "") ? { name: name!, variable: value!.slice(1, -1) } : undefined));
+    const pairs = original
+      .slice(q + 1)
+      .split("&")
+      .filter(Boolean)
+      .map((pair) => pair.split("="));
+    const vars = pairs.map(([name, value]) =>
+      /^\{[^}]+\}$/.test(value ?? "") ? { name: name!, variable: value!.slice(1, -1) } : undefined,
+    );
     if (!vars.length || vars.some((v) => !v || v.name !== v.variable)) continue;
     const item: Json = paths[original];
     const target: Json = paths[base] ?? {};
@@ -147,17 +171,27 @@ function queryTemplatesToParameters(doc: Json, file: string): string[] {
           return (r as Json)?.name === v!.name && ((r as Json)?.in === "path" || (r as Json)?.in === "query");
         });
         const found = i >= 0 ? (params[i] as Json) : undefined;
-        const declared = found ? ((typeof found.$ref === "string" ? lookup(doc, found.$ref) : found) as Json) : undefined;
-        const moved = { ...(declared ?? { schema: { type: "string" } }), name: v!.name, in: "query", required: declared?.required === true };
+        const declared = found
+          ? ((typeof found.$ref === "string" ? lookup(doc, found.$ref) : found) as Json)
+          : undefined;
+        const moved = {
+          ...(declared ?? { schema: { type: "string" } }),
+          name: v!.name,
+          in: "query",
+          required: declared?.required === true,
+        };
         if (i >= 0) params[i] = moved;
         else params.push(moved);
       }
       target[method] = op;
     }
-    for (const key of Object.keys(item)) if (!METHODS.includes(key as never) && !(key in target)) target[key] = item[key];
+    for (const key of Object.keys(item))
+      if (!METHODS.includes(key as never) && !(key in target)) target[key] = item[key];
     delete paths[original];
     paths[base] = target;
-    warnings.push(`${file}#/paths/${escape(original)}: the query in the path is sent as query parameters of ${base}`);
+    warnings.push(
+      `${file}#/paths/${escape(original)}: the query in the path is sent as query parameters of ${base}`,
+    );
   }
   return warnings;
 }
@@ -183,14 +217,18 @@ export function normalizeSpec(input: Json, file: string): Normalized {
   const schemaOrAny = (value: unknown, path: string[]): unknown => {
     if (value !== null && typeof value === "object" && !Array.isArray(value)) return value;
     if (typeof value === "boolean") return value ? {} : { not: {} };
-    warnings.push(`${file}#/${path.map(escape).join("/")}: ${JSON.stringify(value)} is not a schema; typed as unknown`);
+    warnings.push(
+      `${file}#/${path.map(escape).join("/")}: ${JSON.stringify(value)} is not a schema; typed as unknown`,
+    );
     return {};
   };
 
   const walk = (node: unknown, path: string[], ancestors: string[][]): unknown => {
     if (Array.isArray(node)) {
       if (SCHEMA_LISTS.has(path.at(-1)!) && isSchemaPlace([...path, "0"]))
-        return node.map((v, i) => walk(schemaOrAny(v, [...path, String(i)]), [...path, String(i)], ancestors));
+        return node.map((v, i) =>
+          walk(schemaOrAny(v, [...path, String(i)]), [...path, String(i)], ancestors),
+        );
       return node.map((v, i) => walk(v, [...path, String(i)], ancestors));
     }
     if (node === null || typeof node !== "object") return node;
@@ -211,7 +249,11 @@ export function normalizeSpec(input: Json, file: string): Normalized {
     }
     const here = "$defs" in obj || "definitions" in obj ? [...ancestors, path] : ancestors;
     for (const key of ["items", "not", "additionalProperties"] as const)
-      if (key in obj && !(key === "additionalProperties" && typeof obj[key] === "boolean") && isSchemaPlace([...path, key]))
+      if (
+        key in obj &&
+        !(key === "additionalProperties" && typeof obj[key] === "boolean") &&
+        isSchemaPlace([...path, key])
+      )
         obj[key] = schemaOrAny(obj[key], [...path, key]);
     for (const key of Object.keys(obj)) {
       if (key.startsWith("x-") && JSON.stringify(obj[key])?.includes('"$ref"')) {
@@ -257,7 +299,8 @@ export function normalizeSpec(input: Json, file: string): Normalized {
     ),
   ];
   for (const item of incoming)
-    for (const method of METHODS) if (item?.[method] && typeof item[method] === "object") delete item[method].operationId;
+    for (const method of METHODS)
+      if (item?.[method] && typeof item[method] === "object") delete item[method].operationId;
 
   // Operations without an operationId get the derived name; duplicates get a numeric suffix.
   const seen = new Set<string>();

@@ -164,7 +164,9 @@ export function parseSpecText(text: string, file: string): Json {
   if (!d || typeof d !== "object" || (typeof d.openapi !== "string" && !isSwagger2(d))) {
     throw new Error(
       `${file}#/openapi: not an OpenAPI 3 or Swagger 2.0 document (no "openapi" field` +
-        (d && typeof d === "object" && "swagger" in d ? `; "swagger" is ${JSON.stringify(d.swagger)}, not "2.0")` : ")"),
+        (d && typeof d === "object" && "swagger" in d
+          ? `; "swagger" is ${JSON.stringify(d.swagger)}, not "2.0")`
+          : ")"),
     );
   }
   return d;

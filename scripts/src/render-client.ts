@@ -146,7 +146,11 @@ const q = JSON.stringify;
  * The params-object keys of an operation's header and cookie parameters: their own names, except where a query
  * parameter (or, for a cookie, a header) already takes the name, which gets its location appended (`classHeader`).
  */
-function paramKeys(all: readonly Json[]): { header: string[]; cookie: string[]; renamed: Record<string, string> } {
+function paramKeys(all: readonly Json[]): {
+  header: string[];
+  cookie: string[];
+  renamed: Record<string, string>;
+} {
   const taken = new Set(all.filter((p) => p.in === "query").map((p) => String(p.name)));
   const renamed: Record<string, string> = {};
   const keys = (where: "header" | "cookie") =>
@@ -191,7 +195,11 @@ function smokeCall(
   doc: Json,
 ): { expr: string; method: string; pathname: string } | undefined {
   const ranked = methods
-    .map((m, i) => ({ m, i, cost: requiredInputs(m, table[m.operationId]) * 2 + (m.method === "GET" ? 0 : 1) }))
+    .map((m, i) => ({
+      m,
+      i,
+      cost: requiredInputs(m, table[m.operationId]) * 2 + (m.method === "GET" ? 0 : 1),
+    }))
     .sort((a, b) => a.cost - b.cost || a.i - b.i);
   for (const { m } of ranked) {
     const call = callOf(m, table[m.operationId], doc);
@@ -201,13 +209,20 @@ function smokeCall(
 }
 
 /** One call of `m` with every required input filled, or undefined when some input has no value that passes. */
-function callOf(m: Method, spec: Json, doc: Json): { expr: string; method: string; pathname: string } | undefined {
+function callOf(
+  m: Method,
+  spec: Json,
+  doc: Json,
+): { expr: string; method: string; pathname: string } | undefined {
   const raw = parametersOf(doc, m.path, m.method);
   // The value built from the schema first (it has the shape the types demand; a spec's example may not), then the
   // spec's examples, then values built from the rule alone.
   const hints = (where: string, name: string) => {
     const p = raw.find((r) => r.in === where && r.name === name);
-    return [sampleValue(doc, p?.schema, { examples: false }), ...hintsOf(p, p?.schema ? resolveRef(doc, p.schema) : undefined)];
+    return [
+      sampleValue(doc, p?.schema, { examples: false }),
+      ...hintsOf(p, p?.schema ? resolveRef(doc, p.schema) : undefined),
+    ];
   };
   const args: string[] = [];
   let pathname = m.path;
@@ -226,7 +241,9 @@ function callOf(m: Method, spec: Json, doc: Json): { expr: string; method: strin
       if (!v) return undefined;
       const group = Object.entries(m.groups).find(([g, keys]) => keys.some((k) => `${g}[${k}]` === name));
       const key =
-        part === "query" ? name : (Object.keys(m.renamed).find((k) => m.renamed[k] === name && m[part].includes(k)) ?? name);
+        part === "query"
+          ? name
+          : (Object.keys(m.renamed).find((k) => m.renamed[k] === name && m[part].includes(k)) ?? name);
       if (group && part === "query") (params[group[0]] ??= {})[name.slice(group[0].length + 1, -1)] = v.value;
       else params[key] = v.value;
     }
@@ -244,7 +261,13 @@ function callOf(m: Method, spec: Json, doc: Json): { expr: string; method: strin
         // A JSON body the rule says nothing about is far more often an object than a string.
         ...(spec.body?.media ? [] : [{}]),
       ]);
-      if (!v || (spec.body?.media && spec.body.media !== "form" && spec.body.media !== "multipart" && typeof v.value !== "string"))
+      if (
+        !v ||
+        (spec.body?.media &&
+          spec.body.media !== "form" &&
+          spec.body.media !== "multipart" &&
+          typeof v.value !== "string")
+      )
         return undefined;
       args.push(q(v.value));
     }
@@ -252,7 +275,11 @@ function callOf(m: Method, spec: Json, doc: Json): { expr: string; method: strin
   if (needParams) args.push(q(params));
   // What reaches the server: a path written with a fragment or a query (`/#X-Amz-Target=…`) is cut where URLs cut it.
   pathname = new URL(pathname, "http://127.0.0.1").pathname;
-  return { expr: `client.${[...m.resource, m.name].join(".")}(${args.join(", ")})`, method: m.method, pathname };
+  return {
+    expr: `client.${[...m.resource, m.name].join(".")}(${args.join(", ")})`,
+    method: m.method,
+    pathname,
+  };
 }
 
 /** The Params type of a method: query (Dates allowed, bracketed groups as objects), header and cookie parameters. */
@@ -284,7 +311,8 @@ function paramsType(m: Omit<Method, "params">): string | undefined {
     }
     parts.push(`Omit<${T}, ${moved.map((k) => q(m.renamed[k]!)).join(" | ")}>`);
     // Required stays required: `Pick` keeps the modifier, under the new key.
-    for (const k of moved) parts.push(`{ [K in ${q(k)}]: Pick<${T}, ${q(m.renamed[k]!)}>[${q(m.renamed[k]!)}] }`);
+    for (const k of moved)
+      parts.push(`{ [K in ${q(k)}]: Pick<${T}, ${q(m.renamed[k]!)}>[${q(m.renamed[k]!)}] }`);
   }
   return parts.join(" & ");
 }
@@ -424,7 +452,9 @@ export function renderClient(
   ];
   // Only a spec with streaming answers gets the SSE parser (the core's eventStream) in its client; an answer that may
   // be JSON or a stream (OpenAI's chat completions) counts.
-  const answers = d.operations.map((o) => successTypes(doc, doc.paths[o.path][o.method.toLowerCase()].responses));
+  const answers = d.operations.map((o) =>
+    successTypes(doc, doc.paths[o.path][o.method.toLowerCase()].responses),
+  );
   const streams = answers.some((types) => types.some(isEventStream));
   // Likewise the JSON-lines reader, for specs that stream application/x-ndjson or application/jsonl.
   const lines = answers.some((types) => types.some(isJsonLines));

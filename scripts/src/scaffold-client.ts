@@ -98,7 +98,12 @@ export function renderClientSmokeTest(
   const T = clientName(d.title);
   const [title, act, method, pathname] = call
     ? ["calls an operation through its resource method over HTTP", call.expr, call.method, call.pathname]
-    : ["is constructed from the spec's facts and sends a raw request over HTTP", `client.raw.GET("/" as never)`, "GET", "/"];
+    : [
+        "is constructed from the spec's facts and sends a raw request over HTTP",
+        `client.raw.GET("/" as never)`,
+        "GET",
+        "/",
+      ];
   return (
     header(d) +
     `// Why: the generated client is constructed from the spec's facts alone and ${call ? "one method reaches" : "reaches"} the wire.\n` +

@@ -6,7 +6,8 @@ import swagger2openapi from "swagger2openapi";
 
 type Json = Record<string, any>;
 
-const convert = (swagger2openapi as { convertObj(doc: Json, options: Json): Promise<{ openapi: Json }> }).convertObj;
+const convert = (swagger2openapi as { convertObj(doc: Json, options: Json): Promise<{ openapi: Json }> })
+  .convertObj;
 
 /** Whether `doc` is a Swagger 2.0 document. */
 export const isSwagger2 = (doc: Json): boolean => doc?.swagger === "2.0";
@@ -18,7 +19,12 @@ export const isSwagger2 = (doc: Json): boolean => doc?.swagger === "2.0";
 export async function toOpenApi3(doc: Json, file: string): Promise<Json> {
   if (!isSwagger2(doc)) return doc;
   try {
-    const { openapi } = await convert(structuredClone(doc), { patch: true, warnOnly: true, resolveInternal: false, direct: false });
+    const { openapi } = await convert(structuredClone(doc), {
+      patch: true,
+      warnOnly: true,
+      resolveInternal: false,
+      direct: false,
+    });
     return openapi;
   } catch (e) {
     throw new Error(`${file}: Swagger 2.0 could not be converted to OpenAPI 3 (${(e as Error).message})`);
