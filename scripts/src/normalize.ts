@@ -201,6 +201,7 @@ export function normalizeSpec(input: Json, file: string): Normalized {
   const warnings: string[] = [];
   const doc = structuredClone(input) as Json;
   let droppedExtensionRefs = 0;
+  let droppedExternalExamples = 0;
 
   /** Nearest enclosing object (from the innermost) that holds `$defs`/`definitions` with `name`. */
   const anchorRelative = (ref: string, ancestors: readonly string[][]): string | undefined => {
@@ -271,12 +272,26 @@ export function normalizeSpec(input: Json, file: string): Normalized {
             `${where}/discriminator/mapping: "${value}" names "${target}", which does not exist; mapping entry dropped`,
           );
           delete mapping[value];
+        } else if (typeof target === "string" && !target.startsWith("#") && /[/.:]/.test(target)) {
+          // Another file or a URL: the generator reads nothing beside the spec, and reaches no network.
+          warnings.push(
+            `${where}/discriminator/mapping: "${value}" names "${target}", outside the document; mapping entry dropped`,
+          );
+          delete mapping[value];
         }
       }
+    }
+    // An example's externalValue is a URL tools would fetch; examples are documentation, and generation stays offline.
+    if (typeof obj.externalValue === "string" && path.at(-2) === "examples") {
+      delete obj.externalValue;
+      droppedExternalExamples++;
     }
     return obj;
   };
   walk(doc, [], []);
+  if (droppedExternalExamples) {
+    warnings.push(`${file}: ${droppedExternalExamples} example(s) with an externalValue (a URL) ignored`);
+  }
   if (droppedExtensionRefs) {
     warnings.push(
       `${file}: ${droppedExtensionRefs} x- extension(s) holding $refs ignored (extensions are not part of the API)`,
