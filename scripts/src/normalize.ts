@@ -196,6 +196,51 @@ function queryTemplatesToParameters(doc: Json, file: string): string[] {
   return warnings;
 }
 
+/** Whether a client can fill a security scheme: http bearer or basic, an apiKey in header/query/cookie, oauth2, OIDC. */
+function fillable(s: Json | undefined): boolean {
+  if (!s || typeof s !== "object") return true; // a missing scheme is reported where requirements are read
+  const http = String(s.scheme ?? "").toLowerCase();
+  return (
+    (s.type === "http" && (http === "bearer" || http === "basic")) ||
+    (s.type === "apiKey" && ["header", "query", "cookie"].includes(s.in)) ||
+    s.type === "oauth2" ||
+    s.type === "openIdConnect"
+  );
+}
+
+/**
+ * A scheme no client can fill from an option (mutual TLS, request signing, custom http schemes) leaves the security
+ * requirements it appears in, with a warning: those requests go without it (a `fetch` option that signs or presents
+ * a client certificate supplies it), and the rest of the API is generated.
+ */
+function dropUnfillableSchemes(doc: Json, file: string): string[] {
+  const schemes: Json = doc.components?.securitySchemes ?? {};
+  const dropped = Object.keys(schemes).filter((name) => {
+    const raw = schemes[name];
+    return !fillable(typeof raw?.$ref === "string" ? (lookup(doc, raw.$ref) as Json) : raw);
+  });
+  if (!dropped.length) return [];
+  const strip = (requirements: unknown) =>
+    Array.isArray(requirements)
+      ? requirements.map((r) =>
+          r && typeof r === "object"
+            ? Object.fromEntries(Object.entries(r).filter(([k]) => !dropped.includes(k)))
+            : r,
+        )
+      : requirements;
+  if (doc.security) doc.security = strip(doc.security);
+  for (const item of Object.values<Json>(doc.paths ?? {}))
+    for (const method of METHODS)
+      if (item?.[method]?.security) item[method].security = strip(item[method].security);
+  return dropped.map((name) => {
+    const s = schemes[name];
+    return (
+      `${file}#/components/securitySchemes/${escape(name)}: ${s?.type}${s?.scheme ? `/${s.scheme}` : ""} is not a ` +
+      "scheme a client can fill from an option; requests are sent without it (pass a `fetch` that adds it)"
+    );
+  });
+}
+
 /** Deep copy with every defect handled; the input document is not modified. */
 export function normalizeSpec(input: Json, file: string): Normalized {
   const warnings: string[] = [];
@@ -299,6 +344,7 @@ export function normalizeSpec(input: Json, file: string): Normalized {
   }
 
   hoistInnerSchemaRefs(doc);
+  for (const w of dropUnfillableSchemes(doc, file)) warnings.push(w);
   for (const w of queryTemplatesToParameters(doc, file)) warnings.push(w);
 
   // Webhooks and callbacks are requests the provider sends, not operations a client calls: without their operationIds

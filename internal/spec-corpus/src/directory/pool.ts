@@ -45,14 +45,18 @@ class Worker {
       this.stderr = (this.stderr + chunk.toString()).slice(-STDERR_TAIL);
     });
     this.ready = new Promise((resolve) => this.child.once("message", () => resolve()));
+    this.exited = new Promise((resolve) => this.child.once("exit", () => resolve("crash")));
   }
+
+  /** Settles when the process ends, however (one listener for the process's whole life). */
+  private readonly exited: Promise<"crash">;
 
   /** The job's answer, or how the process ended: killed at the time limit, or died. */
   async run(
     job: WorkerJob,
     timeoutMs: number,
   ): Promise<Answer | { died: "timeout" | "crash"; stderr: string }> {
-    const exited = new Promise<"crash">((resolve) => this.child.once("exit", () => resolve("crash")));
+    const exited = this.exited;
     const ready = await Promise.race([this.ready.then(() => "ready" as const), exited]);
     if (ready === "crash") return { died: "crash", stderr: this.stderr };
     this.stderr = "";
