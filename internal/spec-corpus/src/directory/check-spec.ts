@@ -99,7 +99,9 @@ export async function checkSpec(opts: CheckOptions): Promise<SpecCheck> {
   const result: SpecCheck = { stages: {}, warnings: 0 };
   const spec = await providerWorkspace(repo, opts.corpusPackage, root, id, opts.specFile);
   // The title a maintainer would write in providers.ts: the API's own name.
-  const info = parseSpecText(await readFile(opts.specFile, "utf8"), opts.specFile).info;
+  // Parsed once: its title here, and the document openapi-typescript gets alone below.
+  const published = parseSpecText(await readFile(opts.specFile, "utf8"), opts.specFile);
+  const info = published.info;
   const title = typeof info?.title === "string" && info.title.trim() ? info.title.trim() : id;
   const typed = path.join(root, "packages", `${id}-openapi`);
   const ergonomic = path.join(root, "packages", id);
@@ -136,7 +138,7 @@ export async function checkSpec(opts: CheckOptions): Promise<SpecCheck> {
   // openapi-typescript alone, on the document as published: what a user of it would get.
   const alone = path.join(root, "alone");
   await stage(result.stages, "alone", async () => {
-    const doc = parseSpecText(await readFile(opts.specFile, "utf8"), opts.specFile);
+    const doc = published;
     await mkdir(alone, { recursive: true });
     await writeFile(
       path.join(alone, "schema.ts"),
