@@ -1,5 +1,5 @@
 // Renders one typed package (`packages/<id>-openapi`) as a map of relative path -> file content, in memory.
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
@@ -9,6 +9,8 @@ import { identifier } from "./identifier.js";
 import { constantNames, renderOperations } from "./rules.js";
 
 const TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../templates");
+/** The core's dependency-free wire rules, vendored into every typed package (src/vendor/wire/). */
+const WIRE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../packages/core/src/wire");
 
 /** Versions the generated packages pin; bump here and regenerate. */
 export const VERSIONS = {
@@ -115,6 +117,8 @@ export function typedPackageExports(d: ProviderDescriptor): Set<string> {
 }
 
 const TYPED_EXPORTS = [
+  "AgentRunsError",
+  "ValidationError",
   "Rule",
   "ParamSpec",
   "OperationSpec",
@@ -214,6 +218,22 @@ function renderProvider(d: ProviderDescriptor): string {
   );
 }
 
+/**
+ * The core's wire module, file by file, byte for byte under a header: one implementation of the credential and
+ * operation-table rules, which the typed package carries so that it depends on openapi-fetch alone.
+ */
+async function renderWire(): Promise<[string, string][]> {
+  const names = (await readdir(WIRE)).filter((f) => f.endsWith(".ts")).sort();
+  return Promise.all(
+    names.map(async (name): Promise<[string, string]> => [
+      `src/vendor/wire/${name}`,
+      `// Vendored by scripts/generate.ts from packages/core/src/wire/${name}, the one implementation of the wire rules.\n` +
+        `// Do not edit by hand: change packages/core/src/wire/ and run \`pnpm generate\`.\n` +
+        (await readFile(path.join(WIRE, name), "utf8")),
+    ]),
+  );
+}
+
 async function renderTemplate(d: ProviderDescriptor, name: string): Promise<string> {
   const text = await readFile(path.join(TEMPLATES, name), "utf8");
   return header(d, ` and scripts/templates/${name}`) + text;
@@ -309,6 +329,7 @@ function renderTurbo(d: ProviderDescriptor): string {
               "$TURBO_ROOT$/scripts/providers.ts",
               "$TURBO_ROOT$/scripts/src/**",
               "$TURBO_ROOT$/scripts/templates/**",
+              "$TURBO_ROOT$/packages/core/src/wire/**",
               "$TURBO_ROOT$/.prettierrc.json",
             ],
             // The ergonomic package's generated files too, so a cache hit restores both packages.
@@ -471,6 +492,7 @@ export async function renderPackage(
   await add("src/index.ts", await renderTemplate(d, "index.ts"));
   await add("src/client.ts", await renderTemplate(d, "client.ts"));
   await add("src/auth.ts", await renderTemplate(d, "auth.ts"));
+  for (const [file, text] of await renderWire()) await add(file, text);
   if (opts.workspace) await add("test/smoke.generated.test.ts", await renderTemplate(d, "smoke.test.ts"));
   await add("src/generated/provider.ts", renderProvider(d));
   await add("src/generated/security.ts", renderSecurity(d));

@@ -159,11 +159,17 @@ function streamAccept(types: readonly string[]): { accept?: string } {
   return kinds.size === 1 && (isEventStream(only!) || isJsonLines(only!)) ? { accept: only } : {};
 }
 
-/** What the success answer holds by default (the answer's own Content-Type decides at run time). */
-function responseMedia(doc: Json, responses: Json): "json" | "text" | "binary" | "sse" | "ndjson" | "none" {
+/** What the success answer holds (see OperationSpec.response in packages/core/src/wire/operation.ts). */
+function responseMedia(
+  doc: Json,
+  responses: Json,
+): "json" | "mixed" | "text" | "binary" | "sse" | "ndjson" | "none" {
   const types = successTypes(doc, responses);
   if (!types.length) return "none";
-  if (types.some(isJson)) return "json";
+  // JSON only: an answer in another media type is not what was declared (core's readAnswer); JSON among others:
+  // each answer is read as its Content-Type says.
+  if (types.every(isJson)) return "json";
+  if (types.some(isJson)) return "mixed";
   if (types.some(isEventStream)) return "sse";
   if (types.some(isJsonLines)) return "ndjson";
   if (types.some((t) => /^text\//i.test(t))) return "text";
@@ -221,24 +227,10 @@ export function renderOperations(d: ProviderDescriptor, doc: Json, header: strin
     header +
     `// Why: what each operation sends and accepts, for input validation and retry decisions at run time.\n` +
     `import type { operations } from "./schema.js";\n\n` +
-    `/** A JSON Schema subset (refs inlined) describing one input value. */\n` +
-    `export interface Rule {\n  type?: string | string[];\n  enum?: readonly unknown[];\n  format?: string;\n  pattern?: string;\n` +
-    `  minimum?: number;\n  maximum?: number;\n  exclusiveMinimum?: number;\n  exclusiveMaximum?: number;\n` +
-    `  minLength?: number;\n  maxLength?: number;\n  minItems?: number;\n  maxItems?: number;\n  nullable?: boolean;\n` +
-    `  required?: readonly string[];\n  items?: Rule;\n  properties?: Readonly<Record<string, Rule>>;\n` +
-    `  additionalProperties?: Rule | false;\n  propertyNames?: { pattern: string };\n}\n\n` +
-    `export interface ParamSpec {\n  required: boolean;\n  schema: Rule;\n  /** Sent as \`<name>.<key>=<value>\` per entry. */\n  dotted?: boolean;\n}\n\n` +
-    `export interface OperationSpec<Id extends string = string> {\n  operationId: Id;\n  method: "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "OPTIONS" | "HEAD" | "TRACE";\n  path: string;\n` +
-    `  pathParams: Readonly<Record<string, ParamSpec>>;\n  query: Readonly<Record<string, ParamSpec>>;\n` +
-    `  header?: Readonly<Record<string, ParamSpec>>;\n  cookie?: Readonly<Record<string, ParamSpec>>;\n` +
-    `  /** JSON unless \`media\` says otherwise (\`contentType\` is then sent as is). */\n` +
-    `  body?: { required: boolean; schema: Rule; media?: "multipart" | "form" | "text" | "binary"; contentType?: string };\n` +
-    `  /** What a success answer holds when its Content-Type does not say; JSON when absent. */\n` +
-    `  response?: "text" | "binary" | "sse" | "ndjson" | "none";\n` +
-    `  /** The Accept header of an operation whose only success answer is a stream. */\n` +
-    `  accept?: string;\n` +
-    `  /** Alternative security requirements, each a list of scheme names; \`[]\`: no credentials. */\n` +
-    `  security: readonly (readonly string[])[];\n}\n\n` +
+    `import type { OperationEntry } from "../vendor/wire/operation.js";\n\n` +
+    `export type { ParamSpec, Rule } from "../vendor/wire/operation.js";\n` +
+    `/** One entry of the operation table: the wire model's OperationEntry (see vendor/wire/operation.ts). */\n` +
+    `export type OperationSpec<Id extends string = string> = OperationEntry<Id>;\n\n` +
     constants(table, names) +
     `/** Every operation of the spec by operationId. */\n` +
     `export const operationTable: { readonly [K in keyof operations]: OperationSpec<K> } = {\n` +

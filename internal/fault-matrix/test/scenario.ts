@@ -6,6 +6,7 @@ import {
   ApiConnectionError,
   ApiError,
   ApiTimeoutError,
+  UnexpectedResponseError,
   ValidationError,
 } from "@agentruns/core";
 import type { AvidoSimulator, DuckieSimulator, DuvoSimulator } from "@agentruns/simulators";
@@ -55,6 +56,9 @@ export function outcome(e: unknown): string {
       `${e.name} ${e.status} after ${plural(e.attempts, "attempt")}` +
       (e.retryAfterMs !== undefined ? `, retryAfterMs ${e.retryAfterMs}` : "")
     );
+  }
+  if (e instanceof UnexpectedResponseError) {
+    return `UnexpectedResponseError ${e.status}${e.contentType ? ` (${e.contentType.split(";")[0]})` : ""} after ${plural(e.attempts, "attempt")}`;
   }
   if (e instanceof ApiConnectionError) {
     return `ApiConnectionError (${e.refused ? "never sent" : "may have been received"}) after ${plural(e.attempts, "attempt")}`;

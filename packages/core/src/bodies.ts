@@ -1,6 +1,7 @@
 // Bodies by media type: requests as JSON, multipart (File/Blob fields), form-encoded, text or raw bytes; answers
 // read as their Content-Type says (JSON, text, a Blob, or an event stream).
-import type { OperationSpec } from "./validate.js";
+import { isJsonLines } from "./json-lines.js";
+import type { OperationSpec } from "./wire/operation.js";
 
 /** What an upload may be: a Blob or File, bytes, a string, or a stream of bytes. */
 export type Binary = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string;
@@ -50,17 +51,36 @@ function appendField(form: FormData, name: string, value: unknown): void {
 const fieldText = (value: unknown): string =>
   value !== null && typeof value === "object" ? JSON.stringify(value) : String(value);
 
-import { isJsonLines } from "./json-lines.js";
-
 const isJson = (type: string) => /^application\/(.+\+)?json\b/i.test(type);
 
 /** Makes the event stream of an answer (`EventStream`'s constructor, passed by clients whose spec has streams). */
 export type StreamFactory = (response: Response, signal: AbortSignal | undefined, label: string) => unknown;
 
+/** A success answer that is not what the operation declares; the caller turns it into an UnexpectedResponseError. */
+export class UnexpectedAnswer {
+  constructor(
+    /** What is wrong, as the end of a sentence that starts with the call (`returned a body that is not valid JSON`). */
+    readonly problem: string,
+    /** The body as read, when it was. */
+    readonly text: string | undefined,
+  ) {}
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UnexpectedAnswer("returned a body that is not valid JSON", text);
+  }
+}
+
 /**
  * Reads a success answer as its Content-Type says (the operation's declared media when it says nothing):
  * JSON (empty → undefined), text, an event stream or a JSON-lines stream (not read here: they live on after the call;
- * only for clients that pass `stream` / `lines`, so a provider without streams bundles no parser), else a Blob.
+ * only for clients that pass `stream` / `lines`, so a provider without streams bundles no parser), else a Blob. An
+ * operation that declares JSON only accepts a JSON body under another media type (a server that mislabels it) and
+ * throws UnexpectedAnswer for anything else, rather than handing over text typed as the object.
  */
 export async function readAnswer(
   response: Response,
@@ -71,14 +91,24 @@ export async function readAnswer(
   lines?: StreamFactory,
 ): Promise<unknown> {
   const type = response.headers.get("content-type") ?? "";
-  const declared = spec.response ?? "json";
+  const declared = spec.response;
   if (stream && (/^text\/event-stream/i.test(type) || (!type && declared === "sse"))) {
     return stream(response, signal, label);
   }
   if (lines && (isJsonLines(type) || (!type && declared === "ndjson"))) return lines(response, signal, label);
-  if (isJson(type) || (!type && declared === "json")) {
+  if (isJson(type) || (!type && (declared === undefined || declared === "mixed"))) {
+    return parseJson(await response.text());
+  }
+  if (declared === undefined) {
     const text = await response.text();
-    return text ? JSON.parse(text) : undefined;
+    try {
+      return parseJson(text);
+    } catch {
+      throw new UnexpectedAnswer(
+        `answered ${response.status} with ${type.split(";")[0]}, not the JSON its spec declares`,
+        text,
+      );
+    }
   }
   if (/^text\//i.test(type) || (!type && declared === "text")) return response.text();
   if (!type && declared === "none") {

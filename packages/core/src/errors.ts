@@ -1,24 +1,15 @@
 // Every error the clients throw: one ApiError family for HTTP answers, and separate classes for transport, time-outs,
 // aborts, pagination loops and invalid input. No field of any of them contains a credential.
 import { redactHeaders } from "./redact.js";
+import { AgentRunsError } from "./wire/errors.js";
 
-/** Base of every error thrown by @agentruns clients. */
-export class AgentRunsError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
-
-/** Invalid input, thrown before any network I/O. `field` names the offending argument (e.g. `query.limit`). */
-export class ValidationError extends AgentRunsError {
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
+export {
+  AgentRunsError,
+  InvalidCredentialError,
+  MissingBaseUrlError,
+  MissingCredentialError,
+  ValidationError,
+} from "./wire/errors.js";
 
 /** A paginated list broke its own contract (a repeated cursor, an empty page that claims more). */
 export class PaginationError extends AgentRunsError {}
@@ -124,7 +115,7 @@ const STATUS_CLASSES: Record<number, typeof ApiError> = {
   429: RateLimitError,
 };
 
-/** No usable HTTP answer: connection refused or reset, DNS failure, or a body that could not be read or parsed. */
+/** No usable HTTP answer: connection refused or reset, DNS failure, a body that broke off or could not be read. */
 export class ApiConnectionError extends AgentRunsError {
   constructor(
     message: string,
@@ -152,6 +143,26 @@ export class ApiTimeoutError extends AgentRunsError {
 export class ApiAbortError extends AgentRunsError {
   constructor(
     message: string,
+    readonly attempts: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * A 2xx answer that is not what the operation declares: another media type, a body that is not valid JSON, or a body
+ * without what the method returns (a list page without its items). The request did reach the server: for a create,
+ * the message says it may have taken effect. `excerpt` is the start of the body, credentials removed.
+ */
+export class UnexpectedResponseError extends AgentRunsError {
+  constructor(
+    message: string,
+    readonly status: number,
+    /** The answer's Content-Type (undefined when it sent none). */
+    readonly contentType: string | undefined,
+    /** Up to 200 characters of the body as received, credentials removed (undefined: none was read). */
+    readonly excerpt: string | undefined,
     readonly attempts: number,
     options?: { cause?: unknown },
   ) {

@@ -1,19 +1,19 @@
 // Entry point of @agentruns/core: the engine provider clients are declared on, and the errors they throw.
-export {
-  BaseClient,
-  type CallInput,
-  type ClientOptions,
-  type InputOf,
-  type OperationRef,
-  type ProviderDefinition,
-  type RequestOptions,
-  type BodyOf,
-  type CookieOf,
-  type HeaderOf,
-  type PathOf,
-  type QueryOf,
-  type ResultOf,
-} from "./client.js";
+export { BaseClient } from "./client.js";
+export type { ClientOptions, ProviderDefinition, RequestOptions } from "./client-options.js";
+export type {
+  BodyOf,
+  CallInput,
+  CookieOf,
+  HeaderOf,
+  InputOf,
+  OperationRef,
+  PathOf,
+  QueryOf,
+  ResultOf,
+} from "./types.js";
+export { DEFAULTS } from "./defaults.js";
+export { fetchTransport, type FetchLike, type Transport, type WireRequest } from "./transport.js";
 export { paginate } from "./paginate.js";
 export { rawClient } from "./raw-client.js";
 export { APIPromise, type WithResponse } from "./api-promise.js";
@@ -42,6 +42,9 @@ export {
   ApiError,
   ApiTimeoutError,
   AuthenticationError,
+  InvalidCredentialError,
+  MissingBaseUrlError,
+  MissingCredentialError,
   BadRequestError,
   ConflictError,
   InternalServerError,
@@ -49,6 +52,7 @@ export {
   PaginationError,
   PermissionDeniedError,
   RateLimitError,
+  UnexpectedResponseError,
   UnprocessableEntityError,
   ValidationError,
 } from "./errors.js";
@@ -63,5 +67,6 @@ export {
 } from "./retry.js";
 export { sleep } from "./signals.js";
 export { SlidingWindowLimiter, exhaustedUntil, type RateLimit, type RateLimiter } from "./rate-limit.js";
-export { check, validateInput, type OperationSpec, type ParamSpec, type Rule } from "./validate.js";
+export { check, validateInput } from "./validate.js";
+export type { OperationEntry, OperationSpec, ParamSpec, Rule } from "./wire/operation.js";
 export { redactor, type Logger, type LogLevel } from "./logging.js";

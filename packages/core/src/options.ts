@@ -1,9 +1,7 @@
 // Options are checked where they are given, so a typo cannot silently turn a safety off: a NaN time-out, a base URL
-// without a scheme, a credential with a line break. Each problem is a ValidationError naming the option, never its value.
+// without a scheme, a header with a line break. Each problem is a ValidationError naming the option, never its value.
 import { ValidationError } from "./errors.js";
-
-/** Characters no header value (and so no credential) can carry. */
-export const CONTROL = /[\u0000-\u001f\u007f]/;
+import { unsendable } from "./wire/header-value.js";
 
 /** A positive number of milliseconds (Infinity allowed where `infinite` is true), or undefined. */
 export function checkMs(name: string, value: unknown, where: string, infinite = true): void {
@@ -53,20 +51,8 @@ export function checkHeaders(name: string, value: unknown, where: string): void 
     if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(key))
       fail(`${where}: ${name} has an invalid header name`, name);
     if (typeof v !== "string") fail(`${where}: ${name}["${key}"] must be a string, got ${typeof v}`, name);
-    if (CONTROL.test(v.replace(/\t/g, ""))) {
-      fail(`${where}: ${name}["${key}"] contains a control character (CR, LF, …)`, name);
-    }
-  }
-}
-
-/** A credential HTTP can carry; the message never includes the value. */
-export function checkCredential(title: string, option: string, value: string): void {
-  if (CONTROL.test(value)) {
-    throw new ValidationError(
-      `${title} credential "${option}" contains a control character (CR, LF, …): ` +
-        "check how it was read (a trailing newline from a file or a secret store is the usual cause)",
-      option,
-    );
+    const problem = unsendable(v.replace(/\t/g, ""));
+    if (problem) fail(`${where}: ${name}["${key}"] ${problem}`, name);
   }
 }
 

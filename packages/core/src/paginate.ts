@@ -7,14 +7,14 @@ import {
   type ClientInternals,
   resolveInput,
   type BaseClient,
-  type CallInput,
   type InputOf,
   type OperationRef,
   type RequestOptions,
   type ResultOf,
 } from "./client.js";
 import { ValidationError } from "./errors.js";
-import type { OperationSpec } from "./validate.js";
+import type { CallInput as WireInput } from "./validate.js";
+import type { OperationSpec } from "./wire/operation.js";
 import { PagePromise, type Paginator } from "./pagination.js";
 
 /** Calls a list operation; the result is awaitable (one Page) and async-iterable (every item). Never throws. */
@@ -29,7 +29,7 @@ export function paginate<Ops, K extends keyof Ops & string, Item>(
   // `paginate(operation, client, …)`) or operation rejects the list, it never throws.
   let core: ClientInternals;
   let id: string;
-  let base: CallInput<unknown> = {};
+  let base: WireInput = {};
   let spec: OperationSpec;
   // The paging parameters are the query, or the JSON body's fields for a paginator that sends them in the body.
   const inBody = paginator.in === "body";
@@ -37,14 +37,14 @@ export function paginate<Ops, K extends keyof Ops & string, Item>(
     core.execute(
       id,
       spec,
-      (inBody ? { ...base, body: paging } : { ...base, query: paging }) as CallInput<unknown>,
+      (inBody ? { ...base, body: paging } : { ...base, query: paging }) as WireInput,
       options,
     ) as Promise<WithResponse<ResultOf<Ops[K]>>>;
   const firstQuery = () => {
     core = internalsOf(client);
     id = operationId(operation);
     spec = core.spec(operation);
-    base = resolveInput(input) as CallInput<unknown>;
+    base = resolveInput(input) as WireInput;
     const first = inBody ? (base.body ?? {}) : (base.query ?? {});
     if (inBody && (typeof first !== "object" || Array.isArray(first)))
       throw new ValidationError(`${core.title} ${id}: the request body must be an object`, "body");

@@ -2,7 +2,7 @@
 // Link header): await a list call for one page, or `for await` it for every item; loops in a provider's paging end
 // in an error.
 import { APIPromise, type WithResponse } from "./api-promise.js";
-import { PaginationError } from "./errors.js";
+import { PaginationError, UnexpectedResponseError } from "./errors.js";
 
 type Query = Record<string, unknown>;
 
@@ -14,7 +14,8 @@ export interface WalkState {
 
 /** How one scheme reads a page and asks for the next. */
 export interface Paginator<Body, Item> {
-  items(body: Body): Item[];
+  /** The page's items; `response` is passed for schemes (and guards) that want it. */
+  items(body: Body, response?: Response): Item[];
   /**
    * The paging parameters of the next page, or undefined after the last; throws PaginationError when the page
    * breaks the scheme.
@@ -51,7 +52,7 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
     this.body = result.data;
     this.response = result.response;
     this.requestId = result.requestId;
-    this.data = paginator.items(result.data);
+    this.data = paginator.items(result.data, result.response);
     this.#next = paginator.next(result.data, query, state, result.response);
     this.#fetch = fetch;
     this.#paginator = paginator;
@@ -168,37 +169,42 @@ export class PagePromise<Item, Body = unknown>
 }
 
 /**
- * A paginator that reports a page of the wrong shape (empty body, items not an array, missing paging fields) as a
- * PaginationError naming the list, instead of a TypeError from deep inside a scheme.
+ * A paginator that reports a page of the wrong shape (empty body, items not an array, missing paging fields) as an
+ * UnexpectedResponseError naming the list, instead of a TypeError from deep inside a scheme. A page that breaks the
+ * scheme's own rules (a repeated cursor) stays a PaginationError.
  */
 function shapeGuard<Body, Item>(
   paginator: Paginator<Body, Item>,
   label: string | (() => string),
 ): Paginator<Body, Item> {
-  const wrong = (what: string, cause: unknown) =>
-    new PaginationError(
+  const wrong = (what: string, cause: unknown, response: Response | undefined) =>
+    new UnexpectedResponseError(
       `${typeof label === "function" ? label() : label} answered with a page of the wrong shape (${what})`,
+      response?.status ?? 0,
+      response?.headers.get("content-type") ?? undefined,
+      undefined,
+      1,
       { cause },
     );
   return {
     ...(paginator.in ? { in: paginator.in } : {}),
-    items(body) {
+    items(body, response) {
       if (body === null || typeof body !== "object")
-        throw wrong(body === undefined ? "empty body" : "not an object", undefined);
+        throw wrong(body === undefined ? "empty body" : "not an object", undefined, response);
       let items: Item[];
       try {
-        items = paginator.items(body);
+        items = paginator.items(body, response);
       } catch (e) {
-        throw e instanceof PaginationError ? e : wrong("items missing", e);
+        throw e instanceof PaginationError ? e : wrong("items missing", e, response);
       }
-      if (!Array.isArray(items)) throw wrong("items are not a list", undefined);
+      if (!Array.isArray(items)) throw wrong("items are not a list", undefined, response);
       return items;
     },
     next(body, query, state, response) {
       try {
         return paginator.next(body, query, state, response);
       } catch (e) {
-        throw e instanceof PaginationError ? e : wrong("paging fields missing", e);
+        throw e instanceof PaginationError ? e : wrong("paging fields missing", e, response);
       }
     },
   };

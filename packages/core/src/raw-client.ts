@@ -18,7 +18,7 @@ export function rawClient<Raw>(client: BaseClient<any>, createClient: (options: 
     ...Object.fromEntries(s.credentials),
     env: s.env,
     baseUrl: s.baseUrl,
-    fetch: (request: Request) => fetchRequestSafely(request, s.fetch, core.title),
+    fetch: (request: Request) => fetchRequestSafely(request, s.transport, core.title),
     headers: s.headers,
   });
   const log = s.debug;

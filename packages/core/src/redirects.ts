@@ -1,8 +1,7 @@
 // Redirects followed by hand, so credentials only ever go to the configured origin: fetch's own redirect mode drops
 // `Authorization` across origins but forwards custom credential headers (`x-api-key`) to wherever a 307 points.
 import { ApiConnectionError } from "./errors.js";
-
-export type FetchLike = (input: Request) => Promise<Response>;
+import type { Transport, WireRequest } from "./transport.js";
 
 const MAX_REDIRECTS = 5;
 /** Headers that may follow a redirect to another origin; every other header (credentials, custom ones) is dropped. */
@@ -15,30 +14,25 @@ const CROSS_ORIGIN_SAFE = new Set([
 ]);
 
 /**
- * Sends a request with redirects followed manually: up to 5 hops; same-origin hops keep every header; the first
- * cross-origin hop drops every header but those in CROSS_ORIGIN_SAFE (no credential, cookie or custom header), for
- * good: a foreign server redirecting back to the API origin does not get the credentials sent again; 303 (and
- * 301/302 after a POST) turn into a bodiless GET as browsers do; 307/308 repeat the method and body (a streamed body
- * cannot be sent twice: that redirect is an error). Without a custom fetch, the global fetch is called with a URL
- * and init, so no Request is built.
+ * Sends a request through `transport` with redirects followed manually: up to 5 hops; same-origin hops keep every
+ * header; the first cross-origin hop drops every header but those in CROSS_ORIGIN_SAFE (no credential, cookie or
+ * custom header), for good: a foreign server redirecting back to the API origin does not get the credentials sent
+ * again; 303 (and 301/302 after a POST) turn into a bodiless GET as browsers do; 307/308 repeat the method and body
+ * (a streamed body cannot be sent twice: that redirect is an error).
  */
-export async function fetchFollowingSafely(
-  url: string,
-  method: string,
-  headers: HeadersInit,
-  body: BodyInit | undefined,
-  signal: AbortSignal | null,
-  fetchImpl: FetchLike | undefined,
+export async function followRedirects(
+  request: WireRequest,
+  signal: AbortSignal | undefined,
+  transport: Transport,
   title: string,
 ): Promise<Response> {
+  const first = request.url;
   // Parsed only when a redirect needs it: most calls are never redirected.
-  const first = url;
-  const where = () => `${title} ${method} ${new URL(first).pathname}`;
-  const stream = typeof ReadableStream !== "undefined" && body instanceof ReadableStream;
+  const where = () => `${title} ${request.method} ${new URL(first).pathname}`;
+  const stream = typeof ReadableStream !== "undefined" && request.body instanceof ReadableStream;
+  let { url, method, headers, body } = request;
   for (let hop = 0; ; hop++) {
-    const init: RequestInit & { duplex?: "half" } = { method, headers, body, signal, redirect: "manual" };
-    if (stream) init.duplex = "half";
-    const response = await (fetchImpl ? fetchImpl(new Request(url, init)) : globalThis.fetch(url, init));
+    const response = await transport(hop ? { url, method, headers, body } : request, signal);
     if (response.type === "opaqueredirect") {
       throw new ApiConnectionError(
         `${where()} was redirected, and this runtime hides where to; not followed (set baseUrl to the address the API redirects to)`,
@@ -60,7 +54,7 @@ export async function fetchFollowingSafely(
         false,
       );
     }
-    let copy = new Headers(headers);
+    let copy = new Headers(headers as HeadersInit);
     if (
       response.status === 303 ||
       ((response.status === 301 || response.status === 302) && method === "POST")
@@ -89,17 +83,14 @@ export async function fetchFollowingSafely(
 /** The redirect guard for a Request (`client.raw`): its body is read once so a 307/308 can send it again. */
 export async function fetchRequestSafely(
   request: Request,
-  fetchImpl: FetchLike | undefined,
+  transport: Transport,
   title: string,
 ): Promise<Response> {
   const body = request.body === null ? undefined : await request.arrayBuffer();
-  return fetchFollowingSafely(
-    request.url,
-    request.method,
-    request.headers,
-    body,
+  return followRedirects(
+    { url: request.url, method: request.method, headers: request.headers, body },
     request.signal,
-    fetchImpl,
+    transport,
     title,
   );
 }

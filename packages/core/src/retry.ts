@@ -74,3 +74,33 @@ export function serverWaitMs(headers: Headers, now: number, status?: number): nu
 export function backoffMs(retry: number, tuning: RetryTuning, random: () => number): number {
   return Math.floor(random() * Math.min(tuning.maxDelayMs, tuning.baseDelayMs * 2 ** retry));
 }
+
+/** Where a call stands when an attempt has failed. */
+export interface AttemptState {
+  /** The attempt that failed, from 1. */
+  attempt: number;
+  /** Retries allowed after the first attempt. */
+  maxRetries: number;
+  /** What was waited between attempts so far, in ms. */
+  waited: number;
+  /** The wait the server asked for, if it did. */
+  serverWait: number | undefined;
+}
+
+/**
+ * The wait before the next attempt, or undefined to stop: when the failure is not retryable for its class, the
+ * retries are spent, the server asks for a wait longer than `maxRetryAfterMs`, or the wait would overrun `budgetMs`.
+ * The server's wait wins over the backoff.
+ */
+export function nextDelay(
+  cls: RetryClass,
+  failure: Failure,
+  state: AttemptState,
+  tuning: RetryTuning,
+  random: () => number,
+): number | undefined {
+  if (state.attempt > state.maxRetries || !retryable(cls, failure)) return undefined;
+  if ((state.serverWait ?? 0) > tuning.maxRetryAfterMs) return undefined;
+  const delay = state.serverWait ?? backoffMs(state.attempt - 1, tuning, random);
+  return state.waited + delay > tuning.budgetMs ? undefined : delay;
+}

@@ -2,59 +2,10 @@
 // A small JSON Schema subset, hand-written on purpose: a full validator (Ajv) would not fit the 10 kB bundle budget.
 import { isBinary } from "./bodies.js";
 import { ValidationError } from "./errors.js";
-import { CONTROL } from "./options.js";
+import { CONTROL, unsendable } from "./wire/header-value.js";
+import type { OperationSpec, Rule } from "./wire/operation.js";
 
-export interface Rule {
-  type?: string | readonly string[];
-  enum?: readonly unknown[];
-  format?: string;
-  pattern?: string;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  minLength?: number;
-  maxLength?: number;
-  minItems?: number;
-  maxItems?: number;
-  nullable?: boolean;
-  required?: readonly string[];
-  items?: Rule;
-  properties?: Readonly<Record<string, Rule>>;
-  additionalProperties?: Rule | false;
-  propertyNames?: { pattern: string };
-}
-
-export interface ParamSpec {
-  required: boolean;
-  schema: Rule;
-  dotted?: boolean;
-}
-
-export interface OperationSpec {
-  /** The spec's operationId (the generated per-operation constants carry it). */
-  operationId?: string;
-  method: string;
-  path: string;
-  pathParams: Readonly<Record<string, ParamSpec>>;
-  query: Readonly<Record<string, ParamSpec>>;
-  /** Header and cookie parameters (credentials are not among them: they come from the security schemes). */
-  header?: Readonly<Record<string, ParamSpec>>;
-  cookie?: Readonly<Record<string, ParamSpec>>;
-  body?: {
-    required: boolean;
-    schema: Rule;
-    /** JSON when absent; `contentType` is then what is sent. */
-    media?: "multipart" | "form" | "text" | "binary";
-    contentType?: string;
-  };
-  /** What a success answer holds when its Content-Type does not say; JSON when absent. */
-  response?: "text" | "binary" | "sse" | "ndjson" | "none";
-  /** The Accept header of an operation whose only success answer is a stream (`text/event-stream`, ndjson). */
-  accept?: string;
-  /** Alternative security requirements (scheme names); absent or `[]`: no credentials. */
-  security?: readonly (readonly string[])[];
-}
+export type { OperationSpec, ParamSpec, Rule } from "./wire/operation.js";
 
 export interface CallInput {
   path?: Record<string, unknown>;
@@ -209,11 +160,18 @@ export function validateInput(spec: OperationSpec, input: CallInput, label: stri
           `${part}.${name}`,
         );
       }
-      if (part !== "query" && typeof v === "string" && CONTROL.test(v)) {
-        fail(`${name} contains a control character (CR, LF, …)`, `${part}.${name}`);
-      }
-      const problem = check(param!.schema, v, name);
-      if (problem) fail(problem, `${part}.${name}`);
+      // A header value must be sendable as is; a cookie value is percent-encoded, so only a line break is refused.
+      const problem =
+        typeof v !== "string" || part === "query"
+          ? undefined
+          : part === "header"
+            ? unsendable(v)
+            : CONTROL.test(v)
+              ? "contains a control character (CR, LF, …)"
+              : undefined;
+      if (problem) fail(`${name} ${problem}`, `${part}.${name}`);
+      const invalid = check(param!.schema, v, name);
+      if (invalid) fail(invalid, `${part}.${name}`);
     }
     for (const [name, param] of Object.entries(declared)) {
       if (param.required && (!own(given, name) || given![name] === undefined)) {

@@ -16,6 +16,7 @@ import {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  UnexpectedResponseError,
   UnprocessableEntityError,
   ValidationError,
 } from "../src/index.js";
@@ -110,11 +111,18 @@ describe("errors without a usable answer", () => {
     expect(reset.refused).toBe(false);
   });
 
-  it("a 2xx body that is not valid JSON is an ApiConnectionError", async () => {
+  it("a 2xx body that is not valid JSON is an UnexpectedResponseError with its status, type and an excerpt", async () => {
     sim.faults.inject({ action: { type: "body", body: "truncated" } });
-    const e = await rejection(client().request("listRuns", {}));
-    expect(e).toBeInstanceOf(ApiConnectionError);
+    const e = (await rejection(client().request("listRuns", {}))) as UnexpectedResponseError;
+    expect(e).toBeInstanceOf(UnexpectedResponseError);
+    expect(e).toBeInstanceOf(AgentRunsError);
+    expect(e).not.toBeInstanceOf(ApiConnectionError);
     expect(e.message).toBe("Duvo GET /v1/runs returned a body that is not valid JSON");
+    expect(e.status).toBe(200);
+    expect(e.contentType).toMatch(/^application\/json/);
+    // The truncated body's first 200 characters.
+    expect(e.excerpt).toMatch(/^\{"data":\[\{"id":/);
+    expect(e.excerpt!.length).toBeLessThanOrEqual(200);
   });
 
   it("a stalled answer is an ApiTimeoutError; an aborted call an ApiAbortError", async () => {

@@ -7,7 +7,8 @@ import createFetchClient, {
   type Client,
   type ClientOptions,
 } from "openapi-fetch";
-import { authorize, chooseSchemes, readCredentials, staticHeaders } from "./auth.js";
+import { authorize, chooseSchemes, naming, readCredentials, staticHeaders } from "./auth.js";
+import { MissingBaseUrlError } from "./vendor/wire/index.js";
 import { provider, type Credentials, type ServerVariables } from "./generated/provider.js";
 import type { paths } from "./generated/schema.js";
 
@@ -26,17 +27,14 @@ export interface CreateClientOptions extends Credentials, Omit<ClientOptions, "b
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-export { InvalidCredentialError, MissingCredentialError, type TokenProvider } from "./auth.js";
-
-/** Thrown by createClient() when no base URL is given and the spec names no server to default to. */
-export class MissingBaseUrlError extends Error {
-  override readonly name = "MissingBaseUrlError";
-  constructor() {
-    super(
-      `${provider.title} has no default server in its spec: pass { baseUrl } to createClient() or set ${provider.baseUrlEnv[0]}.`,
-    );
-  }
-}
+export {
+  AgentRunsError,
+  InvalidCredentialError,
+  MissingBaseUrlError,
+  MissingCredentialError,
+  ValidationError,
+  type TokenProvider,
+} from "./auth.js";
 
 /** The spec's server with `variables` filled in (defaults for the rest), or the default server, or none. */
 export function defaultServerUrl(variables: ServerVariables = {}): string | undefined {
@@ -94,7 +92,13 @@ export function createClient(options: CreateClientOptions = {}): ApiClient {
   const auth = staticHeaders(values);
   const envBaseUrl = provider.baseUrlEnv.map((name) => env[name]).find((value) => !!value);
   const resolvedBaseUrl = baseUrl ?? envBaseUrl ?? defaultServerUrl(serverVariables);
-  if (!resolvedBaseUrl) throw new MissingBaseUrlError();
+  if (!resolvedBaseUrl) {
+    // `baseUrlEnv` is never empty: the generator always names at least `<PROVIDER>_BASE_URL`.
+    const env = provider.baseUrlEnv[0];
+    throw new MissingBaseUrlError(
+      `${naming.title} has no default server in its spec: pass { baseUrl } to ${naming.to} or set ${env}.`,
+    );
+  }
   const client = createFetchClient<paths, "application/json">({
     ...fetchOptions,
     baseUrl: resolvedBaseUrl,

@@ -7,6 +7,7 @@ export { provider, type Credentials, type ServerVariables } from "./generated/pr
 // The operation table, and one `<operationId>Operation` constant per operation (each tree-shakes on its own).
 export * from "./generated/operations.js";
 export {
+  AgentRunsError,
   createClient,
   defaultServerUrl,
   InvalidCredentialError,
@@ -14,6 +15,7 @@ export {
   MissingCredentialError,
   type ApiClient,
   type CreateClientOptions,
+  ValidationError,
   type TokenProvider,
 } from "./client.js";
 export { chooseSchemes } from "./auth.js";

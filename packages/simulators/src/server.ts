@@ -197,10 +197,12 @@ export abstract class Simulator {
     const server = createServer((req, res) => {
       this.#handle(req, res).catch((e: unknown) => this.#crashed(req, res, e));
     });
-    // Malformed HTTP (bad request line, oversized headers): the documented 400, then the socket is closed.
-    server.on("clientError", (_error, socket) => {
-      if (socket.writable)
-        socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
+    // Malformed HTTP: an oversized header block is 431 (RFC 6585), anything else the documented 400; then the socket
+    // is closed.
+    server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+      const status =
+        error.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request";
+      if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
       else socket.destroy();
     });
     await new Promise<void>((resolve, reject) => {

@@ -134,7 +134,7 @@ export const pagination: Scenario[] = [
   {
     group,
     name: "list answered with an empty 200",
-    promise: "PaginationError naming the list and the wrong shape, not a TypeError",
+    promise: "UnexpectedResponseError naming the list and the wrong shape, not a TypeError",
     async run({ capture }) {
       capture.reset();
       capture.respondWith({ status: 200, body: "", headers: { "content-length": "0" } });
@@ -146,7 +146,7 @@ export const pagination: Scenario[] = [
   {
     group,
     name: "list answered with `{}`",
-    promise: "PaginationError (items missing), not a TypeError",
+    promise: "UnexpectedResponseError (items are not a list), not a TypeError",
     async run({ capture }) {
       capture.reset();
       capture.respondWith({ status: 200, body: {} });

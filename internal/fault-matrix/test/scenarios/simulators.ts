@@ -88,6 +88,12 @@ export const simulators: Scenario[] = [
     "413 before reading the body",
   ),
   rawCase(
+    "header block over Node's 16 KiB limit",
+    `GET /v1/runs HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${KEY}\r\nx-pad: ${"a".repeat(20_000)}\r\nconnection: close\r\n\r\n`,
+    "HTTP/1.1 431 Request Header Fields Too Large",
+    "431, socket closed",
+  ),
+  rawCase(
     "garbage bytes instead of HTTP",
     "\u0000\u0001\u0002 not http at all \r\n\r\n",
     "HTTP/1.1 400 Bad Request",

@@ -107,7 +107,7 @@ export const statuses: Scenario[] = [
   {
     group,
     name: "200 with a body that is not JSON, GET",
-    promise: "ApiConnectionError (unreadable answer), retried like a transport failure",
+    promise: "UnexpectedResponseError (status, media type, an excerpt), retried like a transport failure",
     async run({ capture }) {
       capture.reset();
       capture.respondWith({ status: 200, body: "{nope" });
@@ -119,9 +119,29 @@ export const statuses: Scenario[] = [
   },
   {
     group,
+    name: "200 with an HTML page (a proxy's) where JSON is declared, GET",
+    promise: "UnexpectedResponseError naming the media type, never the page handed over as the run",
+    async run({ capture }) {
+      capture.reset();
+      capture.respondWith({
+        status: 200,
+        body: "<html>Sign in</html>",
+        headers: { "content-type": "text/html" },
+      });
+      const e = await rejection(
+        new Duvo({ apiKey: KEY, baseUrl: capture.url, retry: fast, maxRetries: 0 }).runs.get(AGENT),
+      );
+      expect(e.message).toBe(
+        `Duvo GET /v1/runs/${AGENT} answered 200 with text/html, not the JSON its spec declares`,
+      );
+      return outcome(e);
+    },
+  },
+  {
+    group,
     name: "201 with an empty body on a create",
     promise:
-      "ApiConnectionError naming the empty body and that the run may exist; never a TypeError, never retried",
+      "UnexpectedResponseError naming the empty body and that the run may exist; never a TypeError, never retried",
     async run({ capture }) {
       capture.reset();
       capture.respondWith({ status: 201, body: "", headers: { "content-length": "0" } });
@@ -139,7 +159,7 @@ export const statuses: Scenario[] = [
   {
     group,
     name: "200 with a JSON body of the wrong shape on a create",
-    promise: "ApiConnectionError (a different shape), not `undefined` handed to the caller",
+    promise: "UnexpectedResponseError (a different shape), not `undefined` handed to the caller",
     async run({ capture }) {
       capture.reset();
       capture.respondWith({ status: 201, body: { unexpected: true } });

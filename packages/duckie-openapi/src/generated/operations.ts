@@ -3,52 +3,11 @@
 // Why: what each operation sends and accepts, for input validation and retry decisions at run time.
 import type { operations } from "./schema.js";
 
-/** A JSON Schema subset (refs inlined) describing one input value. */
-export interface Rule {
-  type?: string | string[];
-  enum?: readonly unknown[];
-  format?: string;
-  pattern?: string;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  minLength?: number;
-  maxLength?: number;
-  minItems?: number;
-  maxItems?: number;
-  nullable?: boolean;
-  required?: readonly string[];
-  items?: Rule;
-  properties?: Readonly<Record<string, Rule>>;
-  additionalProperties?: Rule | false;
-  propertyNames?: { pattern: string };
-}
+import type { OperationEntry } from "../vendor/wire/operation.js";
 
-export interface ParamSpec {
-  required: boolean;
-  schema: Rule;
-  /** Sent as `<name>.<key>=<value>` per entry. */
-  dotted?: boolean;
-}
-
-export interface OperationSpec<Id extends string = string> {
-  operationId: Id;
-  method: "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "OPTIONS" | "HEAD" | "TRACE";
-  path: string;
-  pathParams: Readonly<Record<string, ParamSpec>>;
-  query: Readonly<Record<string, ParamSpec>>;
-  header?: Readonly<Record<string, ParamSpec>>;
-  cookie?: Readonly<Record<string, ParamSpec>>;
-  /** JSON unless `media` says otherwise (`contentType` is then sent as is). */
-  body?: { required: boolean; schema: Rule; media?: "multipart" | "form" | "text" | "binary"; contentType?: string };
-  /** What a success answer holds when its Content-Type does not say; JSON when absent. */
-  response?: "text" | "binary" | "sse" | "ndjson" | "none";
-  /** The Accept header of an operation whose only success answer is a stream. */
-  accept?: string;
-  /** Alternative security requirements, each a list of scheme names; `[]`: no credentials. */
-  security: readonly (readonly string[])[];
-}
+export type { ParamSpec, Rule } from "../vendor/wire/operation.js";
+/** One entry of the operation table: the wire model's OperationEntry (see vendor/wire/operation.ts). */
+export type OperationSpec<Id extends string = string> = OperationEntry<Id>;
 
 /** GET /api/v1/runs */
 export const listRunsOperation: OperationSpec<"listRuns"> = {

@@ -1,0 +1,69 @@
+// A call's options and input checked and resolved once, before any I/O: its limits against the client's settings,
+// its retry class, its encoded body and its URL. Every problem is a ValidationError naming the field.
+import { encodeBody } from "./bodies.js";
+import type { RequestOptions } from "./client-options.js";
+import { ValidationError } from "./errors.js";
+import { checkCallOptions } from "./options.js";
+import type { RetryClass } from "./retry.js";
+import type { ClientSettings } from "./settings.js";
+import { target } from "./target.js";
+import type { CallInput } from "./validate.js";
+import { validateInput } from "./validate.js";
+import { chooseAlternative, missingCredential } from "./wire/credentials.js";
+import type { OperationSpec } from "./wire/operation.js";
+
+/** Everything an attempt needs that does not change between attempts. */
+export interface CallPlan {
+  readonly spec: OperationSpec;
+  /** `<METHOD> <path>` with the path filled in, for every other message. */
+  readonly label: string;
+  /** The path (relative to the base URL) and the query string. */
+  readonly path: string;
+  readonly search: string;
+  /** GETs and operations declared idempotent may be repeated; everything else may create something. */
+  readonly cls: RetryClass;
+  readonly sending: { body: BodyInit; contentType?: string; stream: boolean } | undefined;
+  readonly maxRetries: number;
+  readonly timeoutMs: number;
+  readonly deadlineMs: number | undefined;
+}
+
+/** Checks the call and resolves it against the client's settings. */
+export function planCall(
+  s: ClientSettings,
+  id: string,
+  spec: OperationSpec,
+  input: CallInput,
+  options: RequestOptions,
+): CallPlan {
+  const where = `${s.title} ${id}`;
+  if (options === null || typeof options !== "object") {
+    throw new ValidationError(`${where}: request options must be an object`, "options");
+  }
+  checkCallOptions(options, where);
+  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+    throw new ValidationError(`${where}: signal must be an AbortSignal`, "signal");
+  }
+  validateInput(spec, input as Record<string, unknown>, where);
+  const choice = chooseAlternative(spec.security, s.sources, s.values);
+  if ("missing" in choice)
+    throw missingCredential(choice.missing, { title: s.title, to: `new ${s.title}()` }, where);
+  const sending = input.body === undefined || !spec.body ? undefined : encodeBody(spec, input.body);
+  const { path, search } = target(
+    spec,
+    input.path as Record<string, unknown> | undefined,
+    input.query as object,
+  );
+  return {
+    spec,
+    label: `${spec.method} ${path}`,
+    path,
+    search,
+    cls: spec.method === "GET" || s.idempotent.has(id) ? "idempotent" : "create",
+    sending,
+    // A streamed upload cannot be sent twice.
+    maxRetries: sending?.stream ? 0 : (options.maxRetries ?? s.maxRetries),
+    timeoutMs: options.timeoutMs ?? s.timeoutMs,
+    deadlineMs: options.deadlineMs ?? s.deadlineMs,
+  };
+}

@@ -1,0 +1,53 @@
+// One attempt's request: headers in their precedence order and the credentials of the operation's first security
+// alternative that can be filled. Built again for a retry when a token provider is in play, so that every attempt
+// carries the token of its time (a long Retry-After can outlive a short-lived token).
+import type { CallPlan } from "./call-plan.js";
+import type { RequestOptions } from "./client-options.js";
+import { put, type ClientSettings } from "./settings.js";
+import type { WireRequest } from "./transport.js";
+import type { CallInput } from "./validate.js";
+import { chooseAlternative, cookiePair, placeCredentials } from "./wire/credentials.js";
+
+/**
+ * Header precedence, lowest first: the JSON content type, the client's headers, credentials, another media type of
+ * the body, header and cookie parameters, the call's headers. A stream-only operation asks for its stream unless a
+ * header already says what to accept.
+ */
+export async function prepareRequest(
+  s: ClientSettings,
+  plan: CallPlan,
+  input: CallInput,
+  options: RequestOptions,
+): Promise<WireRequest> {
+  const { spec, sending } = plan;
+  const json = sending !== undefined && !spec.body?.media;
+  const headers: Record<string, string> = json
+    ? { "content-type": "application/json", ...s.headers }
+    : { ...s.headers };
+  if (spec.accept && !("accept" in headers)) headers.accept = spec.accept;
+  let url = s.base + plan.path + plan.search;
+  const choice = chooseAlternative(spec.security, s.sources, s.values);
+  if ("schemes" in choice && choice.schemes.length) {
+    const placed = await placeCredentials(choice.schemes, s.sources, s.values);
+    Object.assign(headers, placed.headers);
+    if (placed.query.length) {
+      const withKeys = new URL(url);
+      for (const [name, value] of placed.query) withKeys.searchParams.set(name, value);
+      url = withKeys.href;
+    }
+    if (placed.cookies.length)
+      headers.cookie = [headers.cookie, ...placed.cookies].filter(Boolean).join("; ");
+  }
+  if (sending?.contentType && !json) headers["content-type"] = sending.contentType;
+  if (input.header) {
+    for (const name in input.header) put(headers, name, (input.header as Record<string, unknown>)[name]);
+  }
+  if (input.cookie) {
+    const cookies = Object.entries(input.cookie as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .map(([name, v]) => cookiePair(name, v));
+    if (cookies.length) headers.cookie = [...cookies, headers.cookie].filter(Boolean).join("; ");
+  }
+  if (options.headers) for (const name in options.headers) put(headers, name, options.headers[name]);
+  return { url, method: spec.method, headers, body: sending?.body };
+}

@@ -1,0 +1,143 @@
+// A client's options resolved once, at construction, into what every call reads: credentials, base URL, headers,
+// transport, limiter, log, retry tuning and defaults. Every problem is a ValidationError naming the option.
+import type { StreamFactory } from "./bodies.js";
+import type { ClientOptions, ProviderDefinition } from "./client-options.js";
+import { DEFAULTS } from "./defaults.js";
+import { ValidationError } from "./errors.js";
+import { createLog, redactor, type Log } from "./logging.js";
+import { checkBaseUrl, checkCallOptions, checkDelay } from "./options.js";
+import { SlidingWindowLimiter, type RateLimit, type RateLimiter } from "./rate-limit.js";
+import type { RetryTuning } from "./retry.js";
+import { fetchTransport, type Transport } from "./transport.js";
+import { readCredentials, type CredentialSource, type CredentialValue } from "./wire/credentials.js";
+import { MissingBaseUrlError } from "./wire/errors.js";
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** What a call needs of its client, fixed when the client is made. */
+export interface ClientSettings {
+  readonly title: string;
+  /** The provider's credentials, and the values given for them by option. */
+  readonly sources: readonly CredentialSource[];
+  readonly values: ReadonlyMap<string, CredentialValue>;
+  /** Whether a credential is a token provider (asked again for every attempt). */
+  readonly tokenProviders: boolean;
+  /** The base URL without a trailing slash. */
+  readonly base: string;
+  /** The client's own headers, by lower-case name. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The `headers` option as given (for the raw client). */
+  readonly givenHeaders: Record<string, string> | undefined;
+  readonly transport: Transport;
+  readonly limiter: RateLimiter | undefined;
+  readonly redact: (text: string) => string;
+  readonly log: Log;
+  /** Whether a debug line per attempt is written (its headers masked). */
+  readonly debug: boolean;
+  /** Headers whose values a debug line masks. */
+  readonly masked: readonly string[];
+  readonly retry: RetryTuning;
+  readonly maxRetries: number;
+  readonly timeoutMs: number;
+  readonly deadlineMs: number | undefined;
+  readonly env: Env;
+  /** Makers of event streams and JSON-lines streams (absent: the provider has none). */
+  readonly stream: StreamFactory | undefined;
+  readonly lines: StreamFactory | undefined;
+  /** Non-GET operations safe to repeat. */
+  readonly idempotent: ReadonlySet<string>;
+}
+
+const processEnv = (): Env => (globalThis as { process?: { env?: Env } }).process?.env ?? {};
+
+/** Sets a header under its lower-case name, so later sources replace earlier ones whatever their case. */
+export const put = (headers: Record<string, string>, name: string, value: unknown): void => {
+  if (value !== undefined) headers[name.toLowerCase()] = String(value);
+};
+
+/** Checks `options` and resolves them against the provider's facts and DEFAULTS. */
+export function resolveSettings(
+  def: ProviderDefinition<unknown>,
+  options: ClientOptions & Record<string, unknown>,
+): ClientSettings {
+  const title = def.title;
+  const where = `new ${title}()`;
+  checkCallOptions(options, where);
+  for (const [name, value] of Object.entries(options.retry ?? {})) checkDelay(`retry.${name}`, value, where);
+  if (options.fetch !== undefined && typeof options.fetch !== "function") {
+    throw new ValidationError(`${where}: fetch must be a function`, "fetch");
+  }
+  if (options.transport !== undefined && typeof options.transport !== "function") {
+    throw new ValidationError(`${where}: transport must be a function`, "transport");
+  }
+  const env = options.env ?? processEnv();
+  const values = readCredentials(def.provider, options, env, { title, to: where });
+  const base = baseUrlOf(def, options.baseUrl, env).replace(/\/+$/, "");
+  const headers: Record<string, string> = {};
+  for (const name in options.headers) put(headers, name, options.headers[name]);
+  const secrets = [...values.values()].filter((v): v is string => typeof v === "string");
+  const redact = redactor(secrets);
+  return {
+    title,
+    sources: def.provider.credentials,
+    values,
+    tokenProviders: secrets.length < values.size,
+    base,
+    headers,
+    givenHeaders: options.headers,
+    transport: options.transport ?? fetchTransport(options.fetch),
+    limiter: limiterFor(options.rateLimit, def.provider, base, where),
+    redact,
+    log: createLog(options.logger, options.logLevel ?? "info", redact),
+    debug: !!options.logger && options.logLevel === "debug",
+    masked: [
+      "authorization",
+      "cookie",
+      ...def.provider.credentials.flatMap((c) => (c.header ? [c.header] : [])),
+    ],
+    retry: { ...DEFAULTS.retry, ...options.retry },
+    maxRetries: options.maxRetries ?? DEFAULTS.maxRetries,
+    timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+    deadlineMs: options.deadlineMs ?? DEFAULTS.deadlineMs,
+    env,
+    stream: def.stream,
+    lines: def.lines,
+    idempotent: new Set((def.idempotent ?? []) as readonly unknown[] as readonly string[]),
+  };
+}
+
+/** The `baseUrl` option, else the first base-URL env var set, else the spec's server. */
+function baseUrlOf(def: ProviderDefinition<unknown>, given: unknown, env: Env): string {
+  const title = def.title;
+  if (given !== undefined) return checkBaseUrl(title, given, "baseUrl");
+  const fromEnv = (def.provider.baseUrlEnv ?? []).find((name) => !!env[name]);
+  if (fromEnv) return checkBaseUrl(title, env[fromEnv], fromEnv);
+  if (def.provider.serverUrl) return def.provider.serverUrl;
+  throw new MissingBaseUrlError(
+    `${title} has no default server in its spec: pass { baseUrl } to new ${title}() or set ${def.provider.baseUrlEnv?.[0] ?? "its base-URL env var"}.`,
+  );
+}
+
+/** The limiter a client's `rateLimit` option asks for (see ClientOptions.rateLimit). */
+function limiterFor(
+  option: RateLimit | RateLimiter | false | undefined,
+  provider: { readonly serverUrl?: string | null; readonly rateLimit?: RateLimit },
+  /** The client's base URL without a trailing slash. */
+  base: string,
+  where: string,
+): RateLimiter | undefined {
+  if (option === false) return undefined;
+  if (option && typeof (option as RateLimiter).acquire === "function") return option as RateLimiter;
+  if (option) {
+    const { limit, windowMs } = option as RateLimit;
+    if (!(limit >= 1) || !(windowMs > 0) || !Number.isFinite(limit) || !Number.isFinite(windowMs)) {
+      throw new ValidationError(
+        `${where}: rateLimit must be { limit >= 1, windowMs > 0 }, a RateLimiter, or false`,
+        "rateLimit",
+      );
+    }
+    return new SlidingWindowLimiter(option as RateLimit);
+  }
+  const own = !!provider.serverUrl && base === provider.serverUrl.replace(/\/+$/, "");
+  return new SlidingWindowLimiter(own ? provider.rateLimit : undefined);
+}
