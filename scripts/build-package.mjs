@@ -2,28 +2,39 @@
 // dist/cjs/ (marked "type": "commonjs"). Plain tsc on purpose: bundlers' CJS output breaks openapi-fetch's default export.
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const tsc = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "node_modules", ".bin", "tsc");
 const run = (...args) => execFileSync(tsc, ["-p", "tsconfig.build.json", ...args], { stdio: "inherit" });
+const cjs = ["--module", "commonjs", "--moduleResolution", "node10", "--verbatimModuleSyntax", "false"];
+/**
+ * `--esbuild-cjs`: for a package with an ES-only dependency (ratelimit-redis on sliding-window-rate-limiter), which
+ * its CommonJS build loads with import() (require() cannot on Node 18, nor on 20 before 20.19). tsc turns import()
+ * into require() in CommonJS output, so esbuild writes that build (every dependency external, import() kept as is)
+ * and tsc its declarations.
+ */
+const esbuildCjs = process.argv.includes("--esbuild-cjs");
 
 rmSync("dist", { recursive: true, force: true });
 run();
-run(
-  "--module",
-  "commonjs",
-  "--moduleResolution",
-  "node10",
-  "--verbatimModuleSyntax",
-  "false",
-  "--outDir",
-  "dist/cjs",
-  "--declarationMap",
-  "false",
-  "--sourceMap",
-  "false",
-);
+if (esbuildCjs) {
+  run(...cjs, "--outDir", "dist/cjs", "--emitDeclarationOnly", "--declarationMap", "false");
+  const esbuild = createRequire(path.resolve("package.json"))("esbuild");
+  esbuild.buildSync({
+    entryPoints: ["src/index.ts"],
+    outfile: "dist/cjs/index.js",
+    bundle: true,
+    packages: "external",
+    format: "cjs",
+    platform: "node",
+    target: "node18",
+    logLevel: "warning",
+  });
+} else {
+  run(...cjs, "--outDir", "dist/cjs", "--declarationMap", "false", "--sourceMap", "false");
+}
 writeFileSync("dist/cjs/package.json", JSON.stringify({ type: "commonjs" }) + "\n");
 shareTypeOnlyDeclarations("dist", "dist/cjs");
 

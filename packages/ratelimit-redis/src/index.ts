@@ -5,7 +5,7 @@
 // provider's `x-ratelimit-*` headers ask for, shared through Redis too.
 import { ValidationError, exhaustedUntil, sleep, type RateLimiter } from "@agentruns/core";
 import type { Redis } from "ioredis";
-import { RedisSlidingWindowRateLimiter } from "sliding-window-rate-limiter";
+import type { RedisSlidingWindowRateLimiter } from "sliding-window-rate-limiter";
 
 export interface RedisRateLimiterOptions {
   /** An ioredis client; the limiter adds its Lua commands to it and never closes it. */
@@ -58,7 +58,12 @@ const PAUSE_READ_MS = 250;
 
 /** Waits until the shared window has room, then reserves one request in it. */
 export class RedisRateLimiter implements RateLimiter {
-  readonly #window: RedisSlidingWindowRateLimiter;
+  /**
+   * The window, made on first use: sliding-window-rate-limiter is an ES module only, which the CommonJS build can
+   * load only with import() (require() cannot on Node 18, nor on 20 before 20.19).
+   */
+  #window: Promise<RedisSlidingWindowRateLimiter> | undefined;
+  readonly #intervalMs: number;
   readonly #redis: Redis;
   readonly #key: string;
   readonly #pauseKey: string;
@@ -84,7 +89,7 @@ export class RedisRateLimiter implements RateLimiter {
       throw new ValidationError("RedisRateLimiter: headroom must be in (0, 1]", "headroom");
     this.#redis = redis;
     const { burst, intervalMs } = smoothing(limit, windowMs, headroom);
-    this.#window = new RedisSlidingWindowRateLimiter({ redis: redis as never, interval: intervalMs });
+    this.#intervalMs = intervalMs;
     this.#key = `agentruns:ratelimit:${key}:${burst}/${intervalMs}`;
     this.#pauseKey = `agentruns:ratelimit:${key}:paused-until`;
     this.#limit = burst;
@@ -98,7 +103,11 @@ export class RedisRateLimiter implements RateLimiter {
         await sleep(paused, signal);
         continue;
       }
-      const reserved = await this.#window.reserve(this.#key, this.#limit);
+      this.#window ??= import("sliding-window-rate-limiter").then(
+        (m) =>
+          new m.RedisSlidingWindowRateLimiter({ redis: this.#redis as never, interval: this.#intervalMs }),
+      );
+      const reserved = await (await this.#window).reserve(this.#key, this.#limit);
       if (reserved.token) return;
       // Full: wait until the oldest request in the window leaves it (at least 1 ms, to not spin on Redis).
       await sleep(Math.max(1, reserved.reset ?? 0), signal);
