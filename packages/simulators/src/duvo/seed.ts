@@ -1,6 +1,6 @@
 // Deterministic Duvo data: agents, users, case queues and a history of runs with evaluations and pending requests.
 import { Random } from "../random.js";
-import type { HumanRequestRecord, RunRecord } from "./store.js";
+import type { HumanRequestRecord, RunRecord } from "./records.js";
 
 const AGENT_NAMES = [
   "Invoice Processor",
