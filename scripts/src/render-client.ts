@@ -10,6 +10,15 @@ import { componentAliases, header, RESERVED } from "./render.js";
 import { hintsOf, sampleValue, valueFor } from "./example-value.js";
 import { constantNames, isEventStream, isJsonLines, operationTable, successTypes } from "./rules.js";
 import { renderClientSmokeTest } from "./scaffold-client.js";
+import { Imports } from "./imports.js";
+import {
+  bodyName,
+  itemName,
+  primitiveName,
+  resultName,
+  schemaNames,
+  type SchemaNames,
+} from "./type-names.js";
 
 type Json = Record<string, any>;
 
@@ -38,6 +47,8 @@ interface Method extends MethodName {
   params?: { name: string; type: string };
   /** No query, header or cookie parameter is required: the params argument defaults to `{}`. */
   paramsOptional: boolean;
+  /** The spec's names for what the method takes and gives, where it names them (see type-names.ts). */
+  types: { result?: string; body?: string; item?: string; path: Record<string, string> };
 }
 
 /** Names a client, its resources or a function's arguments must not take. */
@@ -68,12 +79,34 @@ const CORE_EXPORTS = [
   "WithResponse",
 ];
 
+/** Names the generated files import from the core and the typed package, which a spec's type cannot take there. */
+const IMPORTED = new Set([
+  ...["APIPromise", "PagePromise", "RequestOptions", "ResultOf", "PathOf", "BodyOf", "QueryOf", "HeaderOf"],
+  ...[
+    "CookieOf",
+    "ItemsAt",
+    "paginate",
+    "paramsInput",
+    "offsetPagination",
+    "skipPagination",
+    "pagePagination",
+  ],
+  ...["cursorPagination", "linkPagination", "rawClient", "BaseClient", "eventStream", "jsonLinesStream"],
+  ...["ClientOptions", "ProviderDefinition", "operations", "createClient", "operationTable", "ApiClient"],
+  ...["provider", "Credentials"],
+]);
+
 const jsdoc = (text: string, indent = ""): string => {
   const lines = text.replace(/\*\//g, "*\\/").split("\n");
   return `${indent}/**\n${lines.map((l) => `${indent} *${l ? ` ${l}` : ""}`).join("\n")}\n${indent} */\n`;
 };
 
-function methodsOf(d: ProviderDescriptor, entry: ProviderEntry, doc: Json): Method[] {
+function methodsOf(
+  d: ProviderDescriptor,
+  entry: ProviderEntry,
+  doc: Json,
+  schemas: SchemaNames = new Map(),
+): Method[] {
   const ops = d.operations.map((o) => ({
     operationId: o.operationId!,
     method: o.method,
@@ -136,6 +169,7 @@ function methodsOf(d: ProviderDescriptor, entry: ProviderEntry, doc: Json): Meth
       ...(ownEntry(entry.unwrap, op.operationId) ? { unwrap: entry.unwrap![op.operationId]! } : {}),
       fn: camel(pascal([...n.resource, n.name])),
       paramsOptional: !all.some((p) => p.in !== "path" && p.required === true),
+      types: namedTypes(doc, schemas, o, all, pagination),
     };
   });
 }
@@ -174,6 +208,25 @@ function paramKeys(all: readonly Json[]): {
 /** `record[key]` when `record` has it as its own entry: an operationId such as `constructor` is not a lookup of Object's. */
 const ownEntry = <T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined =>
   record && Object.hasOwn(record, key) ? record[key] : undefined;
+
+/** The spec's names of an operation's answer, body, page items and primitive path parameters (type-names.ts). */
+function namedTypes(
+  doc: Json,
+  names: SchemaNames,
+  o: Json,
+  all: readonly Json[],
+  pagination: Pagination | undefined,
+): Method["types"] {
+  const result = resultName(doc, names, o);
+  const body = bodyName(doc, names, o);
+  const item = pagination ? itemName(doc, names, o, itemsOf(pagination)) : undefined;
+  const path: Record<string, string> = {};
+  for (const p of all) {
+    const type = p.in === "path" ? primitiveName(doc, p.schema) : undefined;
+    if (type) path[String(p.name)] = type;
+  }
+  return { ...(result ? { result } : {}), ...(body ? { body } : {}), ...(item ? { item } : {}), path };
+}
 
 /** How many inputs a call must be given: path parameters, a required body, required parameters. */
 const requiredInputs = (m: Method, spec: Json): number =>
@@ -318,24 +371,25 @@ function paramsType(m: Omit<Method, "params">): string | undefined {
 }
 
 /** A method's arguments after the client (`name: type`), their names, its return type and its body. */
-function signature(d: ProviderDescriptor, m: Method) {
-  const op = `operations[${q(m.operationId)}]`;
+function signature(d: ProviderDescriptor, m: Method, imp: Imports) {
+  const core = (name: string) => imp.type("@agentruns/core", name);
+  const op = `${imp.type(d.packageName, "operations")}[${q(m.operationId)}]`;
+  const named = (name: string | undefined) => name && imp.type(d.packageName, name);
   const args: [string, string][] = [];
-  for (const p of m.pathParams) args.push([p.arg, `${p.arg}: PathOf<${op}>[${q(p.name)}]`]);
+  for (const p of m.pathParams)
+    args.push([p.arg, `${p.arg}: ${m.types.path[p.name] ?? `${core("PathOf")}<${op}>[${q(p.name)}]`}`]);
   // An optional body before required parameters cannot be `body?` (TS1016): it takes `undefined` explicitly.
   const requiredAfter = !!m.params && !m.paramsOptional;
-  if (m.body)
+  if (m.body) {
+    const type = named(m.types.body) || `${core("BodyOf")}<${op}>`;
     args.push([
       "body",
-      m.body.required
-        ? `body: BodyOf<${op}>`
-        : requiredAfter
-          ? `body: BodyOf<${op}> | undefined`
-          : `body?: BodyOf<${op}>`,
+      m.body.required ? `body: ${type}` : requiredAfter ? `body: ${type} | undefined` : `body?: ${type}`,
     ]);
+  }
   // Optional, not `= {}`: `{}` is not assignable to params named like Object members (`constructor`).
   if (m.params) args.push(["params", `params${m.paramsOptional ? "?" : ""}: ${m.params.name}`]);
-  args.push(["options", "options?: RequestOptions"]);
+  args.push(["options", `options?: ${core("RequestOptions")}`]);
   const path = m.pathParams.length
     ? `path: { ${m.pathParams.map((p) => `${q(p.name)}: ${p.arg}`).join(", ")} }`
     : "";
@@ -349,29 +403,31 @@ function signature(d: ProviderDescriptor, m: Method) {
   const fields = [path, m.body ? "body" : ""].filter(Boolean);
   let input: string;
   if (m.params) {
-    const spread = `...paramsInput(params, ${q(layout)}, ${where})`;
-    // The signature types the params; the split into query/header/cookie is untyped glue (`never` fits any input).
-    input = `() => ({ ${[...fields, spread].join(", ")} }) as never`;
+    // The signature types the params; paramsInput splits them into query, header and cookie for this operation.
+    const spread = `...${imp.use("@agentruns/core", "paramsInput")}<${op}>(params, ${q(layout)}, ${where})`;
+    input = `() => ({ ${[...fields, spread].join(", ")} })`;
   } else input = `{ ${fields.join(", ")} }`;
-  const result = `ResultOf<${op}>`;
+  const result = named(m.types.result) || `${core("ResultOf")}<${op}>`;
   let call: string;
   let returns: string;
   if (m.pagination) {
-    const item = `ItemsAt<${result}, ${q(itemsOf(m.pagination))}>`;
-    returns = `PagePromise<${item}, ${result}>`;
-    call = `paginate(client, ${m.constant}, ${input}, ${paginatorCall(m.pagination, item)}, options)`;
+    const item = named(m.types.item) || `${core("ItemsAt")}<${result}, ${q(itemsOf(m.pagination))}>`;
+    returns = `${core("PagePromise")}<${item}, ${result}>`;
+    const paginator = paginatorCall(m.pagination, item);
+    imp.use("@agentruns/core", paginator.slice(0, paginator.indexOf("<")));
+    call = `${imp.use("@agentruns/core", "paginate")}(client, ${m.constant}, ${input}, ${paginator}, options)`;
   } else if (m.unwrap) {
-    returns = `APIPromise<${result}[${q(m.unwrap)}]>`;
+    returns = `${core("APIPromise")}<${result}[${q(m.unwrap)}]>`;
     call = `client.request(${m.constant}, ${input}, options, (data) => data[${q(m.unwrap)}])`;
   } else {
-    returns = `APIPromise<${result}>`;
+    returns = `${core("APIPromise")}<${result}>`;
     call = `client.request(${m.constant}, ${input}, options)`;
   }
   return { args, returns, call };
 }
 
-function renderFunction(d: ProviderDescriptor, m: Method, core: string): string {
-  const { args, returns, call } = signature(d, m);
+function renderFunction(d: ProviderDescriptor, m: Method, core: string, imp: Imports): string {
+  const { args, returns, call } = signature(d, m, imp);
   const list = [`client: ${core}`, ...args.map(([, a]) => a)].join(", ");
   return `${jsdoc(m.doc)}export function ${m.fn}(${list}): ${returns} {\n  return ${call};\n}\n`;
 }
@@ -382,14 +438,17 @@ export function renderClient(
   entry: ProviderEntry,
   doc: Json,
 ): { files: Map<string, string>; methods: Method[] } {
-  const methods = methodsOf(d, entry, doc);
   const T = clientName(d.title);
   const core = `${T}Core`;
   const head = header(d);
-  const aliases = componentAliases(d, doc).map((a) => a.alias);
+  const componentList = componentAliases(d, doc);
+  const aliases = componentList.map((a) => a.alias);
   const aliasSet = new Set(aliases);
   // Names this package defines; the spec's types are exported beside them unless they clash.
   const own = new Set<string>([core, `${T}Client`, `${T}Options`, T, ...CORE_EXPORTS]);
+  // The spec's names a signature may use: those no generated file defines or imports from elsewhere.
+  const usable = componentList.filter((a) => !own.has(a.alias) && !IMPORTED.has(a.alias));
+  const methods = methodsOf(d, entry, doc, schemaNames(usable));
   for (const m of methods) {
     const type = paramsType(m);
     if (!type) continue;
@@ -410,36 +469,27 @@ export function renderClient(
   }
 
   // functions.ts: one function per operation, each importing only its own constant.
-  const coreImports = new Set(["type APIPromise", "type RequestOptions", "type ResultOf"]);
-  const used = (s: string, name: string, imp = `type ${name}`) => {
-    if (s.includes(`${name}<`) || s.includes(`${name}(`)) coreImports.add(imp);
-  };
+  const fnImports = new Imports();
   const bodies = methods.map((m) => {
     const typeDecl = m.params
       ? `/** Parameters of {@link ${m.fn}} (\`${m.method} ${m.path}\`). */\nexport type ${m.params.name} = ${m.params.type};\n\n`
       : "";
-    return typeDecl + renderFunction(d, m, core);
+    fnImports.use(d.packageName, m.constant);
+    return typeDecl + renderFunction(d, m, core, fnImports);
   });
-  const text = bodies.join("\n");
-  for (const t of ["PathOf", "BodyOf", "QueryOf", "HeaderOf", "CookieOf", "ItemsAt", "PagePromise"])
-    used(text, t);
-  for (const f of [
-    "paginate",
-    "paramsInput",
-    "offsetPagination",
-    "skipPagination",
-    "pagePagination",
-    "cursorPagination",
-    "linkPagination",
-  ])
-    used(text, f, f);
+  // The Params types' lookups.
+  for (const m of methods) {
+    for (const t of ["QueryOf", "HeaderOf", "CookieOf"])
+      if (m.params?.type.includes(`${t}<`)) fnImports.type("@agentruns/core", t);
+    if (m.params) fnImports.type(d.packageName, "operations");
+  }
+  fnImports.type("./core.js", core);
   const functions =
     head +
     `// Why: one function per operation, so a bundle holds only the operations it calls (\`${methods[0]?.fn ?? "fn"}(client, …)\`).\n` +
-    `import { ${[...coreImports].sort((a, b) => a.replace("type ", "").localeCompare(b.replace("type ", ""))).join(", ")} } from "@agentruns/core";\n` +
-    `import {\n${[...methods.map((m) => `  ${m.constant},`), "  type operations,"].join("\n")}\n} from "${d.packageName}";\n` +
-    `import type { ${core} } from "./core.js";\n\n` +
-    text;
+    fnImports.render() +
+    "\n" +
+    bodies.join("\n");
 
   // core.ts: the client without the operation table (what the functions take).
   const idempotent = [
@@ -494,11 +544,20 @@ export function renderClient(
     return name;
   };
   const classNames = new Map([...tree.keys()].map((k) => [k, className(k)]));
+  const clientImports = new Imports();
+  clientImports.use(d.packageName, "createClient");
+  clientImports.use(d.packageName, "operationTable");
+  clientImports.type(d.packageName, "ApiClient");
+  clientImports.use("@agentruns/core", "rawClient");
+  clientImports.use("./core.js", core);
+  clientImports.type("./core.js", `${T}Options`);
   const classes = [...tree.entries()].map(([key, n]) => {
     const cls = classNames.get(key)!;
     const children = [...n.children].map((c) => ({ prop: c.split(".").at(-1)!, cls: classNames.get(c)! }));
     const members = n.methods.map((m) => {
-      const { args, returns } = signature(d, m);
+      const { args, returns } = signature(d, m, clientImports);
+      clientImports.use("./functions.js", m.fn);
+      if (m.params) clientImports.type("./functions.js", m.params.name);
       const list = args.map(([, a]) => a).join(", ");
       const names = ["this.client", ...args.map(([name]) => name)].join(", ");
       return `${jsdoc(m.doc, "  ")}  ${m.name}(${list}): ${returns} {\n    return ${m.fn}(${names});\n  }\n`;
@@ -518,12 +577,8 @@ export function renderClient(
   const clientFile =
     head +
     `// Why: the methods grouped into resources (\`client.${methods[0] ? [...methods[0].resource, methods[0].name].join(".") : "resource.method"}\`); each calls its function.\n` +
-    `import { createClient, operationTable } from "${d.packageName}";\n` +
-    `import { rawClient } from "@agentruns/core";\n` +
-    `import type { RequestOptions, APIPromise, PathOf, BodyOf, QueryOf, HeaderOf, CookieOf, ItemsAt, PagePromise, ResultOf } from "@agentruns/core";\n` +
-    `import type { ApiClient, operations } from "${d.packageName}";\n` +
-    `import { ${core}, type ${T}Options } from "./core.js";\n` +
-    `import {\n${methods.map((m) => `  ${m.fn},`).join("\n")}\n${methods.flatMap((m) => (m.params ? [`  type ${m.params.name},`] : [])).join("\n")}\n} from "./functions.js";\n\n` +
+    clientImports.render() +
+    "\n" +
     classes.join("\n") +
     `\n/** The ${d.title} API: every operation as a method of its resource, plus \`raw\` (the typed openapi-fetch client). */\n` +
     `export class ${T}Client extends ${core} {\n` +

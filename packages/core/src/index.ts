@@ -21,7 +21,7 @@ export { EventStream, eventStream, type ServerSentEvent } from "./event-stream.j
 export { JsonLinesStream, jsonLinesStream } from "./json-lines.js";
 export type { Binary, StreamFactory } from "./bodies.js";
 export { isoDate } from "./dates.js";
-export { paramsInput, type ParamsLayout } from "./params.js";
+export { paramsInput, type ParamsLayout, type ParamsOf } from "./params.js";
 export {
   Page,
   PagePromise,

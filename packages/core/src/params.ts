@@ -2,6 +2,7 @@
 // Dates as ISO 8601 strings, and bracketed groups (`duration: { gte: 60 }` → `duration[gte]=60`).
 import { isoDate } from "./dates.js";
 import { ValidationError } from "./errors.js";
+import type { CallInput } from "./types.js";
 
 /** Where the params of one operation go; query parameters are everything not named here. */
 export interface ParamsLayout {
@@ -21,12 +22,18 @@ type Bag = Record<string, unknown>;
 const put = (bag: Bag, key: string, value: unknown) =>
   Object.defineProperty(bag, key, { value, enumerable: true, writable: true, configurable: true });
 
-/** `params` as `{ query, header?, cookie? }`; a wrong Date or group throws a ValidationError (the call rejects). */
-export function paramsInput(
-  params: Bag | null | undefined,
+/** The query, header and cookie parts of an operation's input. */
+export type ParamsOf<Op> = Pick<CallInput<Op>, "query" | "header" | "cookie">;
+
+/**
+ * `params` as `{ query, header?, cookie? }` of operation `Op`; a wrong Date or group throws a ValidationError (the
+ * call rejects). The generated method's signature types `params`; this split is checked against the spec at run time.
+ */
+export function paramsInput<Op = unknown>(
+  params: object | null | undefined,
   layout: ParamsLayout = {},
   where = "params",
-): { query: Bag; header?: Bag; cookie?: Bag } {
+): ParamsOf<Op> {
   if (params !== undefined && params !== null && (typeof params !== "object" || Array.isArray(params))) {
     throw new ValidationError(`Invalid input to ${where}: params must be an object`, "query");
   }
@@ -45,11 +52,12 @@ export function paramsInput(
   }
   // Bracketed groups go last, in the order given: `…&duration[gte]=60&duration[lt]=300`.
   for (const [name, value] of groups) group(query, name, value, layout.groups![name]!, where);
+  // The parts as the operation takes them: checked against its spec when the call is made, before any I/O.
   return {
     query,
     ...(layout.header?.length ? { header } : {}),
     ...(layout.cookie?.length ? { cookie } : {}),
-  };
+  } as ParamsOf<Op>;
 }
 
 function group(query: Bag, name: string, value: unknown, keys: readonly string[], where: string): void {

@@ -2,17 +2,19 @@
 // Do not edit by hand: change the spec or the generator, then run `pnpm generate`.
 // Why: one function per operation, so a bundle holds only the operations it calls (`runsList(client, …)`).
 import {
-  type APIPromise,
-  type ItemsAt,
+  listRunsOperation,
+  type operations,
+  type PaginatedRunResponse,
+  type RunOutput,
+} from "@agentruns/avido-openapi";
+import {
   type PagePromise,
   paginate,
   paramsInput,
   type QueryOf,
   type RequestOptions,
-  type ResultOf,
   skipPagination,
 } from "@agentruns/core";
-import { listRunsOperation, type operations } from "@agentruns/avido-openapi";
 import type { AvidoCore } from "./core.js";
 
 /** Parameters of {@link runsList} (`GET /v0/runs`). */
@@ -31,12 +33,14 @@ export function runsList(
   client: AvidoCore,
   params?: ListRunsParams,
   options?: RequestOptions,
-): PagePromise<ItemsAt<ResultOf<operations["listRuns"]>, "data">, ResultOf<operations["listRuns"]>> {
+): PagePromise<RunOutput, PaginatedRunResponse> {
   return paginate(
     client,
     listRunsOperation,
-    () => ({ ...paramsInput(params, { dates: ["startDate", "endDate"] }, "Avido listRuns") }) as never,
-    skipPagination<ItemsAt<ResultOf<operations["listRuns"]>, "data">>(),
+    () => ({
+      ...paramsInput<operations["listRuns"]>(params, { dates: ["startDate", "endDate"] }, "Avido listRuns"),
+    }),
+    skipPagination<RunOutput>(),
     options,
   );
 }

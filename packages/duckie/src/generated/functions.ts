@@ -2,17 +2,19 @@
 // Do not edit by hand: change the spec or the generator, then run `pnpm generate`.
 // Why: one function per operation, so a bundle holds only the operations it calls (`runsList(client, …)`).
 import {
-  type APIPromise,
+  listRunsOperation,
+  type ListRunsResponse,
+  type operations,
+  type RunSummary,
+} from "@agentruns/duckie-openapi";
+import {
   cursorPagination,
-  type ItemsAt,
   type PagePromise,
   paginate,
   paramsInput,
   type QueryOf,
   type RequestOptions,
-  type ResultOf,
 } from "@agentruns/core";
-import { listRunsOperation, type operations } from "@agentruns/duckie-openapi";
 import type { DuckieCore } from "./core.js";
 
 /** Parameters of {@link runsList} (`GET /api/v1/runs`). */
@@ -48,22 +50,21 @@ export function runsList(
   client: DuckieCore,
   params?: ListRunsParams,
   options?: RequestOptions,
-): PagePromise<ItemsAt<ResultOf<operations["listRuns"]>, "data">, ResultOf<operations["listRuns"]>> {
+): PagePromise<RunSummary, ListRunsResponse> {
   return paginate(
     client,
     listRunsOperation,
-    () =>
-      ({
-        ...paramsInput(
-          params,
-          {
-            dates: ["created_after", "created_before"],
-            groups: { duration: ["eq", "gt", "gte", "lt", "lte"] },
-          },
-          "Duckie listRuns",
-        ),
-      }) as never,
-    cursorPagination<ItemsAt<ResultOf<operations["listRuns"]>, "data">>({
+    () => ({
+      ...paramsInput<operations["listRuns"]>(
+        params,
+        {
+          dates: ["created_after", "created_before"],
+          groups: { duration: ["eq", "gt", "gte", "lt", "lte"] },
+        },
+        "Duckie listRuns",
+      ),
+    }),
+    cursorPagination<RunSummary>({
       items: "data",
       next: "pagination.next_cursor",
       hasMore: "pagination.has_more",

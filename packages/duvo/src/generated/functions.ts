@@ -2,28 +2,36 @@
 // Do not edit by hand: change the spec or the generator, then run `pnpm generate`.
 // Why: one function per operation, so a bundle holds only the operations it calls (`runsList(client, …)`).
 import {
+  type CreateMessageBody,
+  type CreateMessageResponse,
+  type CreateRunBody,
+  createRunMessageOperation,
+  createRunOperation,
+  type CreateRunResponse,
+  getRunOperation,
+  type GetRunResponse,
+  type ListMessagesResponse,
+  listRunMessagesOperation,
+  listRunsOperation,
+  type ListRunsResponse,
+  type Message,
+  type operations,
+  type RespondToHumanRequestBody,
+  respondToHumanRequestOperation,
+  type RespondToHumanRequestResponse,
+  type RunSummary,
+  stopRunOperation,
+  type StopRunResponse,
+} from "@agentruns/duvo-openapi";
+import {
   type APIPromise,
-  type BodyOf,
-  type ItemsAt,
   offsetPagination,
   type PagePromise,
   paginate,
   paramsInput,
-  type PathOf,
   type QueryOf,
   type RequestOptions,
-  type ResultOf,
 } from "@agentruns/core";
-import {
-  listRunsOperation,
-  createRunOperation,
-  getRunOperation,
-  listRunMessagesOperation,
-  createRunMessageOperation,
-  respondToHumanRequestOperation,
-  stopRunOperation,
-  type operations,
-} from "@agentruns/duvo-openapi";
 import type { DuvoCore } from "./core.js";
 
 /** Parameters of {@link runsList} (`GET /v1/runs`). */
@@ -40,15 +48,12 @@ export function runsList(
   client: DuvoCore,
   params?: ListRunsParams,
   options?: RequestOptions,
-): PagePromise<ItemsAt<ResultOf<operations["listRuns"]>, "data">, ResultOf<operations["listRuns"]>> {
+): PagePromise<RunSummary, ListRunsResponse> {
   return paginate(
     client,
     listRunsOperation,
-    () => ({ ...paramsInput(params, { dates: ["since"] }, "Duvo listRuns") }) as never,
-    offsetPagination<ItemsAt<ResultOf<operations["listRuns"]>, "data">>("data", {
-      total: "total",
-      param: "offset",
-    }),
+    () => ({ ...paramsInput<operations["listRuns"]>(params, { dates: ["since"] }, "Duvo listRuns") }),
+    offsetPagination<RunSummary>("data", { total: "total", param: "offset" }),
     options,
   );
 }
@@ -62,9 +67,9 @@ export function runsList(
  */
 export function runsCreate(
   client: DuvoCore,
-  body: BodyOf<operations["createRun"]>,
+  body: CreateRunBody,
   options?: RequestOptions,
-): APIPromise<ResultOf<operations["createRun"]>["run"]> {
+): APIPromise<CreateRunResponse["run"]> {
   return client.request(createRunOperation, { body }, options, (data) => data["run"]);
 }
 
@@ -77,9 +82,9 @@ export function runsCreate(
  */
 export function runsGet(
   client: DuvoCore,
-  runId: PathOf<operations["getRun"]>["run_id"],
+  runId: string,
   options?: RequestOptions,
-): APIPromise<ResultOf<operations["getRun"]>> {
+): APIPromise<GetRunResponse> {
   return client.request(getRunOperation, { path: { run_id: runId } }, options);
 }
 
@@ -95,21 +100,18 @@ export type ListRunMessagesParams = QueryOf<operations["listRunMessages"]>;
  */
 export function runsMessagesList(
   client: DuvoCore,
-  runId: PathOf<operations["listRunMessages"]>["run_id"],
+  runId: string,
   params?: ListRunMessagesParams,
   options?: RequestOptions,
-): PagePromise<
-  ItemsAt<ResultOf<operations["listRunMessages"]>, "messages">,
-  ResultOf<operations["listRunMessages"]>
-> {
+): PagePromise<Message, ListMessagesResponse> {
   return paginate(
     client,
     listRunMessagesOperation,
-    () => ({ path: { run_id: runId }, ...paramsInput(params, {}, "Duvo listRunMessages") }) as never,
-    offsetPagination<ItemsAt<ResultOf<operations["listRunMessages"]>, "messages">>("messages", {
-      total: "total",
-      param: "offset",
+    () => ({
+      path: { run_id: runId },
+      ...paramsInput<operations["listRunMessages"]>(params, {}, "Duvo listRunMessages"),
     }),
+    offsetPagination<Message>("messages", { total: "total", param: "offset" }),
     options,
   );
 }
@@ -123,10 +125,10 @@ export function runsMessagesList(
  */
 export function runsMessagesCreate(
   client: DuvoCore,
-  runId: PathOf<operations["createRunMessage"]>["run_id"],
-  body: BodyOf<operations["createRunMessage"]>,
+  runId: string,
+  body: CreateMessageBody,
   options?: RequestOptions,
-): APIPromise<ResultOf<operations["createRunMessage"]>["message"]> {
+): APIPromise<CreateMessageResponse["message"]> {
   return client.request(
     createRunMessageOperation,
     { path: { run_id: runId }, body },
@@ -144,11 +146,11 @@ export function runsMessagesCreate(
  */
 export function runsHumanRequestsRespond(
   client: DuvoCore,
-  runId: PathOf<operations["respondToHumanRequest"]>["run_id"],
-  requestId: PathOf<operations["respondToHumanRequest"]>["request_id"],
-  body?: BodyOf<operations["respondToHumanRequest"]>,
+  runId: string,
+  requestId: string,
+  body?: RespondToHumanRequestBody,
   options?: RequestOptions,
-): APIPromise<ResultOf<operations["respondToHumanRequest"]>["human_request"]> {
+): APIPromise<RespondToHumanRequestResponse["human_request"]> {
   return client.request(
     respondToHumanRequestOperation,
     { path: { run_id: runId, request_id: requestId }, body },
@@ -166,8 +168,8 @@ export function runsHumanRequestsRespond(
  */
 export function runsStop(
   client: DuvoCore,
-  runId: PathOf<operations["stopRun"]>["run_id"],
+  runId: string,
   options?: RequestOptions,
-): APIPromise<ResultOf<operations["stopRun"]>> {
+): APIPromise<StopRunResponse> {
   return client.request(stopRunOperation, { path: { run_id: runId } }, options);
 }

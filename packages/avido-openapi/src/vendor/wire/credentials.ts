@@ -3,7 +3,7 @@
 // Reading a provider's credentials (options first, then the environment), choosing among an operation's security
 // alternatives and placing the chosen credentials on the wire: one rule for the typed and the ergonomic clients.
 import { InvalidCredentialError, MissingCredentialError } from "./errors.js";
-import { unsendable } from "./header-value.js";
+import { CONTROL, unsendable } from "./header-value.js";
 
 /** A bearer token, or a function that returns one (called for every request; cache inside it as needed). */
 export type TokenProvider = () => string | Promise<string>;
@@ -55,13 +55,19 @@ export function missingCredential(
   );
 }
 
-/** Throws InvalidCredentialError when HTTP cannot carry `value`; the message never includes it. */
-export function checkCredential(option: string, value: string, naming: Naming): void {
-  const problem = unsendable(value, true);
+/**
+ * Throws InvalidCredentialError when HTTP cannot carry `value`; the message never includes it. Every credential is
+ * refused a control character; one sent as is in a header (bearer, an API-key header) also a non-ASCII one, which
+ * fetch cannot send or the provider never issued. Basic credentials (base64 of UTF-8) and query or cookie keys
+ * (percent-encoded) may hold any character.
+ */
+export function checkCredential(source: CredentialSource, value: string, naming: Naming): void {
+  const raw = source.kind === "bearer" || source.kind === "header" || source.kind === undefined;
+  const problem = raw ? unsendable(value, true) : CONTROL.test(value) ? unsendable(value) : undefined;
   if (!problem) return;
   throw new InvalidCredentialError(
-    option,
-    `${naming.title} credential "${option}" ${problem}: check how it was read or copied ` +
+    source.option,
+    `${naming.title} credential "${source.option}" ${problem}: check how it was read or copied ` +
       '(a trailing newline, a pasted "…" or a curly quote is the usual cause).',
   );
 }
@@ -79,7 +85,7 @@ export function readCredentials(
     const value = options[c.option] ?? env[c.env];
     if (typeof value === "function" && c.kind === "bearer") values.set(c.option, value as TokenProvider);
     else if (typeof value === "string" && value !== "") {
-      checkCredential(c.option, value, naming);
+      checkCredential(c, value, naming);
       values.set(c.option, value);
     } else if (required.includes(c.option)) throw missingCredential(c, naming);
   }
