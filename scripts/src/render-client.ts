@@ -13,6 +13,7 @@ import { renderClientSmokeTest } from "./scaffold-client.js";
 import { Imports } from "./imports.js";
 import {
   bodyName,
+  fieldName,
   itemName,
   primitiveName,
   resultName,
@@ -48,7 +49,7 @@ interface Method extends MethodName {
   /** No query, header or cookie parameter is required: the params argument defaults to `{}`. */
   paramsOptional: boolean;
   /** The spec's names for what the method takes and gives, where it names them (see type-names.ts). */
-  types: { result?: string; body?: string; item?: string; path: Record<string, string> };
+  types: { result?: string; body?: string; item?: string; field?: string; path: Record<string, string> };
 }
 
 /** Names a client, its resources or a function's arguments must not take. */
@@ -169,7 +170,7 @@ function methodsOf(
       ...(ownEntry(entry.unwrap, op.operationId) ? { unwrap: entry.unwrap![op.operationId]! } : {}),
       fn: camel(pascal([...n.resource, n.name])),
       paramsOptional: !all.some((p) => p.in !== "path" && p.required === true),
-      types: namedTypes(doc, schemas, o, all, pagination),
+      types: namedTypes(doc, schemas, o, all, pagination, ownEntry(entry.unwrap, op.operationId)),
     };
   });
 }
@@ -216,8 +217,10 @@ function namedTypes(
   o: Json,
   all: readonly Json[],
   pagination: Pagination | undefined,
+  unwrap: string | undefined,
 ): Method["types"] {
   const result = resultName(doc, names, o);
+  const field = unwrap ? fieldName(doc, names, o, unwrap) : undefined;
   const body = bodyName(doc, names, o);
   const item = pagination ? itemName(doc, names, o, itemsOf(pagination)) : undefined;
   const path: Record<string, string> = {};
@@ -225,7 +228,13 @@ function namedTypes(
     const type = p.in === "path" ? primitiveName(doc, p.schema) : undefined;
     if (type) path[String(p.name)] = type;
   }
-  return { ...(result ? { result } : {}), ...(body ? { body } : {}), ...(item ? { item } : {}), path };
+  return {
+    ...(result ? { result } : {}),
+    ...(body ? { body } : {}),
+    ...(item ? { item } : {}),
+    ...(field ? { field } : {}),
+    path,
+  };
 }
 
 /** How many inputs a call must be given: path parameters, a required body, required parameters. */
@@ -417,7 +426,7 @@ function signature(d: ProviderDescriptor, m: Method, imp: Imports) {
     imp.use("@agentruns/core", paginator.slice(0, paginator.indexOf("<")));
     call = `${imp.use("@agentruns/core", "paginate")}(client, ${m.constant}, ${input}, ${paginator}, options)`;
   } else if (m.unwrap) {
-    returns = `${core("APIPromise")}<${result}[${q(m.unwrap)}]>`;
+    returns = `${core("APIPromise")}<${named(m.types.field) || `${result}[${q(m.unwrap)}]`}>`;
     call = `client.request(${m.constant}, ${input}, options, (data) => data[${q(m.unwrap)}])`;
   } else {
     returns = `${core("APIPromise")}<${result}>`;

@@ -70,7 +70,7 @@ export const RESERVED = new Set(
     "break case catch class const continue debugger default delete do else enum export extends false finally for " +
     "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
     "as implements interface let package private protected public static yield any boolean number string symbol " +
-    "never unknown object undefined bigint type paths components operations webhooks $defs"
+    "never unknown object undefined bigint type paths components operations webhooks $defs $Schema"
   ).split(" "),
 );
 
@@ -138,16 +138,60 @@ const TYPED_EXPORTS = [
 ];
 
 function renderNames(d: ProviderDescriptor, doc: Record<string, any>): string {
-  const lines = componentAliases(d, doc).map(
-    ({ alias, section, name }) =>
-      `export type ${alias} = components[${JSON.stringify(section)}][${JSON.stringify(name)}];`,
-  );
+  const lines = componentAliases(d, doc).map(({ alias, section, name }) => {
+    const type = `components[${JSON.stringify(section)}][${JSON.stringify(name)}]`;
+    // An interface keeps its name in editors and errors (`APIPromise<Run>`); an alias of an indexed access shows
+    // the expanded object instead. Only an object type can be extended, so anything else stays an alias.
+    return section === "schemas" && isObjectSchema(doc, doc.components.schemas[name])
+      ? `export interface ${alias} extends $Schema<${JSON.stringify(name)}> {}`
+      : `export type ${alias} = ${type};`;
+  });
+  const interfaces = lines.some((l) => l.startsWith("export interface"));
   return (
     header(d) +
     `// Why: every component under the spec's own name (never re-cased), apart from schema.ts so that a schema named\n` +
     `// like a TypeScript global (\`Record\`, \`Response\`) shadows nothing the generated types use.\n` +
     `import type { components } from "./schema.js";\n\n` +
+    (interfaces
+      ? `/** A component schema by its name (an interface can extend a type reference, not an indexed access). */\n` +
+        `type $Schema<Name extends keyof components["schemas"]> = components["schemas"][Name];\n\n`
+      : "") +
     (lines.length ? lines.join("\n") + "\n" : "export {};\n")
+  );
+}
+
+/** Keywords after which openapi-typescript's type is not one object type (a union, a primitive, unknown). */
+const NOT_ONE_OBJECT = ["oneOf", "anyOf", "enum", "const", "not", "nullable", "items", "discriminator"];
+
+/**
+ * Whether openapi-typescript renders `schema` as one object type (properties, a map, or an intersection of such),
+ * which an interface can extend: never a union (`oneOf`, `nullable`, a type list), a primitive or `unknown`. Unsure
+ * cases answer false, which costs only the name in a hover.
+ */
+export function isObjectSchema(
+  doc: Record<string, any>,
+  schema: unknown,
+  seen = new Set<unknown>(),
+): boolean {
+  if (!schema || typeof schema !== "object" || seen.has(schema) || seen.size > 16) return false;
+  seen.add(schema);
+  const s = schema as Record<string, any>;
+  if (typeof s.$ref === "string") {
+    if (Object.keys(s).length !== 1 || !s.$ref.startsWith("#/components/schemas/")) return false;
+    const target = s.$ref.slice("#/components/schemas/".length).replace(/~1/g, "/").replace(/~0/g, "~");
+    return isObjectSchema(doc, doc.components?.schemas?.[target], seen);
+  }
+  if (NOT_ONE_OBJECT.some((k) => k in s) || Array.isArray(s.type)) return false;
+  if (s.allOf !== undefined) {
+    return (
+      Array.isArray(s.allOf) &&
+      s.allOf.length > 0 &&
+      s.allOf.every((part: unknown) => isObjectSchema(doc, part, new Set(seen))) &&
+      (s.type === undefined || s.type === "object")
+    );
+  }
+  return (
+    s.type === "object" || (s.type === undefined && typeof s.properties === "object" && s.properties !== null)
   );
 }
 

@@ -60,24 +60,32 @@ export function bodyName(doc: Json, names: SchemaNames, operation: Json): string
   return refName(names, jsonSchema(body?.content));
 }
 
-/**
- * The component name of a page's items: the array at `itemsPath` (dotted; "" for a body that is the list) of the
- * success answer's schema, followed through `$ref`s and plain properties.
- */
+/** The schema at a dotted path ("" for the whole) of an operation's first success answer, through `$ref`s. */
+function answerAt(doc: Json, operation: Json, at: string): Json | undefined {
+  const response = Object.entries<Json>(operation.responses ?? {}).find(([s]) => SUCCESS.has(s))?.[1];
+  let schema: Json | undefined = jsonSchema(resolveRef(doc, response ?? {})?.content);
+  for (const key of at ? at.split(".") : []) {
+    const node = schema ? resolveRef(doc, schema) : undefined;
+    schema = node && Object.hasOwn(node.properties ?? {}, key) ? node.properties[key] : undefined;
+  }
+  return schema;
+}
+
+/** The component name of a page's items: the array at `itemsPath` (dotted; "" for a body that is the list). */
 export function itemName(
   doc: Json,
   names: SchemaNames,
   operation: Json,
   itemsPath: string,
 ): string | undefined {
-  const response = Object.entries<Json>(operation.responses ?? {}).find(([s]) => SUCCESS.has(s))?.[1];
-  let schema: Json | undefined = jsonSchema(resolveRef(doc, response ?? {})?.content);
-  for (const key of itemsPath ? itemsPath.split(".") : []) {
-    const node = schema ? resolveRef(doc, schema) : undefined;
-    schema = node && Object.hasOwn(node.properties ?? {}, key) ? node.properties[key] : undefined;
-  }
+  const schema = answerAt(doc, operation, itemsPath);
   const list = schema ? resolveRef(doc, schema) : undefined;
   return list?.type === "array" ? refName(names, list.items) : undefined;
+}
+
+/** The component name of the field a method returns of its answer (`unwrap`: `{ run: Run }` → `Run`). */
+export function fieldName(doc: Json, names: SchemaNames, operation: Json, key: string): string | undefined {
+  return resultName(doc, names, operation) ? refName(names, answerAt(doc, operation, key)) : undefined;
 }
 
 /** A path parameter's TypeScript type when it is a plain primitive (`string`, `number`), else undefined. */

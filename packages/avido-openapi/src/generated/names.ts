@@ -4,11 +4,14 @@
 // like a TypeScript global (`Record`, `Response`) shadows nothing the generated types use.
 import type { components } from "./schema.js";
 
-export type PaginatedRunResponse = components["schemas"]["PaginatedRunResponse"];
-export type ErrorResponse = components["schemas"]["ErrorResponse"];
-export type ValidationErrorResponse = components["schemas"]["ValidationErrorResponse"];
-export type RunOutput = components["schemas"]["RunOutput"];
+/** A component schema by its name (an interface can extend a type reference, not an indexed access). */
+type $Schema<Name extends keyof components["schemas"]> = components["schemas"][Name];
+
+export interface PaginatedRunResponse extends $Schema<"PaginatedRunResponse"> {}
+export interface ErrorResponse extends $Schema<"ErrorResponse"> {}
+export interface ValidationErrorResponse extends $Schema<"ValidationErrorResponse"> {}
+export interface RunOutput extends $Schema<"RunOutput"> {}
 export type RunType = components["schemas"]["RunType"];
-export type RunResultOutput = components["schemas"]["RunResultOutput"];
-export type RunEvalResultOutput = components["schemas"]["RunEvalResultOutput"];
+export interface RunResultOutput extends $Schema<"RunResultOutput"> {}
+export interface RunEvalResultOutput extends $Schema<"RunEvalResultOutput"> {}
 export type EvalType = components["schemas"]["EvalType"];

@@ -4,19 +4,22 @@
 // like a TypeScript global (`Record`, `Response`) shadows nothing the generated types use.
 import type { components } from "./schema.js";
 
+/** A component schema by its name (an interface can extend a type reference, not an indexed access). */
+type $Schema<Name extends keyof components["schemas"]> = components["schemas"][Name];
+
 export type RunStatus = components["schemas"]["RunStatus"];
 export type ResolutionType = components["schemas"]["ResolutionType"];
-export type ListRunsResponse = components["schemas"]["ListRunsResponse"];
-export type CursorPagination = components["schemas"]["CursorPagination"];
-export type RunSummary = components["schemas"]["RunSummary"];
-export type RunTicket = components["schemas"]["RunTicket"];
-export type RunAgent = components["schemas"]["RunAgent"];
-export type RunCategory = components["schemas"]["RunCategory"];
-export type RunResolution = components["schemas"]["RunResolution"];
-export type RunTrigger = components["schemas"]["RunTrigger"];
-export type RunApproval = components["schemas"]["RunApproval"];
-export type PendingApproval = components["schemas"]["PendingApproval"];
-export type ErrorResponse = components["schemas"]["ErrorResponse"];
+export interface ListRunsResponse extends $Schema<"ListRunsResponse"> {}
+export interface CursorPagination extends $Schema<"CursorPagination"> {}
+export interface RunSummary extends $Schema<"RunSummary"> {}
+export interface RunTicket extends $Schema<"RunTicket"> {}
+export interface RunAgent extends $Schema<"RunAgent"> {}
+export interface RunCategory extends $Schema<"RunCategory"> {}
+export interface RunResolution extends $Schema<"RunResolution"> {}
+export interface RunTrigger extends $Schema<"RunTrigger"> {}
+export interface RunApproval extends $Schema<"RunApproval"> {}
+export interface PendingApproval extends $Schema<"PendingApproval"> {}
+export interface ErrorResponse extends $Schema<"ErrorResponse"> {}
 export type ErrorCode = components["schemas"]["ErrorCode"];
 export type ResponseInvalidRequest = components["responses"]["InvalidRequest"];
 export type ResponseUnauthenticated = components["responses"]["Unauthenticated"];

@@ -4,29 +4,32 @@
 // like a TypeScript global (`Record`, `Response`) shadows nothing the generated types use.
 import type { components } from "./schema.js";
 
-export type Run = components["schemas"]["Run"];
-export type RunSummary = components["schemas"]["RunSummary"];
-export type EvalSummaries = components["schemas"]["EvalSummaries"];
-export type SeverityCounts = components["schemas"]["SeverityCounts"];
-export type ListRunsResponse = components["schemas"]["ListRunsResponse"];
-export type CreateRunBody = components["schemas"]["CreateRunBody"];
-export type CreateRunResponse = components["schemas"]["CreateRunResponse"];
-export type GetRunResponse = components["schemas"]["GetRunResponse"];
-export type PendingHumanRequest = components["schemas"]["PendingHumanRequest"];
-export type HumanRequestQuestion = components["schemas"]["HumanRequestQuestion"];
-export type HumanRequestQuestionOption = components["schemas"]["HumanRequestQuestionOption"];
-export type Message = components["schemas"]["Message"];
-export type ToolCall = components["schemas"]["ToolCall"];
-export type ToolResult = components["schemas"]["ToolResult"];
-export type ListMessagesResponse = components["schemas"]["ListMessagesResponse"];
-export type CreateMessageBody = components["schemas"]["CreateMessageBody"];
-export type CreatedMessage = components["schemas"]["CreatedMessage"];
-export type CreateMessageResponse = components["schemas"]["CreateMessageResponse"];
-export type RespondToHumanRequestBody = components["schemas"]["RespondToHumanRequestBody"];
-export type HumanRequest = components["schemas"]["HumanRequest"];
-export type RespondToHumanRequestResponse = components["schemas"]["RespondToHumanRequestResponse"];
-export type StopRunResponse = components["schemas"]["StopRunResponse"];
-export type ErrorResponse = components["schemas"]["ErrorResponse"];
+/** A component schema by its name (an interface can extend a type reference, not an indexed access). */
+type $Schema<Name extends keyof components["schemas"]> = components["schemas"][Name];
+
+export interface Run extends $Schema<"Run"> {}
+export interface RunSummary extends $Schema<"RunSummary"> {}
+export interface EvalSummaries extends $Schema<"EvalSummaries"> {}
+export interface SeverityCounts extends $Schema<"SeverityCounts"> {}
+export interface ListRunsResponse extends $Schema<"ListRunsResponse"> {}
+export interface CreateRunBody extends $Schema<"CreateRunBody"> {}
+export interface CreateRunResponse extends $Schema<"CreateRunResponse"> {}
+export interface GetRunResponse extends $Schema<"GetRunResponse"> {}
+export interface PendingHumanRequest extends $Schema<"PendingHumanRequest"> {}
+export interface HumanRequestQuestion extends $Schema<"HumanRequestQuestion"> {}
+export interface HumanRequestQuestionOption extends $Schema<"HumanRequestQuestionOption"> {}
+export interface Message extends $Schema<"Message"> {}
+export interface ToolCall extends $Schema<"ToolCall"> {}
+export interface ToolResult extends $Schema<"ToolResult"> {}
+export interface ListMessagesResponse extends $Schema<"ListMessagesResponse"> {}
+export interface CreateMessageBody extends $Schema<"CreateMessageBody"> {}
+export interface CreatedMessage extends $Schema<"CreatedMessage"> {}
+export interface CreateMessageResponse extends $Schema<"CreateMessageResponse"> {}
+export interface RespondToHumanRequestBody extends $Schema<"RespondToHumanRequestBody"> {}
+export interface HumanRequest extends $Schema<"HumanRequest"> {}
+export interface RespondToHumanRequestResponse extends $Schema<"RespondToHumanRequestResponse"> {}
+export interface StopRunResponse extends $Schema<"StopRunResponse"> {}
+export interface ErrorResponse extends $Schema<"ErrorResponse"> {}
 export type ResponseError = components["responses"]["Error"];
 export type ParameterRunId = components["parameters"]["RunId"];
 export type ParameterHumanRequestId = components["parameters"]["HumanRequestId"];

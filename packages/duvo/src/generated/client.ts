@@ -4,11 +4,13 @@
 import {
   type ApiClient,
   createClient,
+  type CreatedMessage,
   type CreateMessageBody,
   type CreateMessageResponse,
   type CreateRunBody,
   type CreateRunResponse,
   type GetRunResponse,
+  type HumanRequest,
   type ListMessagesResponse,
   type ListRunsResponse,
   type Message,
@@ -16,6 +18,7 @@ import {
   operationTable,
   type RespondToHumanRequestBody,
   type RespondToHumanRequestResponse,
+  type Run,
   type RunSummary,
   type StopRunResponse,
 } from "@agentruns/duvo-openapi";
@@ -67,7 +70,7 @@ export class RunsResource {
    *
    * `POST /v1/runs`
    */
-  create(body: CreateRunBody, options?: RequestOptions): APIPromise<CreateRunResponse["run"]> {
+  create(body: CreateRunBody, options?: RequestOptions): APIPromise<Run> {
     return runsCreate(this.client, body, options);
   }
 
@@ -120,11 +123,7 @@ export class RunsMessagesResource {
    *
    * `POST /v1/runs/{run_id}/messages`
    */
-  create(
-    runId: string,
-    body: CreateMessageBody,
-    options?: RequestOptions,
-  ): APIPromise<CreateMessageResponse["message"]> {
+  create(runId: string, body: CreateMessageBody, options?: RequestOptions): APIPromise<CreatedMessage> {
     return runsMessagesCreate(this.client, runId, body, options);
   }
 }
@@ -145,7 +144,7 @@ export class RunsHumanRequestsResource {
     requestId: string,
     body?: RespondToHumanRequestBody,
     options?: RequestOptions,
-  ): APIPromise<RespondToHumanRequestResponse["human_request"]> {
+  ): APIPromise<HumanRequest> {
     return runsHumanRequestsRespond(this.client, runId, requestId, body, options);
   }
 }

@@ -2,6 +2,7 @@
 // Do not edit by hand: change the spec or the generator, then run `pnpm generate`.
 // Why: one function per operation, so a bundle holds only the operations it calls (`runsList(client, …)`).
 import {
+  type CreatedMessage,
   type CreateMessageBody,
   type CreateMessageResponse,
   type CreateRunBody,
@@ -10,6 +11,7 @@ import {
   type CreateRunResponse,
   getRunOperation,
   type GetRunResponse,
+  type HumanRequest,
   type ListMessagesResponse,
   listRunMessagesOperation,
   listRunsOperation,
@@ -19,6 +21,7 @@ import {
   type RespondToHumanRequestBody,
   respondToHumanRequestOperation,
   type RespondToHumanRequestResponse,
+  type Run,
   type RunSummary,
   stopRunOperation,
   type StopRunResponse,
@@ -65,11 +68,7 @@ export function runsList(
  *
  * `POST /v1/runs`
  */
-export function runsCreate(
-  client: DuvoCore,
-  body: CreateRunBody,
-  options?: RequestOptions,
-): APIPromise<CreateRunResponse["run"]> {
+export function runsCreate(client: DuvoCore, body: CreateRunBody, options?: RequestOptions): APIPromise<Run> {
   return client.request(createRunOperation, { body }, options, (data) => data["run"]);
 }
 
@@ -128,7 +127,7 @@ export function runsMessagesCreate(
   runId: string,
   body: CreateMessageBody,
   options?: RequestOptions,
-): APIPromise<CreateMessageResponse["message"]> {
+): APIPromise<CreatedMessage> {
   return client.request(
     createRunMessageOperation,
     { path: { run_id: runId }, body },
@@ -150,7 +149,7 @@ export function runsHumanRequestsRespond(
   requestId: string,
   body?: RespondToHumanRequestBody,
   options?: RequestOptions,
-): APIPromise<RespondToHumanRequestResponse["human_request"]> {
+): APIPromise<HumanRequest> {
   return client.request(
     respondToHumanRequestOperation,
     { path: { run_id: runId, request_id: requestId }, body },
