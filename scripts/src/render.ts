@@ -138,11 +138,14 @@ const TYPED_EXPORTS = [
 ];
 
 function renderNames(d: ProviderDescriptor, doc: Record<string, any>): string {
+  const discriminated = discriminatedSchemas(doc);
   const lines = componentAliases(d, doc).map(({ alias, section, name }) => {
     const type = `components[${JSON.stringify(section)}][${JSON.stringify(name)}]`;
     // An interface keeps its name in editors and errors (`APIPromise<Run>`); an alias of an indexed access shows
     // the expanded object instead. Only an object type can be extended, so anything else stays an alias.
-    return section === "schemas" && isObjectSchema(doc, doc.components.schemas[name])
+    return section === "schemas" &&
+      !discriminated.has(name) &&
+      isObjectSchema(doc, doc.components.schemas[name])
       ? `export interface ${alias} extends $Schema<${JSON.stringify(name)}> {}`
       : `export type ${alias} = ${type};`;
   });
@@ -160,6 +163,44 @@ function renderNames(d: ProviderDescriptor, doc: Record<string, any>): string {
   );
 }
 
+/**
+ * Component schemas openapi-typescript gives an injected discriminator property (`type: "InputMessageResource"`): the
+ * members and mapping targets of a discriminated `oneOf`/`anyOf`, and the schemas that extend (`allOf`) a schema with
+ * a discriminator. Intersected with their own literal, such a type may reduce to `never`, which nothing can extend.
+ */
+function discriminatedSchemas(doc: Record<string, any>): Set<string> {
+  const prefix = "#/components/schemas/";
+  const nameOf = (ref: unknown) =>
+    typeof ref === "string" && ref.startsWith(prefix)
+      ? ref.slice(prefix.length).replace(/~1/g, "/").replace(/~0/g, "~")
+      : undefined;
+  const found = new Set<string>();
+  const schemas: Record<string, any> = doc.components?.schemas ?? {};
+  const seen = new Set<unknown>();
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== "object" || seen.has(node)) return;
+    seen.add(node);
+    const n = node as Record<string, any>;
+    if (n.discriminator && typeof n.discriminator === "object") {
+      for (const member of [...(n.oneOf ?? []), ...(n.anyOf ?? [])]) {
+        const name = nameOf(member?.$ref);
+        if (name) found.add(name);
+      }
+      for (const ref of Object.values(n.discriminator.mapping ?? {})) {
+        const name = nameOf(ref);
+        if (name) found.add(name);
+      }
+    }
+    for (const value of Object.values(n)) visit(value);
+  };
+  visit(doc);
+  for (const [name, schema] of Object.entries(schemas)) {
+    const parents = Array.isArray(schema?.allOf) ? schema.allOf.map((p: any) => nameOf(p?.$ref)) : [];
+    if (parents.some((p: string | undefined) => p && schemas[p]?.discriminator)) found.add(name);
+  }
+  return found;
+}
+
 /** Keywords after which openapi-typescript's type is not one object type (a union, a primitive, unknown). */
 const NOT_ONE_OBJECT = ["oneOf", "anyOf", "enum", "const", "not", "nullable", "items", "discriminator"];
 
@@ -172,6 +213,8 @@ export function isObjectSchema(
   doc: Record<string, any>,
   schema: unknown,
   seen = new Set<unknown>(),
+  /** Part of an intersection (`allOf`): an index signature there may clash with another part's members. */
+  part = false,
 ): boolean {
   if (!schema || typeof schema !== "object" || seen.has(schema) || seen.size > 16) return false;
   seen.add(schema);
@@ -179,20 +222,32 @@ export function isObjectSchema(
   if (typeof s.$ref === "string") {
     if (Object.keys(s).length !== 1 || !s.$ref.startsWith("#/components/schemas/")) return false;
     const target = s.$ref.slice("#/components/schemas/".length).replace(/~1/g, "/").replace(/~0/g, "~");
-    return isObjectSchema(doc, doc.components?.schemas?.[target], seen);
+    return isObjectSchema(doc, doc.components?.schemas?.[target], seen, part);
   }
   if (NOT_ONE_OBJECT.some((k) => k in s) || Array.isArray(s.type)) return false;
+  // A required name the schema does not declare itself (`allOf: [A, { required: ["a"] }]`) becomes openapi-typescript's
+  // `WithRequired<…>`, a mapped type an interface cannot extend.
+  if (
+    Array.isArray(s.required) &&
+    s.required.some((k: unknown) => !Object.hasOwn(s.properties ?? {}, String(k)))
+  )
+    return false;
   if (s.allOf !== undefined) {
     return (
       Array.isArray(s.allOf) &&
       s.allOf.length > 0 &&
-      s.allOf.every((part: unknown) => isObjectSchema(doc, part, new Set(seen))) &&
-      (s.type === undefined || s.type === "object")
+      s.allOf.every((p: unknown) => isObjectSchema(doc, p, new Set(seen), true)) &&
+      (s.type === undefined || s.type === "object") &&
+      s.properties === undefined &&
+      s.additionalProperties === undefined
     );
   }
-  return (
-    s.type === "object" || (s.type === undefined && typeof s.properties === "object" && s.properties !== null)
-  );
+  const hasProperties =
+    typeof s.properties === "object" && s.properties !== null && Object.keys(s.properties).length > 0;
+  // In an intersection, a map (`additionalProperties`, or an object with no properties: `Record<string, never>`)
+  // would have to hold the other parts' members too.
+  if (part && (!hasProperties || s.additionalProperties !== undefined)) return false;
+  return s.type === "object" || (s.type === undefined && hasProperties);
 }
 
 /**
@@ -383,6 +438,7 @@ function renderTurbo(d: ProviderDescriptor): string {
               "README.md",
               `$TURBO_ROOT$/packages/${d.id}/src/generated/**`,
               `$TURBO_ROOT$/packages/${d.id}/test/smoke.generated.test.ts`,
+              `$TURBO_ROOT$/packages/${d.id}/api.md`,
             ],
           },
         },

@@ -31,7 +31,7 @@ export function scaffoldClient(d: ProviderDescriptor, version = "0.0.0"): Map<st
         module: "./dist/index.js",
         types: "./dist/cjs/index.d.ts",
         exports: { ".": dual("index"), "./package.json": "./package.json" },
-        files: ["dist", "README.md"],
+        files: ["dist", "README.md", "api.md"],
         scripts: {
           build: "node ../../scripts/build-package.mjs",
           typecheck: "tsc -p tsconfig.json --noEmit",
@@ -77,9 +77,9 @@ export function scaffoldClient(d: ProviderDescriptor, version = "0.0.0"): Map<st
         `import { ${T} } from "${name}";\n\nconst client = new ${T}(); // credentials from the options or their env vars\n` +
         "```\n\n" +
         `Every operation is also a function that takes a \`${T}Core\` (\`import { ${T}Core, … } from "${name}"\`): a bundle ` +
-        `then holds only the operations it calls.\n\n` +
+        `then holds only the operations it calls. Every method, its parameters and an example: [api.md](./api.md).\n\n` +
         "## Layout\n\n" +
-        "- `src/generated/`: written by `pnpm generate` from the spec; never edit it.\n" +
+        "- `src/generated/` and `api.md`: written by `pnpm generate` from the spec; never edit them.\n" +
         "- `src/extras/`: your hand-written additions (helpers the spec cannot express); export them from `src/index.ts`.\n" +
         "- `src/index.ts`, `package.json`, this README: written once by the generator, yours afterwards.\n",
     ],

@@ -1,0 +1,65 @@
+// A generated method's signature and call in the spec's names (`runsGet(client, runId: string, options?):
+// APIPromise<GetRunResponse>`), its imports registered as it names them: what the functions, the resource classes
+// and the API reference print.
+import type { Method } from "./client-methods.js";
+import type { Imports } from "./imports.js";
+import { itemsOf, paginatorCall } from "./paging.js";
+import type { ProviderDescriptor } from "./provider.js";
+
+const q = JSON.stringify;
+
+/** A method's arguments after the client (`name: type`), their names, its return type and its body. */
+export function signature(d: ProviderDescriptor, m: Method, imp: Imports) {
+  const core = (name: string) => imp.type("@agentruns/core", name);
+  const op = `${imp.type(d.packageName, "operations")}[${q(m.operationId)}]`;
+  const named = (name: string | undefined) => name && imp.type(d.packageName, name);
+  const args: [string, string][] = [];
+  for (const p of m.pathParams)
+    args.push([p.arg, `${p.arg}: ${m.types.path[p.name] ?? `${core("PathOf")}<${op}>[${q(p.name)}]`}`]);
+  // An optional body before required parameters cannot be `body?` (TS1016): it takes `undefined` explicitly.
+  const requiredAfter = !!m.params && !m.paramsOptional;
+  if (m.body) {
+    const type = named(m.types.body) || `${core("BodyOf")}<${op}>`;
+    args.push([
+      "body",
+      m.body.required ? `body: ${type}` : requiredAfter ? `body: ${type} | undefined` : `body?: ${type}`,
+    ]);
+  }
+  // Optional, not `= {}`: `{}` is not assignable to params named like Object members (`constructor`).
+  if (m.params) args.push(["params", `params${m.paramsOptional ? "?" : ""}: ${m.params.name}`]);
+  args.push(["options", `options?: ${core("RequestOptions")}`]);
+  const path = m.pathParams.length
+    ? `path: { ${m.pathParams.map((p) => `${q(p.name)}: ${p.arg}`).join(", ")} }`
+    : "";
+  const layout: Record<string, unknown> = {};
+  if (m.header.length) layout.header = m.header;
+  if (m.cookie.length) layout.cookie = m.cookie;
+  if (m.dates.length) layout.dates = m.dates.map((x) => x.name);
+  if (Object.keys(m.groups).length) layout.groups = m.groups;
+  if (Object.keys(m.renamed).length) layout.names = m.renamed;
+  const where = q(`${d.title} ${m.operationId}`);
+  const fields = [path, m.body ? "body" : ""].filter(Boolean);
+  let input: string;
+  if (m.params) {
+    // The signature types the params; paramsInput splits them into query, header and cookie for this operation.
+    const spread = `...${imp.use("@agentruns/core", "paramsInput")}<${op}>(params, ${q(layout)}, ${where})`;
+    input = `() => ({ ${[...fields, spread].join(", ")} })`;
+  } else input = `{ ${fields.join(", ")} }`;
+  const result = named(m.types.result) || `${core("ResultOf")}<${op}>`;
+  let call: string;
+  let returns: string;
+  if (m.pagination) {
+    const item = named(m.types.item) || `${core("ItemsAt")}<${result}, ${q(itemsOf(m.pagination))}>`;
+    returns = `${core("PagePromise")}<${item}, ${result}>`;
+    const paginator = paginatorCall(m.pagination, item);
+    imp.use("@agentruns/core", paginator.slice(0, paginator.indexOf("<")));
+    call = `${imp.use("@agentruns/core", "paginate")}(client, ${m.constant}, ${input}, ${paginator}, options)`;
+  } else if (m.unwrap) {
+    returns = `${core("APIPromise")}<${named(m.types.field) || `${result}[${q(m.unwrap)}]`}>`;
+    call = `client.request(${m.constant}, ${input}, options, (data) => data[${q(m.unwrap)}])`;
+  } else {
+    returns = `${core("APIPromise")}<${result}>`;
+    call = `client.request(${m.constant}, ${input}, options)`;
+  }
+  return { args, returns, call };
+}
