@@ -12,36 +12,11 @@ import { smokeCall } from "./example-call.js";
 import { signature } from "./method-signature.js";
 import { renderApiReference } from "./render-api-reference.js";
 import { schemaNames } from "./type-names.js";
+import { coreExports, REEXPORTED_TYPES } from "./core-exports.js";
 
 type Json = Record<string, any>;
 
 const q = JSON.stringify;
-
-/** The core's errors, which the package exports beside the spec's types. */
-const CORE_EXPORTS = [
-  "AgentRunsError",
-  "ApiAbortError",
-  "ApiConnectionError",
-  "ApiError",
-  "ApiTimeoutError",
-  "AuthenticationError",
-  "BadRequestError",
-  "ConflictError",
-  "InternalServerError",
-  "NotFoundError",
-  "PaginationError",
-  "PermissionDeniedError",
-  "RateLimitError",
-  "UnprocessableEntityError",
-  "ValidationError",
-  "APIPromise",
-  "EventStream",
-  "JsonLinesStream",
-  "Page",
-  "PagePromise",
-  "RequestOptions",
-  "WithResponse",
-];
 
 /** Names the generated files import from the core and the typed package, which a spec's type cannot take there. */
 const IMPORTED = new Set([
@@ -84,7 +59,7 @@ export function renderClient(
   const aliases = componentList.map((a) => a.alias);
   const aliasSet = new Set(aliases);
   // Names this package defines; the spec's types are exported beside them unless they clash.
-  const own = new Set<string>([core, `${T}Client`, `${T}Options`, T, ...CORE_EXPORTS]);
+  const own = new Set<string>([core, `${T}Client`, `${T}Options`, T, ...coreExports()]);
   // The spec's names a signature may use: those no generated file defines or imports from elsewhere.
   const usable = componentList.filter((a) => !own.has(a.alias) && !IMPORTED.has(a.alias));
   const methods = methodsOf(d, entry, doc, schemaNames(usable));
@@ -240,7 +215,7 @@ export function renderClient(
     exported.map((a) => `  ${a},\n`).join("") +
     `} from "${d.packageName}";\n` +
     `export * from "@agentruns/core/errors";\n` +
-    `export type { APIPromise, EventStream, JsonLinesStream, Page, PagePromise, RequestOptions, WithResponse } from "@agentruns/core";\n`;
+    `export type { ${REEXPORTED_TYPES.join(", ")} } from "@agentruns/core";\n`;
 
   const table = operationTable(d, doc);
   const smoke = smokeCall(methods, table, doc);
