@@ -1,14 +1,20 @@
 // CLI: regenerate (or, with --check, verify) the typed package of each provider in providers.ts; with --new, only
 // scaffold the providers that have no package yet and link them into the workspace (what `pnpm generate` runs first).
-// Usage: node scripts/run.mjs generate [--check | --new] [--root <dir>] [provider ...] (pnpm generate)
+// Usage: node scripts/run.mjs generate [--check | --new] [--package typed|client] [--root <dir>] [provider ...]
+// (pnpm generate; each package's own generate task passes --package, so it writes only that package).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs, selectProviders } from "./src/cli-args.js";
-import { generatePackage } from "./src/generate-package.js";
+import { generatePackage, type PackagePart } from "./src/generate-package.js";
 
-const { root, flags, positionals } = parseArgs(process.argv.slice(2));
+const { root, flags, options, positionals } = parseArgs(process.argv.slice(2), ["--package"]);
 const check = flags.has("check");
+const part = (options.get("package") ?? "both") as PackagePart;
+if (!["both", "typed", "client"].includes(part)) {
+  console.error(`--package must be typed or client, got ${JSON.stringify(part)}`);
+  process.exit(2);
+}
 
 if (flags.has("new")) {
   const fresh = selectProviders(positionals).filter(
@@ -35,7 +41,7 @@ if (flags.has("new")) {
 
 let stale = 0;
 for (const entry of selectProviders(positionals)) {
-  for (const { dir, drift } of await generatePackage(root, entry, check)) {
+  for (const { dir, drift } of await generatePackage(root, entry, check, part)) {
     const where = path.relative(root, dir);
     if (!drift.length) console.log(`${where}: up to date`);
     for (const d of drift) console.log(`${where}/${d.file}: ${d.problem}${check ? "" : " (written)"}`);

@@ -40,32 +40,40 @@ export async function renderClientPackage(
   return files;
 }
 
-/** Renders both packages from the spec; writes them, or with `check` only reports what differs. */
+/** Which of a provider's packages to render: both (`pnpm generate --check`, a new provider), or one (its own task). */
+export type PackagePart = "both" | "typed" | "client";
+
+/** Renders the provider's packages from the spec; writes them, or with `check` only reports what differs. */
 export async function generatePackage(
   root: string,
   entry: ProviderEntry,
   check = false,
+  part: PackagePart = "both",
 ): Promise<{ dir: string; drift: Drift[] }[]> {
   const dir = path.join(root, "packages", `${entry.id}-openapi`);
   const { doc: raw } = await loadSpec(root, entry);
   const { doc, warnings } = normalizeSpec(raw, entry.spec);
   for (const w of warnings) console.warn(`warning: ${w}`);
   const d = describeProvider(entry, doc);
-  const files = await renderPackage(d, doc, {
-    root,
-    version: await packageVersion(dir),
-    workspace: true,
-    ergonomic: true,
-  });
-  const clientDir = path.join(root, "packages", entry.id);
-  const clientFiles = await renderClientPackage(root, clientDir, d, entry, doc);
-  return [
-    { dir, drift: check ? await diffPackage(dir, files) : await writePackage(dir, files) },
-    {
+  const out: { dir: string; drift: Drift[] }[] = [];
+  if (part !== "client") {
+    const files = await renderPackage(d, doc, {
+      root,
+      version: await packageVersion(dir),
+      workspace: true,
+      ergonomic: true,
+    });
+    out.push({ dir, drift: check ? await diffPackage(dir, files) : await writePackage(dir, files) });
+  }
+  if (part !== "typed") {
+    const clientDir = path.join(root, "packages", entry.id);
+    const clientFiles = await renderClientPackage(root, clientDir, d, entry, doc);
+    out.push({
       dir: clientDir,
       drift: check
         ? await diffPackage(clientDir, clientFiles, CLIENT_OWNED)
         : await writePackage(clientDir, clientFiles, CLIENT_OWNED),
-    },
-  ];
+    });
+  }
+  return out;
 }

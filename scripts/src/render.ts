@@ -383,7 +383,7 @@ function renderPackageJson(d: ProviderDescriptor, opts: RenderOptions): string {
           files: ["dist", "README.md"],
         }),
     scripts: {
-      generate: `node ../../scripts/run.mjs generate ${d.id}`,
+      generate: `node ../../scripts/run.mjs generate --package typed ${d.id}`,
       build: "node ../../scripts/build-package.mjs",
       typecheck: "tsc -p tsconfig.json --noEmit",
       "lint:package": "publint --strict && attw --pack .",
@@ -409,39 +409,41 @@ export const BUILD_TSCONFIG = tsconfig({
   include: ["src"],
 });
 
-/** Per-package Turbo config: generation depends on this provider's spec and the generator only. */
+/**
+ * The `generate` task of one of a provider's two packages: it depends on this provider's spec and the generator (and
+ * the core sources it reads) only, and writes only its own package: the typed one all of it, the ergonomic one its
+ * generated directory, smoke test and api.md.
+ */
+export function generateTask(d: ProviderDescriptor, part: "typed" | "client") {
+  return {
+    // package.json is read for its version, which changesets own.
+    inputs: [
+      "package.json",
+      `$TURBO_ROOT$/${d.specPath}`,
+      `$TURBO_ROOT$/specs/${d.id}.overlay.yaml`,
+      "$TURBO_ROOT$/scripts/generate.ts",
+      "$TURBO_ROOT$/scripts/run.mjs",
+      "$TURBO_ROOT$/scripts/providers.ts",
+      "$TURBO_ROOT$/scripts/src/**",
+      "$TURBO_ROOT$/scripts/templates/**",
+      "$TURBO_ROOT$/packages/core/src/**",
+      "$TURBO_ROOT$/.prettierrc.json",
+    ],
+    outputs:
+      part === "typed"
+        ? ["src/**", "openapi.json", "README.md"]
+        : ["src/generated/**", "test/smoke.generated.test.ts", "api.md"],
+  };
+}
+
+/** Per-package Turbo config of the typed package. */
 function renderTurbo(d: ProviderDescriptor): string {
   return (
     JSON.stringify(
       {
         $schema: "https://turborepo.com/schema.json",
         extends: ["//"],
-        tasks: {
-          generate: {
-            // package.json is read for its version, which changesets own.
-            inputs: [
-              "package.json",
-              `$TURBO_ROOT$/${d.specPath}`,
-              `$TURBO_ROOT$/specs/${d.id}.overlay.yaml`,
-              "$TURBO_ROOT$/scripts/generate.ts",
-              "$TURBO_ROOT$/scripts/run.mjs",
-              "$TURBO_ROOT$/scripts/providers.ts",
-              "$TURBO_ROOT$/scripts/src/**",
-              "$TURBO_ROOT$/scripts/templates/**",
-              "$TURBO_ROOT$/packages/core/src/wire/**",
-              "$TURBO_ROOT$/.prettierrc.json",
-            ],
-            // The ergonomic package's generated files too, so a cache hit restores both packages.
-            outputs: [
-              "src/**",
-              "openapi.json",
-              "README.md",
-              `$TURBO_ROOT$/packages/${d.id}/src/generated/**`,
-              `$TURBO_ROOT$/packages/${d.id}/test/smoke.generated.test.ts`,
-              `$TURBO_ROOT$/packages/${d.id}/api.md`,
-            ],
-          },
-        },
+        tasks: { generate: generateTask(d, "typed") },
       },
       null,
       2,

@@ -2,7 +2,7 @@
 // (package.json, configs, README, the entry point), plus its generated smoke test.
 import { clientName } from "./methods.js";
 import type { ProviderDescriptor } from "./provider.js";
-import { BUILD_TSCONFIG, dual, header, tsconfig, VERSIONS } from "./render.js";
+import { BUILD_TSCONFIG, dual, generateTask, header, tsconfig, VERSIONS } from "./render.js";
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 
@@ -33,6 +33,7 @@ export function scaffoldClient(d: ProviderDescriptor, version = "0.0.0"): Map<st
         exports: { ".": dual("index"), "./package.json": "./package.json" },
         files: ["dist", "README.md", "api.md"],
         scripts: {
+          generate: `node ../../scripts/run.mjs generate --package client ${d.id}`,
           build: "node ../../scripts/build-package.mjs",
           typecheck: "tsc -p tsconfig.json --noEmit",
           test: "vitest run",
@@ -58,7 +59,10 @@ export function scaffoldClient(d: ProviderDescriptor, version = "0.0.0"): Map<st
       json({
         $schema: "https://turborepo.com/schema.json",
         extends: ["//"],
-        tasks: { build: { dependsOn: ["@agentruns/core#build", `${d.packageName}#build`] } },
+        tasks: {
+          generate: generateTask(d, "client"),
+          build: { dependsOn: ["@agentruns/core#build", `${d.packageName}#build`] },
+        },
       }),
     ],
     [
