@@ -64,6 +64,7 @@ describe("turbo task graph", () => {
       "@agentruns/demo#test",
       "@agentruns/demo#typecheck",
       "@agentruns/duckie#build", // the Duckie chain itself
+      "@agentruns/duckie#generate",
       "@agentruns/duckie#test",
       "@agentruns/duckie#typecheck",
       "@agentruns/duckie-openapi#build",
