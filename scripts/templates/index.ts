@@ -4,16 +4,13 @@ export type * from "./generated/names.js";
 export { provider, type Credentials, type ServerVariables } from "./generated/provider.js";
 // The operation table, and one `<operationId>Operation` constant per operation (each tree-shakes on its own).
 export * from "./generated/operations.js";
+export { createClient, defaultServerUrl, type ApiClient, type CreateClientOptions } from "./client.js";
 export {
   AgentRunsError,
-  createClient,
-  defaultServerUrl,
+  chooseSchemes,
   InvalidCredentialError,
   MissingBaseUrlError,
   MissingCredentialError,
-  type ApiClient,
-  type CreateClientOptions,
   ValidationError,
   type TokenProvider,
-} from "./client.js";
-export { chooseSchemes } from "./auth.js";
+} from "./auth.js";

@@ -27,15 +27,6 @@ export interface CreateClientOptions extends Credentials, Omit<ClientOptions, "b
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-export {
-  AgentRunsError,
-  InvalidCredentialError,
-  MissingBaseUrlError,
-  MissingCredentialError,
-  ValidationError,
-  type TokenProvider,
-} from "./auth.js";
-
 /** The spec's server with `variables` filled in (defaults for the rest), or the default server, or none. */
 export function defaultServerUrl(variables: ServerVariables = {}): string | undefined {
   const { serverTemplate, serverDefaults = {} } = provider as {

@@ -13,19 +13,6 @@ import type { CallInput as WireInput } from "./validate.js";
 import type { CredentialValue } from "./wire/credentials.js";
 import type { OperationSpec } from "./wire/operation.js";
 
-export type { ClientOptions, ProviderDefinition, RequestOptions } from "./client-options.js";
-export type {
-  BodyOf,
-  CallInput,
-  CookieOf,
-  HeaderOf,
-  InputOf,
-  OperationRef,
-  PathOf,
-  QueryOf,
-  ResultOf,
-} from "./types.js";
-
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** An operation's name in messages: its operationId, or method and path. */

@@ -1,17 +1,9 @@
 // `paginate(client, operation, …)`: a list call as a standalone function, outside BaseClient, so that a bundle whose
 // operations never list holds no paging code (the generated list functions call it).
 import type { WithResponse } from "./api-promise.js";
-import {
-  internalsOf,
-  operationId,
-  type ClientInternals,
-  resolveInput,
-  type BaseClient,
-  type InputOf,
-  type OperationRef,
-  type RequestOptions,
-  type ResultOf,
-} from "./client.js";
+import { internalsOf, operationId, resolveInput, type BaseClient, type ClientInternals } from "./client.js";
+import type { RequestOptions } from "./client-options.js";
+import type { InputOf, OperationRef, ResultOf } from "./types.js";
 import { ValidationError } from "./errors.js";
 import type { CallInput as WireInput } from "./validate.js";
 import type { OperationSpec } from "./wire/operation.js";
