@@ -134,7 +134,7 @@ export function renderClient(
     `export class ${core} extends BaseClient<operations> {\n` +
     `  /** @param full every operation by id, for calls by name: the full client passes it. */\n` +
     `  constructor(options: ${T}Options = {}, full?: Pick<ProviderDefinition<operations>, "operationTable">) {\n` +
-    `    super({ title: ${q(d.title)}, provider, idempotent: ${q(idempotent)}${streams ? ", stream: eventStream" : ""}${lines ? ", lines: jsonLinesStream" : ""}, ...full }, { ...options });\n  }\n}\n`;
+    `    super({ title: ${q(d.title)}${T === d.title ? "" : `, className: ${q(T)}`}, provider, idempotent: ${q(idempotent)}${streams ? ", stream: eventStream" : ""}${lines ? ", lines: jsonLinesStream" : ""}, ...full }, { ...options });\n  }\n}\n`;
 
   // client.ts: resource classes and the full client.
   const tree = new Map<string, { methods: Method[]; children: Set<string> }>();

@@ -47,7 +47,7 @@ export function planCall(
   validateInput(spec, input as Record<string, unknown>, where);
   const choice = chooseAlternative(spec.security, s.sources, s.values);
   if ("missing" in choice)
-    throw missingCredential(choice.missing, { title: s.title, to: `new ${s.title}()` }, where);
+    throw missingCredential(choice.missing, { title: s.title, to: s.construct }, where);
   const sending = input.body === undefined || !spec.body ? undefined : encodeBody(spec, input.body);
   const { path, search } = target(
     spec,

@@ -58,6 +58,8 @@ export interface RequestOptions {
 /** What a provider package declares; everything else is shared. */
 export interface ProviderDefinition<Ops> {
   title: string;
+  /** The class users construct, when its name is not the title (`AgentRuns` for "Agent Runs"), for messages. */
+  className?: string;
   provider: {
     readonly credentials: readonly CredentialSource[];
     /** Options every operation needs, checked at construction (absent: all of `credentials`). */

@@ -17,6 +17,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 /** What a call needs of its client, fixed when the client is made. */
 export interface ClientSettings {
   readonly title: string;
+  /** `new <Class>()`, as messages tell users where to pass an option. */
+  readonly construct: string;
   /** The provider's credentials, and the values given for them by option. */
   readonly sources: readonly CredentialSource[];
   readonly values: ReadonlyMap<string, CredentialValue>;
@@ -61,7 +63,7 @@ export function resolveSettings(
   options: ClientOptions & Record<string, unknown>,
 ): ClientSettings {
   const title = def.title;
-  const where = `new ${title}()`;
+  const where = `new ${def.className ?? title}()`;
   checkCallOptions(options, where);
   for (const [name, value] of Object.entries(options.retry ?? {})) checkDelay(`retry.${name}`, value, where);
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
@@ -72,13 +74,14 @@ export function resolveSettings(
   }
   const env = options.env ?? processEnv();
   const values = readCredentials(def.provider, options, env, { title, to: where });
-  const base = baseUrlOf(def, options.baseUrl, env).replace(/\/+$/, "");
+  const base = baseUrlOf(def, options.baseUrl, env, where).replace(/\/+$/, "");
   const headers: Record<string, string> = {};
   for (const name in options.headers) put(headers, name, options.headers[name]);
   const secrets = [...values.values()].filter((v): v is string => typeof v === "string");
   const redact = redactor(secrets);
   return {
     title,
+    construct: where,
     sources: def.provider.credentials,
     values,
     tokenProviders: secrets.length < values.size,
@@ -107,14 +110,14 @@ export function resolveSettings(
 }
 
 /** The `baseUrl` option, else the first base-URL env var set, else the spec's server. */
-function baseUrlOf(def: ProviderDefinition<unknown>, given: unknown, env: Env): string {
+function baseUrlOf(def: ProviderDefinition<unknown>, given: unknown, env: Env, where: string): string {
   const title = def.title;
   if (given !== undefined) return checkBaseUrl(title, given, "baseUrl");
   const fromEnv = (def.provider.baseUrlEnv ?? []).find((name) => !!env[name]);
   if (fromEnv) return checkBaseUrl(title, env[fromEnv], fromEnv);
   if (def.provider.serverUrl) return def.provider.serverUrl;
   throw new MissingBaseUrlError(
-    `${title} has no default server in its spec: pass { baseUrl } to new ${title}() or set ${def.provider.baseUrlEnv?.[0] ?? "its base-URL env var"}.`,
+    `${title} has no default server in its spec: pass { baseUrl } to ${where} or set ${def.provider.baseUrlEnv?.[0] ?? "its base-URL env var"}.`,
   );
 }
 

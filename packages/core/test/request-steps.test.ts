@@ -53,6 +53,13 @@ describe("resolveSettings", () => {
     }
   });
 
+  it("messages name the class users construct, not the spec's title", () => {
+    const named = { ...def, title: "Agent Runs", className: "AgentRuns" };
+    expect(() => resolveSettings(named, { env: {}, baseUrl: "http://127.0.0.1:9" })).toThrow(
+      'Missing Agent Runs credential "apiKey": pass { apiKey } to new AgentRuns() or set DUVO_API_KEY.',
+    );
+  });
+
   it("a header option fetch could not send is a ValidationError at construction", () => {
     expect(() => duvoClient({ apiKey: "k", headers: { "x-note": "a…b" } })).toThrow(
       'new Duvo(): headers["x-note"] contains a non-Latin-1 character',
