@@ -20,6 +20,8 @@ export interface CallPlan {
   /** The path (relative to the base URL) and the query string. */
   readonly path: string;
   readonly search: string;
+  /** The security schemes whose credentials this call sends (the first alternative that can be filled). */
+  readonly schemes: readonly string[];
   /** GETs and operations declared idempotent may be repeated; everything else may create something. */
   readonly cls: RetryClass;
   readonly sending: { body: BodyInit; contentType?: string; stream: boolean } | undefined;
@@ -56,6 +58,7 @@ export function planCall(
   );
   return {
     spec,
+    schemes: choice.schemes,
     label: `${spec.method} ${path}`,
     path,
     search,

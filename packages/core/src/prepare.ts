@@ -6,7 +6,7 @@ import type { RequestOptions } from "./client-options.js";
 import { put, type ClientSettings } from "./settings.js";
 import type { WireRequest } from "./transport.js";
 import type { CallInput } from "./validate.js";
-import { chooseAlternative, cookiePair, placeCredentials } from "./wire/credentials.js";
+import { cookiePair, placeCredentials, type Placement } from "./wire/credentials.js";
 
 /**
  * Header precedence, lowest first: the JSON content type, the client's headers, credentials, another media type of
@@ -26,9 +26,8 @@ export async function prepareRequest(
     : { ...s.headers };
   if (spec.accept && !("accept" in headers)) headers.accept = spec.accept;
   let url = s.base + plan.path + plan.search;
-  const choice = chooseAlternative(spec.security, s.sources, s.values);
-  if ("schemes" in choice && choice.schemes.length) {
-    const placed = await placeCredentials(choice.schemes, s.sources, s.values);
+  if (plan.schemes.length) {
+    const placed = await placement(s, plan.schemes);
     Object.assign(headers, placed.headers);
     if (placed.query.length) {
       const withKeys = new URL(url);
@@ -50,4 +49,19 @@ export async function prepareRequest(
   }
   if (options.headers) for (const name in options.headers) put(headers, name, options.headers[name]);
   return { url, method: spec.method, headers, body: sending?.body };
+}
+
+/**
+ * Where the schemes' credentials go: placed once per client and set of schemes when every credential is a string,
+ * placed again for every attempt when a token provider is in play.
+ */
+function placement(s: ClientSettings, schemes: readonly string[]): Promise<Placement> {
+  if (s.tokenProviders) return placeCredentials(schemes, s.sources, s.values);
+  const key = schemes.join("\0");
+  let placed = s.placements.get(key);
+  if (!placed) {
+    placed = placeCredentials(schemes, s.sources, s.values);
+    s.placements.set(key, placed);
+  }
+  return placed;
 }

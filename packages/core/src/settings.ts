@@ -9,7 +9,12 @@ import { checkBaseUrl, checkCallOptions, checkDelay } from "./options.js";
 import { SlidingWindowLimiter, type RateLimit, type RateLimiter } from "./rate-limit.js";
 import type { RetryTuning } from "./retry.js";
 import { fetchTransport, type Transport } from "./transport.js";
-import { readCredentials, type CredentialSource, type CredentialValue } from "./wire/credentials.js";
+import {
+  readCredentials,
+  type CredentialSource,
+  type CredentialValue,
+  type Placement,
+} from "./wire/credentials.js";
 import { MissingBaseUrlError } from "./wire/errors.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -48,6 +53,8 @@ export interface ClientSettings {
   readonly lines: StreamFactory | undefined;
   /** Non-GET operations safe to repeat. */
   readonly idempotent: ReadonlySet<string>;
+  /** Credential placements by set of schemes, when no token provider is in play (see prepare.ts). */
+  readonly placements: Map<string, Promise<Placement>>;
 }
 
 const processEnv = (): Env => (globalThis as { process?: { env?: Env } }).process?.env ?? {};
@@ -106,6 +113,7 @@ export function resolveSettings(
     stream: def.stream,
     lines: def.lines,
     idempotent: new Set((def.idempotent ?? []) as readonly unknown[] as readonly string[]),
+    placements: new Map(),
   };
 }
 
