@@ -255,6 +255,9 @@ export function isObjectSchema(
   // In an intersection, a map (`additionalProperties`, or an object with no properties: `Record<string, never>`)
   // would have to hold the other parts' members too.
   if (part && (!hasProperties || s.additionalProperties !== undefined)) return false;
+  // Properties beside a map: openapi-typescript intersects them with an index signature their types may not fit
+  // (`{ id: number } & { [key: string]: string }`), which an interface cannot hold.
+  if (hasProperties && s.additionalProperties !== undefined && s.additionalProperties !== false) return false;
   return s.type === "object" || (s.type === undefined && hasProperties);
 }
 
