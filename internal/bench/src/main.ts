@@ -180,5 +180,6 @@ const header = [
     "with fetch).",
 ];
 const doc = [...header, "", ...sections.flatMap((s) => [s, ""])].join("\n");
-await writeFile(path.join(repo, "docs", "benchmarks.md"), doc);
+// A quick run's rough figures never replace the committed full run's: they are printed only.
+if (!quick) await writeFile(path.join(repo, "docs", "benchmarks.md"), doc);
 process.stdout.write(doc);
