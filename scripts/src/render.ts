@@ -6,6 +6,7 @@ import openapiTS, { astToString } from "openapi-typescript";
 import * as prettier from "prettier";
 import type { ProviderDescriptor } from "./provider.js";
 import { identifier } from "./identifier.js";
+import { pointer } from "./json-ref.js";
 import { constantNames, renderOperations } from "./rules.js";
 
 const TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../templates");
@@ -229,8 +230,7 @@ export function isObjectSchema(
   const s = schema as Record<string, any>;
   if (typeof s.$ref === "string") {
     if (Object.keys(s).length !== 1 || !s.$ref.startsWith("#/components/schemas/")) return false;
-    const target = s.$ref.slice("#/components/schemas/".length).replace(/~1/g, "/").replace(/~0/g, "~");
-    return isObjectSchema(doc, doc.components?.schemas?.[target], seen, part);
+    return isObjectSchema(doc, pointer(doc, s.$ref), seen, part);
   }
   if (NOT_ONE_OBJECT.some((k) => k in s) || Array.isArray(s.type)) return false;
   // A required name the schema does not declare itself (`allOf: [A, { required: ["a"] }]`) becomes openapi-typescript's

@@ -30,6 +30,10 @@ export interface CallPlan {
   readonly deadlineMs: number | undefined;
 }
 
+/** GETs and operations the provider declares idempotent may be repeated; everything else may create something. */
+export const retryClass = (s: ClientSettings, id: string, method: string): RetryClass =>
+  method === "GET" || s.idempotent.has(id) ? "idempotent" : "create";
+
 /** Checks the call and resolves it against the client's settings. */
 export function planCall(
   s: ClientSettings,
@@ -62,7 +66,7 @@ export function planCall(
     label: `${spec.method} ${path}`,
     path,
     search,
-    cls: spec.method === "GET" || s.idempotent.has(id) ? "idempotent" : "create",
+    cls: retryClass(s, id, spec.method),
     sending,
     // A streamed upload cannot be sent twice.
     maxRetries: sending?.stream ? 0 : (options.maxRetries ?? s.maxRetries),

@@ -3,6 +3,7 @@
 import { APIPromise, type WithResponse } from "./api-promise.js";
 import type { ClientOptions, ProviderDefinition, RequestOptions } from "./client-options.js";
 import { ValidationError } from "./errors.js";
+import { retryClass } from "./call-plan.js";
 import { execute } from "./execute.js";
 import { unexpected } from "./interpret.js";
 import type { Log } from "./logging.js";
@@ -130,7 +131,7 @@ export class BaseClient<Ops> {
     const data = r.data !== null && typeof r.data === "object" ? map(r.data) : undefined;
     if (data !== undefined) return data;
     const path = r.response.url ? new URL(r.response.url).pathname : spec.path;
-    const cls = spec.method !== "GET" && !this.#s.idempotent.has(id) ? "create" : "idempotent";
+    const cls = retryClass(this.#s, id, spec.method);
     const problem = `answered ${r.response.status} without the expected body (${r.data === undefined ? "empty" : "a different shape"})`;
     const text = r.data === undefined ? undefined : JSON.stringify(r.data);
     throw unexpected(this.#s, { label: `${spec.method} ${path}`, cls }, r.response, problem, text, 1);
