@@ -101,11 +101,24 @@ describe("connection faults", () => {
     expect(sim.count("createRun", "handled")).toBe(1);
   });
 
-  it("stall before or after the handler: the client times out; only 'after' took effect", async () => {
+  it("stall before or after the handler: the client gives up; only 'after' took effect", async () => {
+    // The client aborts once the simulator has recorded the stalled request (not after a fixed time), so a
+    // busy machine cannot abort a request before it arrives and leave its fault for the next test.
+    const abortWhenRecorded = (count: number) => {
+      const controller = new AbortController();
+      const poll = setInterval(() => {
+        // The record is kept, and for 'after-handler' the run created, in the same tick the request is read.
+        if (sim.requests.length >= count) {
+          clearInterval(poll);
+          controller.abort();
+        }
+      }, 5);
+      return controller.signal;
+    };
     const before = runCount();
     sim.faults.inject({ action: { type: "stall", when: "before-handler" } });
     await expect(
-      fetch(`${sim.url}/v1/runs`, { headers: auth, signal: AbortSignal.timeout(100) }),
+      fetch(`${sim.url}/v1/runs`, { headers: auth, signal: abortWhenRecorded(1) }),
     ).rejects.toThrow(/aborted/i);
     sim.faults.inject({ action: { type: "stall", when: "after-handler" } });
     await expect(
@@ -113,7 +126,7 @@ describe("connection faults", () => {
         method: "POST",
         headers: { ...auth, "content-type": "application/json" },
         body: JSON.stringify({ agent_id: AGENT }),
-        signal: AbortSignal.timeout(100),
+        signal: abortWhenRecorded(2),
       }),
     ).rejects.toThrow(/aborted/i);
     expect(runCount()).toBe(before + 1);
@@ -124,11 +137,12 @@ describe("connection faults", () => {
   });
 
   it("delay holds the response, then answers normally", async () => {
-    sim.faults.inject({ action: { type: "delay", ms: 150 } });
+    sim.faults.inject({ action: { type: "delay", ms: 150 }, match: { method: "GET" } });
     const t0 = performance.now();
     const res = await call(sim.url, "GET", "/v1/runs", { headers: auth });
     expect(performance.now() - t0).toBeGreaterThanOrEqual(140);
     expect(res.status).toBe(200);
+    expect(sim.requests.map((r) => r.fault)).toEqual(["delay"]);
   });
 });
 
