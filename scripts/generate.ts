@@ -6,13 +6,13 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs, selectProviders } from "./src/cli-args.js";
-import { generatePackage, type PackagePart } from "./src/generate-package.js";
+import { generateMcpRegistry, generatePackage, type PackagePart } from "./src/generate-package.js";
 
 const { root, flags, options, positionals } = parseArgs(process.argv.slice(2), ["--package"]);
 const check = flags.has("check");
 const part = (options.get("package") ?? "both") as PackagePart;
-if (!["both", "typed", "client"].includes(part)) {
-  console.error(`--package must be typed or client, got ${JSON.stringify(part)}`);
+if (!["both", "typed", "client", "mcp"].includes(part)) {
+  console.error(`--package must be typed, client or mcp, got ${JSON.stringify(part)}`);
   process.exit(2);
 }
 
@@ -27,6 +27,8 @@ if (flags.has("new")) {
       console.log(`${path.relative(root, dir)}: created from ${entry.spec}`);
   }
   if (fresh.length) {
+    // The MCP server serves the newcomer too: its registry and dependency are written before the install links it.
+    await generateMcpRegistry(root, selectProviders([]));
     // The new package's dependencies (openapi-fetch, the test kit) are linked before Turbo builds it.
     console.log("Linking the new package(s) into the workspace: pnpm install");
     // From the local store when it has everything (it does for a provider like the others), else from the registry.
@@ -40,7 +42,15 @@ if (flags.has("new")) {
 }
 
 let stale = 0;
-for (const entry of selectProviders(positionals)) {
+// packages/mcp serves every provider: its registry is rendered once, by its own task or by a whole check.
+if (part === "mcp" || (part === "both" && !positionals.length)) {
+  const { dir, drift } = await generateMcpRegistry(root, selectProviders([]), check);
+  const where = path.relative(root, dir);
+  if (!drift.length) console.log(`${where}: up to date`);
+  for (const d of drift) console.log(`${where}/${d.file}: ${d.problem}${check ? "" : " (written)"}`);
+  stale += drift.length;
+}
+for (const entry of part === "mcp" ? [] : selectProviders(positionals)) {
   for (const { dir, drift } of await generatePackage(root, entry, check, part)) {
     const where = path.relative(root, dir);
     if (!drift.length) console.log(`${where}: up to date`);

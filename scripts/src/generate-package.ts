@@ -7,7 +7,8 @@ import { diffPackage, writePackage, type Drift } from "./files.js";
 import { normalizeSpec } from "./normalize.js";
 import { describeProvider, loadSpec, type ProviderDescriptor, type ProviderEntry } from "./provider.js";
 import { format, renderPackage } from "./render.js";
-import { renderClient } from "./render-client.js";
+import { renderClient, UNFORMATTED_CLIENT } from "./render-client.js";
+import { mcpDependencies, renderMcpProviders } from "./render-mcp.js";
 import { scaffoldClient } from "./scaffold-client.js";
 
 /** The package's current version, kept across regeneration (changesets own it). */
@@ -33,15 +34,44 @@ export async function renderClientPackage(
 ): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const [file, text] of renderClient(d, entry, doc).files)
-    files.set(file, await format(root, file, text));
+    files.set(file, UNFORMATTED_CLIENT.has(file) ? text : await format(root, file, text));
   for (const [file, text] of scaffoldClient(d)) {
     if (!existsSync(path.join(dir, file))) files.set(file, await format(root, file, text));
   }
   return files;
 }
 
-/** Which of a provider's packages to render: both (`pnpm generate --check`, a new provider), or one (its own task). */
-export type PackagePart = "both" | "typed" | "client";
+/**
+ * Which of a provider's packages to render: both (`pnpm generate --check`, a new provider), or one (its own task);
+ * `mcp` is packages/mcp's registry of every provider.
+ */
+export type PackagePart = "both" | "typed" | "client" | "mcp";
+
+/**
+ * packages/mcp's generated registry of `entries`; a provider missing from its package.json dependencies is added
+ * there (the workspace link follows at the next `pnpm install`, which `pnpm generate` runs for a new provider).
+ */
+export async function generateMcpRegistry(
+  root: string,
+  entries: readonly ProviderEntry[],
+  check = false,
+): Promise<{ dir: string; drift: Drift[] }> {
+  const dir = path.join(root, "packages", "mcp");
+  const files = new Map([["src/generated/providers.ts", await format(root, "providers.ts", renderMcpProviders(entries))]]);
+  const manifest = path.join(dir, "package.json");
+  const pkg = JSON.parse(await readFile(manifest, "utf8"));
+  const missing = mcpDependencies(entries).filter((name) => !pkg.dependencies?.[name]);
+  if (missing.length) {
+    pkg.dependencies = Object.fromEntries(
+      Object.entries<string>({ ...pkg.dependencies, ...Object.fromEntries(missing.map((m) => [m, "workspace:^"])) }).sort(
+        ([a], [b]) => a.localeCompare(b),
+      ),
+    );
+    files.set("package.json", await format(root, "package.json", `${JSON.stringify(pkg, null, 2)}\n`));
+  }
+  const owned = ["src/generated"];
+  return { dir, drift: check ? await diffPackage(dir, files, owned) : await writePackage(dir, files, owned) };
+}
 
 /** Renders the provider's packages from the spec; writes them, or with `check` only reports what differs. */
 export async function generatePackage(

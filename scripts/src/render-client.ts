@@ -7,6 +7,7 @@ import { componentAliases, header, RESERVED } from "./render.js";
 import { isEventStream, isJsonLines, operationTable, successTypes } from "./rules.js";
 import { renderClientSmokeTest } from "./scaffold-client.js";
 import { Imports } from "./imports.js";
+import { renderTools } from "./render-tools.js";
 import { methodsOf, paramsType, type Method } from "./client-methods.js";
 import { smokeCall } from "./example-call.js";
 import { signature } from "./method-signature.js";
@@ -47,6 +48,9 @@ function renderFunction(d: ProviderDescriptor, m: Method, core: string, imp: Imp
 }
 
 /** The package's generated files, keyed by path relative to `packages/<id>`. */
+/** Generated files written as they are (the tools are data, megabytes for a large spec): not run through prettier. */
+export const UNFORMATTED_CLIENT: ReadonlySet<string> = new Set(["src/generated/tools.ts"]);
+
 export function renderClient(
   d: ProviderDescriptor,
   entry: ProviderEntry,
@@ -226,6 +230,7 @@ export function renderClient(
     ["src/generated/client.ts", clientFile],
     ["src/generated/index.ts", index],
   ]);
+  files.set("src/generated/tools.ts", renderTools(d, methods, table, doc, idempotent, head, `${T}Client`));
   files.set("test/smoke.generated.test.ts", renderClientSmokeTest(d, smoke));
   return { files, methods };
 }

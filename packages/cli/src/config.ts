@@ -1,123 +1,52 @@
-// Where credentials and base URLs come from: flags, the selected profile of the config file, the clients' env vars.
-import { readFileSync } from "node:fs";
-import { homedir } from "node:os";
-import { join } from "node:path";
+// The CLI's view of @agentruns/mcp/config (where credentials and base URLs come from, shared with agentruns-mcp):
+// its providers, and a config problem as a usage error (exit code 2).
+import {
+  ConfigError,
+  configPath,
+  loadConfig as load,
+  missingCredential as missing,
+  resolveSettings as resolve,
+  type ConfigFile,
+  type ConfigProvider,
+  type Selection,
+  type Source,
+} from "@agentruns/mcp/config";
 import { UsageError } from "./exit-codes.js";
-import { PROVIDERS, type CliProvider, type ProviderId } from "./providers.js";
+import { PROVIDERS, type CliProvider } from "./providers.js";
+
+export { configPath, type ConfigFile, type Selection, type Source };
 
 type Env = Readonly<Record<string, string | undefined>>;
-/** One provider's settings in a profile: its client options by name (`apiKey`, `applicationId`, `baseUrl`). */
-export type ProviderSettings = Readonly<Record<string, string>>;
-export interface ConfigFile {
-  /** The profile used when neither --profile nor AGENTRUNS_PROFILE names one (default "default"). */
-  default_profile?: string;
-  profiles?: Record<string, Partial<Record<ProviderId, ProviderSettings>>>;
-}
 
-/** `$AGENTRUNS_CONFIG`, else `$XDG_CONFIG_HOME/agentruns/config.json`, else `~/.config/agentruns/config.json`. */
-export function configPath(env: Env): string {
-  if (env.AGENTRUNS_CONFIG) return env.AGENTRUNS_CONFIG;
-  const base = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), ".config");
-  return join(base, "agentruns", "config.json");
+const asConfig = (p: CliProvider): ConfigProvider => ({ id: p.id, ...p.definition });
+
+/** `fn`'s result; a ConfigError becomes the UsageError it is on the command line. */
+function usage<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    throw e instanceof ConfigError ? new UsageError(e.message) : e;
+  }
 }
 
 /** The config file, or an empty one when it does not exist; a file that is not valid is a usage error naming it. */
-export function loadConfig(path: string): ConfigFile {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return {};
-    throw new UsageError(`cannot read the config file ${path}: ${(e as Error).message}`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`the config file ${path} is not valid JSON: ${(e as Error).message}`);
-  }
-  const problem = shapeProblem(parsed);
-  if (problem) throw new UsageError(`the config file ${path} is not valid: ${problem}`);
-  return parsed as ConfigFile;
-}
+export const loadConfig = (path: string): ConfigFile =>
+  usage(() =>
+    load(
+      path,
+      PROVIDERS.map((p) => p.id),
+    ),
+  );
 
-function shapeProblem(config: unknown): string | undefined {
-  const isObject = (v: unknown): v is Record<string, unknown> =>
-    !!v && typeof v === "object" && !Array.isArray(v);
-  if (!isObject(config)) return "it must be a JSON object";
-  if (config.default_profile !== undefined && typeof config.default_profile !== "string")
-    return "default_profile must be a string";
-  if (config.profiles === undefined) return undefined;
-  if (!isObject(config.profiles)) return "profiles must be an object of named profiles";
-  for (const [name, profile] of Object.entries(config.profiles)) {
-    if (!isObject(profile)) return `profiles.${name} must be an object`;
-    for (const [provider, settings] of Object.entries(profile)) {
-      if (!PROVIDERS.some((p) => p.id === provider))
-        return `profiles.${name}.${provider} is not a provider (${PROVIDERS.map((p) => p.id).join(", ")})`;
-      if (!isObject(settings)) return `profiles.${name}.${provider} must be an object`;
-      for (const [key, value] of Object.entries(settings))
-        if (typeof value !== "string") return `profiles.${name}.${provider}.${key} must be a string`;
-    }
-  }
-  return undefined;
-}
-
-export interface Selection {
-  /** --profile; AGENTRUNS_PROFILE when absent. */
-  profile?: string;
-  /** --base-url (provider commands only). */
-  baseUrl?: string;
-}
-
-/** Where a setting came from (what `agentruns config` shows; never the value of a credential). */
-export type Source = "--base-url" | `profile ${string}` | `env ${string}`;
-
-/**
- * One provider's client options, and where each came from. Each value comes from, first to last: the flag
- * (--base-url), the profile named by --profile or AGENTRUNS_PROFILE, the env var the client reads (`DUVO_API_KEY`,
- * `DUVO_BASE_URL`, …), the config file's default profile.
- */
-export function resolveSettings(
+/** One provider's client options, and where each came from (see @agentruns/core/config). */
+export const resolveSettings = (
   provider: CliProvider,
   selection: Selection,
   env: Env,
   config: ConfigFile,
   path: string,
-): { options: Record<string, string>; sources: Record<string, Source> } {
-  const named = selection.profile ?? env.AGENTRUNS_PROFILE;
-  if (named !== undefined && !config.profiles?.[named])
-    throw new UsageError(
-      `no profile "${named}" in ${path}` +
-        (config.profiles ? ` (profiles: ${Object.keys(config.profiles).join(", ") || "none"})` : ""),
-    );
-  const defaultName = config.default_profile ?? "default";
-  const chosen = named === undefined ? {} : (config.profiles![named]![provider.id] ?? {});
-  const fallback = named === undefined ? (config.profiles?.[defaultName]?.[provider.id] ?? {}) : {};
-  const options: Record<string, string> = {};
-  const sources: Record<string, Source> = {};
-  const pick = (option: string, candidates: [Source, string | undefined][]) => {
-    const found = candidates.find(([, value]) => value !== undefined && value !== "");
-    if (found) [options[option], sources[option]] = [found[1]!, found[0]];
-  };
-  for (const c of provider.definition.credentials)
-    pick(c.option, [
-      [`profile ${named}`, chosen[c.option]],
-      [`env ${c.env}`, env[c.env]],
-      [`profile ${defaultName}`, fallback[c.option]],
-    ]);
-  pick("baseUrl", [
-    ["--base-url", selection.baseUrl],
-    [`profile ${named}`, chosen.baseUrl],
-    ...provider.definition.baseUrlEnv.map((name): [Source, string | undefined] => [`env ${name}`, env[name]]),
-    [`profile ${defaultName}`, fallback.baseUrl],
-  ]);
-  return { options, sources };
-}
+): ReturnType<typeof resolve> => usage(() => resolve(asConfig(provider), selection, env, config, path));
 
 /** The usage error for a credential that no source supplied: says every place it could come from. */
-export function missingCredential(provider: CliProvider, option: string, path: string): UsageError {
-  const c = provider.definition.credentials.find((x) => x.option === option)!;
-  return new UsageError(
-    `${provider.definition.title} needs ${option}: set ${c.env}, or add "${option}" under profiles.<name>.${provider.id} in ${path}`,
-  );
-}
+export const missingCredential = (provider: CliProvider, option: string, path: string): UsageError =>
+  new UsageError(missing(asConfig(provider), option, path).message);

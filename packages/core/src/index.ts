@@ -70,3 +70,4 @@ export { SlidingWindowLimiter, exhaustedUntil, type RateLimit, type RateLimiter 
 export { check, validateInput } from "./validate.js";
 export type { OperationEntry, OperationSpec, ParamSpec, Rule } from "./wire/operation.js";
 export { redactor, type Logger, type LogLevel } from "./logging.js";
+export type { ProviderTools, ToolArgument, ToolJsonSchema, ToolSpec } from "./tool-spec.js";

@@ -1,0 +1,75 @@
+// One tool call, start to end: the arguments as wire input, the call through the provider's client (validation,
+// retries, time-outs, rate limits, typed errors), and the answer as a tool result. Never throws: a failure is a result.
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { paginate, type ToolSpec } from "@agentruns/core";
+import { binaryResult, jsonResult, pageResult, streamResult, textResult } from "./answer.js";
+import { decodeNext, encodeNext, wireInput } from "./call-input.js";
+import type { CallContext, CatalogEntry } from "./catalog.js";
+import { failureResult } from "./failure.js";
+
+export interface CallSettings {
+  readonly maxAnswerBytes: number;
+}
+
+const isStream = (v: unknown): v is AsyncIterable<unknown> =>
+  !!v && typeof (v as Record<symbol, unknown>)[Symbol.asyncIterator] === "function";
+
+/** Calls `entry` with `args`; every outcome, failures included, is a tool result. */
+export async function callTool(
+  entry: CatalogEntry,
+  args: Record<string, unknown>,
+  context: CallContext,
+  settings: CallSettings,
+): Promise<CallToolResult> {
+  const hint = {
+    title: entry.binding.tools.title,
+    env: entry.binding.tools.provider.credentials.map((c) => c.env),
+  };
+  try {
+    if (entry.extra) {
+      const { data, note, listChanged } = await entry.extra.call(entry.client(), args, context);
+      if (listChanged) context.listChanged();
+      const result = jsonResult(entry.spec as ToolSpec, data, 200, settings.maxAnswerBytes);
+      return note ? { ...result, content: [...result.content, { type: "text", text: note }] } : result;
+    }
+    return await generated(entry, entry.spec as ToolSpec, args, context, settings);
+  } catch (error) {
+    return failureResult(error, hint);
+  }
+}
+
+async function generated(
+  entry: CatalogEntry,
+  tool: ToolSpec,
+  args: Record<string, unknown>,
+  context: CallContext,
+  settings: CallSettings,
+): Promise<CallToolResult> {
+  const client = entry.client();
+  const input = wireInput(tool, args);
+  const options = { signal: context.signal };
+  const max = settings.maxAnswerBytes;
+  if (tool.paging) {
+    const paginator = tool.paging();
+    if (args.next !== undefined) {
+      const paging = decodeNext(tool, args.next);
+      if (paginator.in === "body") input.body = { ...(input.body as object | undefined), ...paging };
+      else input.query = { ...input.query, ...paging };
+    }
+    // The client is untyped here (any provider's): the input was checked against the tool, and is again by the client.
+    const page = await paginate(client, tool.operationId, input as never, paginator, options);
+    const next = page.nextPageQuery();
+    return pageResult(page.data, next ? encodeNext(next) : undefined, max);
+  }
+  const { data, response }: { data: unknown; response: Response } = await client
+    .request(tool.operationId, input as never, options)
+    .withResponse();
+  if (typeof Blob !== "undefined" && data instanceof Blob) {
+    return binaryResult(tool, data, `agentruns://${entry.binding.tools.id}/${tool.operationId}`, max);
+  }
+  if (isStream(data)) return streamResult(data, max);
+  if (typeof data === "string" && !/json/i.test(response.headers.get("content-type") ?? "")) {
+    return textResult(data, max);
+  }
+  return jsonResult(tool, data, response.status, max);
+}

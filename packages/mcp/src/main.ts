@@ -1,0 +1,160 @@
+// The `agentruns-mcp` command (and `agentruns mcp`): its flags, the providers it serves, and the transport it runs on
+// (stdio by default, streamable HTTP with --http). Usage problems exit 2 with a message on stderr, never a stack.
+import { parseArgs } from "node:util";
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { AgentRunsError } from "@agentruns/core";
+import { configPath } from "./config.js";
+import { serveHttp } from "./http.js";
+import { selectProviders } from "./providers.js";
+import { createServer, listedTools, type ServerOptions } from "./server.js";
+import { VERSION } from "./version.js";
+
+export interface Io {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stderr: (line: string) => void;
+  readonly stdout?: (text: string) => void;
+}
+
+export const USAGE = `Usage: agentruns-mcp [options]
+
+Serves every operation of the Duvo, Avido and Duckie APIs as Model Context Protocol tools.
+
+Options:
+  --provider <ids>          providers to serve, comma-separated (default: every one whose credentials are configured)
+  --mode <tools|dynamic>    one tool per operation, or three tools to search, describe and invoke them
+                            (default: tools, dynamic above 64 tools)
+  --read-only               only the tools that read (GET operations)
+  --tools <globs>           only tools whose name matches, comma-separated (duvo_runs_*,avido_*)
+  --http                    serve streamable HTTP instead of stdio
+  --port <n>                HTTP port (default 3333; 0 for any free one)
+  --host <host>             HTTP host (default 127.0.0.1)
+  --auth-token <token>      HTTP clients must send it as a bearer token (default: AGENTRUNS_MCP_AUTH_TOKEN)
+  --max-answer-bytes <n>    bound of one answer; longer ones are cut with a note (default 256000)
+  --poll-interval <s>       seconds between polls of duvo_runs_wait (default: Duvo's guidance, from 5 s)
+  --profile <name>          the config file's profile (default: AGENTRUNS_PROFILE, else "default")
+  --config <path>           the config file (default: $AGENTRUNS_CONFIG, else $XDG_CONFIG_HOME/agentruns/config.json)
+  --list-tools              print the tools as tools/list would send them, and their size, then exit
+  -h, --help                this help
+  -V, --version             the version
+
+Credentials: DUVO_API_KEY, AVIDO_API_KEY + AVIDO_APPLICATION_ID, DUCKIE_API_KEY (and <PROVIDER>_BASE_URL), or
+profiles in the config file. They never appear in tool results, errors or logs.`;
+
+/** A usage problem: the message, then exit code 2. */
+class UsageError extends Error {}
+
+const whole = (name: string, value: string | undefined, min: number): number | undefined => {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min)
+    throw new UsageError(`--${name} must be a whole number of at least ${min}, got ${JSON.stringify(value)}`);
+  return n;
+};
+
+/** What the flags ask for. */
+export function parseFlags(argv: readonly string[], env: Io["env"]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      options: {
+        provider: { type: "string" },
+        mode: { type: "string" },
+        "read-only": { type: "boolean" },
+        tools: { type: "string" },
+        http: { type: "boolean" },
+        port: { type: "string" },
+        host: { type: "string" },
+        "auth-token": { type: "string" },
+        "max-answer-bytes": { type: "string" },
+        "poll-interval": { type: "string" },
+        profile: { type: "string" },
+        config: { type: "string" },
+        "list-tools": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "V" },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const v = parsed.values;
+  if (v.mode !== undefined && v.mode !== "tools" && v.mode !== "dynamic")
+    throw new UsageError(`--mode must be tools or dynamic, got ${JSON.stringify(v.mode)}`);
+  const poll = v["poll-interval"];
+  if (poll !== undefined && !(Number(poll) > 0))
+    throw new UsageError(`--poll-interval must be a positive number of seconds, got ${JSON.stringify(poll)}`);
+  return {
+    help: !!v.help,
+    version: !!v.version,
+    listTools: !!v["list-tools"],
+    providers: v.provider?.split(",").map((s) => s.trim()).filter(Boolean),
+    mode: v.mode as "tools" | "dynamic" | undefined,
+    readOnly: !!v["read-only"],
+    tools: v.tools,
+    http: !!v.http,
+    port: whole("port", v.port, 0) ?? 3333,
+    host: v.host ?? "127.0.0.1",
+    authToken: v["auth-token"] ?? (env.AGENTRUNS_MCP_AUTH_TOKEN || undefined),
+    maxAnswerBytes: whole("max-answer-bytes", v["max-answer-bytes"], 1024),
+    pollIntervalMs: poll === undefined ? undefined : Number(poll) * 1000,
+    profile: v.profile ?? (env.AGENTRUNS_PROFILE || undefined),
+    configPath: v.config ?? configPath(env),
+  };
+}
+
+/** Starts the server; resolves with a function that stops it, or with the exit code when it ran to the end. */
+export async function main(
+  argv: readonly string[],
+  io: Io = { env: process.env, stderr: (l) => process.stderr.write(`${l}\n`) },
+): Promise<{ code: number; stop?: () => Promise<void> }> {
+  const out = io.stdout ?? ((t: string) => void process.stdout.write(t));
+  try {
+    const flags = parseFlags(argv, io.env);
+    if (flags.help) return out(`${USAGE}\n`), { code: 0 };
+    if (flags.version) return out(`${VERSION}\n`), { code: 0 };
+    const providers = selectProviders(
+      { ...(flags.providers ? { providers: flags.providers } : {}), ...(flags.profile ? { profile: flags.profile } : {}), configPath: flags.configPath },
+      io.env,
+    );
+    const options: ServerOptions = {
+      providers,
+      ...(flags.mode ? { mode: flags.mode } : {}),
+      readOnly: flags.readOnly,
+      ...(flags.tools ? { tools: flags.tools } : {}),
+      ...(flags.maxAnswerBytes ? { maxAnswerBytes: flags.maxAnswerBytes } : {}),
+      ...(flags.pollIntervalMs ? { pollIntervalMs: flags.pollIntervalMs } : {}),
+    };
+    if (flags.listTools) {
+      const tools = listedTools(options);
+      const text = JSON.stringify({ tools });
+      out(`${JSON.stringify({ tools: tools.map((t) => t.name), count: tools.length, bytes: Buffer.byteLength(text) }, null, 2)}\n`);
+      return { code: 0 };
+    }
+    if (flags.http) {
+      const handle = await serveHttp(() => createServer(options), {
+        host: flags.host,
+        port: flags.port,
+        ...(flags.authToken ? { authToken: flags.authToken } : {}),
+        log: io.stderr,
+      });
+      io.stderr(`agentruns-mcp ${VERSION}: ${providers.map((p) => p.tools.id).join(", ")} on ${handle.url}`);
+      return { code: 0, stop: () => handle.close() };
+    }
+    const server = createServer(options);
+    const transport = new StdioServerTransport();
+    // A malformed line is reported and skipped; the server keeps reading.
+    transport.onerror = (e) => io.stderr(`agentruns-mcp: ${e.message}`);
+    await server.connect(transport);
+    io.stderr(`agentruns-mcp ${VERSION}: ${providers.map((p) => p.tools.id).join(", ")} on stdio`);
+    return { code: 0, stop: () => server.close() };
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof AgentRunsError) {
+      io.stderr(`agentruns-mcp: ${e.message}`);
+      if (e instanceof UsageError) io.stderr("Run agentruns-mcp --help for the options.");
+      return { code: 2 };
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,143 @@
+// The MCP server: lists the catalog's tools (or dynamic mode's three) and answers calls through the provider
+// clients; an unknown tool is a JSON-RPC error, every other failure a tool result, and no credential leaves it.
+import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import {
+  CallToolRequestSchema,
+  ErrorCode,
+  ListToolsRequestSchema,
+  McpError,
+  type CallToolResult,
+  type Tool,
+} from "@modelcontextprotocol/sdk/types.js";
+import { DEFAULT_MAX_ANSWER_BYTES } from "./answer.js";
+import { callTool } from "./call-tool.js";
+import { buildCatalog, type CallContext, type CatalogEntry, type CatalogOptions, type ProviderBinding } from "./catalog.js";
+import { DESCRIBE, DYNAMIC_ABOVE, dynamicTools, entryNamed, INVOKE, SEARCH, searchOperations } from "./dynamic.js";
+import { failureResult } from "./failure.js";
+import { redactor } from "./redact.js";
+import { VERSION } from "./version.js";
+
+export interface ServerOptions extends CatalogOptions {
+  readonly providers: readonly ProviderBinding[];
+  /** `tools`: one tool per operation; `dynamic`: three tools to search, describe and invoke; default by tool count. */
+  readonly mode?: "tools" | "dynamic";
+  /** Bound of one answer, in bytes (default 256,000). */
+  readonly maxAnswerBytes?: number;
+  /** Interval between polls of the waiting tools (default: the provider's guidance). */
+  readonly pollIntervalMs?: number;
+}
+
+/** The mode a server with `count` tools starts in when none is asked for. */
+export const defaultMode = (count: number): "tools" | "dynamic" => (count > DYNAMIC_ABOVE ? "dynamic" : "tools");
+
+/** A tool's definition as tools/list sends it, with what its provider's extras add to the description now. */
+function definition(entry: CatalogEntry): Tool {
+  const { spec } = entry;
+  const more = entry.binding.extras?.describe?.(spec.name);
+  return {
+    name: spec.name,
+    ...(spec.title ? { title: spec.title } : {}),
+    description: more ? `${spec.description}\n\n${more}` : spec.description,
+    inputSchema: spec.inputSchema as Tool["inputSchema"],
+    ...(spec.outputSchema ? { outputSchema: spec.outputSchema as Tool["outputSchema"] } : {}),
+    annotations: { ...spec.annotations },
+  };
+}
+
+/** The tools a server offers in its mode (what tools/list answers; its size is reported in the README). */
+export function listedTools(options: ServerOptions): Tool[] {
+  const entries = buildCatalog(options.providers, options);
+  return (options.mode ?? defaultMode(entries.length)) === "dynamic"
+    ? dynamicTools(entries)
+    : entries.map(definition);
+}
+
+/** A ready MCP server (connect it to a transport). */
+export function createServer(options: ServerOptions): Server {
+  const entries = buildCatalog(options.providers, options);
+  const mode = options.mode ?? defaultMode(entries.length);
+  const dynamic = mode === "dynamic" ? dynamicTools(entries) : undefined;
+  const byName = new Map(entries.map((e) => [e.spec.name, e]));
+  const settings = { maxAnswerBytes: options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES };
+  const redact = redactor(options.providers);
+  const server = new Server(
+    { name: "agentruns", version: VERSION },
+    {
+      capabilities: { tools: { listChanged: true } },
+      instructions:
+        mode === "dynamic"
+          ? `Find an operation with ${SEARCH}, read its arguments with ${DESCRIBE}, call it with ${INVOKE}.`
+          : "Each tool is one API operation; list tools return one page and a `next` token for the following one.",
+    },
+  );
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: dynamic ?? entries.map(definition) }));
+  const listChanged = () => void server.sendToolListChanged().catch(() => {});
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
+    const { name, arguments: given = {} } = request.params;
+    const token = request.params._meta?.progressToken;
+    const context: CallContext = {
+      signal: extra.signal,
+      pollIntervalMs: options.pollIntervalMs,
+      listChanged,
+      progress: async (progress, total, message) => {
+        if (token === undefined) return;
+        await extra
+          .sendNotification({
+            method: "notifications/progress",
+            params: { progressToken: token, progress, ...(total === undefined ? {} : { total }), message },
+          })
+          .catch(() => {});
+      },
+    };
+    let result: CallToolResult;
+    if (mode === "dynamic" && [SEARCH, DESCRIBE, INVOKE].includes(name)) {
+      result = await dynamicCall(entries, name, given, context, settings);
+    } else {
+      const entry = mode === "tools" ? byName.get(name) : undefined;
+      if (!entry) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}`);
+      result = await callTool(entry, given, context, settings);
+      if (entry.binding.extras?.after?.(name, given, !result.isError)) listChanged();
+    }
+    return redact(result);
+  });
+  return server;
+}
+
+async function dynamicCall(
+  entries: readonly CatalogEntry[],
+  name: string,
+  args: Record<string, unknown>,
+  context: CallContext,
+  settings: { maxAnswerBytes: number },
+): Promise<CallToolResult> {
+  const json = (data: unknown): CallToolResult => ({ content: [{ type: "text", text: JSON.stringify(data) }] });
+  try {
+    if (name === SEARCH) {
+      return json(searchOperations(entries, String(args.query ?? ""), String(args.tag ?? "")));
+    }
+    const entry = entryNamed(entries, args.name);
+    if (name === DESCRIBE) {
+      const { spec } = entry;
+      return json({
+        name: spec.name,
+        description: spec.description,
+        inputSchema: spec.inputSchema,
+        ...(spec.outputSchema ? { outputSchema: spec.outputSchema } : {}),
+        annotations: spec.annotations,
+      });
+    }
+    const given = args.arguments ?? {};
+    if (typeof given !== "object" || Array.isArray(given) || given === null) {
+      return failureResult(new TypeError(`arguments must be an object, got ${JSON.stringify(given)}`), {
+        title: entry.binding.tools.title,
+        env: [],
+      });
+    }
+    const result = await callTool(entry, given as Record<string, unknown>, context, settings);
+    // invoke_operation declares no output schema: the answer travels as text only.
+    const { structuredContent: _, ...rest } = result;
+    return rest;
+  } catch (error) {
+    return failureResult(error, { title: "agentruns", env: [] });
+  }
+}

@@ -1,0 +1,168 @@
+// A spec schema as the JSON Schema (2020-12) an MCP tool declares: refs inlined to a bounded depth, OpenAPI 3.0's
+// `nullable` and boolean exclusive bounds turned into JSON Schema, what a model cannot use dropped, and a size bound so
+// that one heavily cross-referenced schema cannot flood a model's context.
+import { resolveRef } from "./json-ref.js";
+
+type Json = Record<string, any>;
+
+/** Keywords kept as they are when their value has the shape JSON Schema requires. */
+const SCALAR: Record<string, (v: unknown) => boolean> = {
+  format: (v) => typeof v === "string",
+  minimum: Number.isFinite,
+  maximum: Number.isFinite,
+  multipleOf: (v) => Number.isFinite(v) && (v as number) > 0,
+  minLength: Number.isInteger,
+  maxLength: Number.isInteger,
+  minItems: Number.isInteger,
+  maxItems: Number.isInteger,
+  minProperties: Number.isInteger,
+  maxProperties: Number.isInteger,
+  uniqueItems: (v) => typeof v === "boolean",
+};
+const TYPES = new Set(["string", "number", "integer", "boolean", "object", "array", "null"]);
+/** Longest description kept on a property (the operation's own description is bounded by the emitter). */
+const DESCRIPTION = 300;
+
+export interface SchemaOptions {
+  /** Input schemas drop readOnly properties, output schemas writeOnly ones. */
+  direction: "input" | "output";
+  /** Serialized size above which the schema is rebuilt with fewer levels inlined. */
+  maxBytes: number;
+}
+
+/** `schema` as a tool's JSON Schema, as deep as fits in `maxBytes` (at worst, only its type). */
+export function toolSchema(doc: Json, schema: Json | undefined, options: SchemaOptions): Json {
+  for (let depth = 8; depth >= 0; depth--) {
+    const out = convert(doc, schema ?? {}, { ...options, depth, stack: new Set() });
+    if (JSON.stringify(out).length <= options.maxBytes) return out;
+  }
+  const type = typeOf(resolveRef(doc, schema ?? {}));
+  return type ? { type } : {};
+}
+
+interface Walk extends SchemaOptions {
+  depth: number;
+  /** The refs being inlined on the way down: a ref met again is recursion, described as any value. */
+  stack: Set<string>;
+}
+
+function typeOf(s: Json | undefined): string | string[] | undefined {
+  const t = s?.type;
+  if (typeof t === "string" && TYPES.has(t)) return t;
+  if (Array.isArray(t)) {
+    const kept = t.filter((x) => typeof x === "string" && TYPES.has(x));
+    return kept.length ? kept : undefined;
+  }
+  return undefined;
+}
+
+/** True when `pattern` compiles as the Unicode regular expression JSON Schema validators build from it. */
+function validPattern(pattern: unknown): pattern is string {
+  if (typeof pattern !== "string") return false;
+  try {
+    new RegExp(pattern, "u");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function convert(doc: Json, raw: Json, w: Walk): Json {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return {};
+  const ref = typeof raw.$ref === "string" ? raw.$ref : undefined;
+  if (ref) {
+    if (w.stack.has(ref) || w.depth <= 0) {
+      const target = safeResolve(doc, raw);
+      const type = typeOf(target);
+      return { ...(type ? { type } : {}), ...describe(target ?? raw) };
+    }
+    const target = safeResolve(doc, raw);
+    if (!target) return {};
+    w.stack.add(ref);
+    try {
+      // OpenAPI 3.1 lets a $ref have siblings (a description most often): they win over the target's.
+      const { $ref: _, ...siblings } = raw;
+      return convert(doc, { ...target, ...siblings }, { ...w, depth: w.depth - 1 });
+    } finally {
+      w.stack.delete(ref);
+    }
+  }
+  const out: Json = {};
+  let type = typeOf(raw);
+  const nullable = raw.nullable === true || (Array.isArray(raw.type) && raw.type.includes("null"));
+  if (nullable && type) type = [...new Set([...(Array.isArray(type) ? type : [type]), "null"])];
+  if (type) out.type = type;
+  Object.assign(out, describe(raw));
+  for (const [key, ok] of Object.entries(SCALAR)) if (ok(raw[key])) out[key] = raw[key];
+  if (w.direction === "input" && validPattern(raw.pattern)) out.pattern = raw.pattern;
+  // 3.0's boolean exclusive bounds become 3.1's numbers; a number is kept.
+  for (const [key, bound] of [
+    ["exclusiveMinimum", "minimum"],
+    ["exclusiveMaximum", "maximum"],
+  ] as const) {
+    const v = raw[key];
+    if (Number.isFinite(v)) out[key] = v;
+    else if (v === true && Number.isFinite(raw[bound])) {
+      out[key] = raw[bound];
+      delete out[bound];
+    }
+  }
+  if (Array.isArray(raw.enum) && raw.enum.length) {
+    out.enum = nullable && !raw.enum.includes(null) ? [...raw.enum, null] : raw.enum;
+  }
+  if (raw.const !== undefined) out.const = raw.const;
+  if (raw.default !== undefined && w.direction === "input") out.default = raw.default;
+  for (const key of ["anyOf", "oneOf", "allOf"] as const) {
+    if (!Array.isArray(raw[key]) || !raw[key].length) continue;
+    const parts = raw[key].map((s: Json) => convert(doc, s, w));
+    // A branch that says nothing accepts anything: the combination would too.
+    if (key !== "allOf" && parts.some((p: Json) => !Object.keys(p).length)) continue;
+    out[key] = parts;
+  }
+  if (raw.items && typeof raw.items === "object" && !Array.isArray(raw.items)) {
+    out.items = convert(doc, raw.items, w);
+  }
+  if (raw.properties && typeof raw.properties === "object") {
+    const skip = w.direction === "input" ? "readOnly" : "writeOnly";
+    const properties: Json = {};
+    for (const [name, prop] of Object.entries<Json>(raw.properties)) {
+      if (safeResolve(doc, prop)?.[skip] === true) continue;
+      properties[name] = convert(doc, prop, w);
+    }
+    out.properties = properties;
+    if (Array.isArray(raw.required)) {
+      const required = raw.required.filter((k: unknown) => typeof k === "string" && k in properties);
+      if (required.length) out.required = [...new Set(required)];
+    }
+  }
+  if (raw.additionalProperties === false && w.direction === "input") out.additionalProperties = false;
+  else if (raw.additionalProperties && typeof raw.additionalProperties === "object") {
+    out.additionalProperties = convert(doc, raw.additionalProperties, w);
+  }
+  // OpenAPI 3.0's `nullable` beside allOf/anyOf/oneOf admits null whatever the branches say: in JSON Schema the
+  // branches would still refuse it, so the schema becomes "this, or null".
+  if (nullable && (out.allOf || out.anyOf || out.oneOf)) {
+    const { description, ...rest } = out;
+    if (Array.isArray(rest.type)) rest.type = rest.type.filter((t: string) => t !== "null");
+    if (Array.isArray(rest.type) && rest.type.length === 1) rest.type = rest.type[0];
+    return { ...(description ? { description } : {}), anyOf: [rest, { type: "null" }] };
+  }
+  return out;
+}
+
+/** The node a $ref names, or undefined when it names nothing (a broken ref describes any value). */
+function safeResolve(doc: Json, node: Json): Json | undefined {
+  try {
+    const target = resolveRef(doc, node);
+    return target && typeof target === "object" ? target : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function describe(s: Json): Json {
+  const text = typeof s.description === "string" ? s.description.trim() : "";
+  const title = typeof s.title === "string" ? s.title.trim() : "";
+  const d = text || title;
+  return d ? { description: d.length > DESCRIPTION ? `${d.slice(0, DESCRIPTION - 1)}…` : d } : {};
+}
