@@ -58,6 +58,27 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+/**
+ * A client that drops the connection of a POST before its answers arrive has given up on those requests: they are
+ * cancelled as if it had said so (`notifications/cancelled`), so that a tool waiting on their behalf stops.
+ */
+function cancelOnDisconnect(transport: StreamableHTTPServerTransport, res: ServerResponse, body: unknown) {
+  const ids = (Array.isArray(body) ? body : [body])
+    .filter((m): m is { id: string | number; method: string } => !!m && typeof m === "object" && "method" in m && "id" in m)
+    .map((m) => m.id);
+  if (!ids.length) return;
+  res.on("close", () => {
+    if (res.writableFinished) return;
+    for (const requestId of ids) {
+      transport.onmessage?.({
+        jsonrpc: "2.0",
+        method: "notifications/cancelled",
+        params: { requestId, reason: "the client disconnected" },
+      });
+    }
+  });
+}
+
 /** Serves `makeServer()`'s MCP server, one instance per session, until `close()`. */
 export async function serveHttp(makeServer: () => Server, options: HttpOptions = {}): Promise<HttpHandle> {
   const host = options.host ?? "127.0.0.1";
@@ -106,7 +127,10 @@ export async function serveHttp(makeServer: () => Server, options: HttpOptions =
     }
     const id = req.headers["mcp-session-id"];
     const session = typeof id === "string" ? sessions.get(id) : undefined;
-    if (session) return session.transport.handleRequest(req, res, body);
+    if (session) {
+      cancelOnDisconnect(session.transport, res, body);
+      return session.transport.handleRequest(req, res, body);
+    }
     if (typeof id === "string") return rpcError(res, 404, -32001, "Session not found: initialize a new one");
     if (req.method !== "POST" || !isInitializeRequest(body))
       return rpcError(res, 400, -32000, "Bad request: no session (send initialize first)");
