@@ -4,6 +4,7 @@ import { Cmd } from "./command.js";
 import { apiCommand } from "./commands/api.js";
 import { configCommand } from "./commands/config.js";
 import { duvoCommands } from "./commands/duvo.js";
+import { mcpCommand } from "./commands/mcp.js";
 import { crossProviderRuns, providerList } from "./commands/list.js";
 import { simCommand } from "./commands/sim.js";
 import { bashCompletion, fishCompletion, zshCompletion } from "./completion.js";
@@ -71,6 +72,7 @@ export function buildProgram(io: Io): Program {
   program.addCommand(crossProviderRuns(ctx));
   program.addCommand(apiCommand(ctx));
   program.addCommand(simCommand(ctx));
+  program.addCommand(mcpCommand(ctx));
   program.addCommand(configCommand(ctx));
   program
     .command("completion")
