@@ -34,6 +34,11 @@ import { gzipSync } from "node:zlib";
 import { symlink } from "node:fs/promises";
 import { requestFor, startPrism } from "./prism.js";
 import { compile } from "../src/directory/compile.js";
+import type { ProviderTools } from "@agentruns/core";
+import { createServer as createMcpServer, listedTools } from "@agentruns/mcp";
+import { Client as McpClient } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { Ajv2020 } from "ajv/dist/2020.js";
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repo = path.resolve(here, "../..");
@@ -347,6 +352,62 @@ describe.each(CORPUS)("$id ($file)", ({ id, file, operations, pagination }) => {
       expect(passed).toHaveLength(5);
     },
   );
+
+  // The same package's MCP tools (`@agentruns/<id>/tools`), served by @agentruns/mcp to the official client: every
+  // operation listed with a valid name and schemas, and GET tools called against the Prism mock, their structured
+  // answers checked by the client against their output schemas.
+  it("serves its operations as MCP tools a real client lists and calls", { timeout: 120_000 }, async () => {
+    const { tools } = (await import(path.join(clientDir, "dist", "generated", "tools.js"))) as { tools: ProviderTools };
+    const prism = await mock();
+    const credentials = Object.fromEntries(d.credentials.map((c) => [c.option, `cred-${c.option}`]));
+    const binding = { tools, options: { ...credentials, env: {}, baseUrl: prism.url, maxRetries: 0 } };
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    const server = createMcpServer({ providers: [binding], mode: "tools" });
+    await server.connect(serverSide);
+    const client = new McpClient({ name: "corpus", version: "1" });
+    await client.connect(clientSide);
+    try {
+      const listed = (await client.listTools()).tools;
+      expect(listed).toHaveLength(operations);
+      expect(new Set(listed.map((t) => t.name)).size).toBe(operations);
+      const ajv = new Ajv2020({ strict: false, logger: false });
+      for (const t of listed) {
+        expect(t.name).toMatch(/^[a-z0-9_]{1,64}$/);
+        ajv.compile(t.inputSchema);
+        if (t.outputSchema) ajv.compile(t.outputSchema);
+      }
+      const bytes = {
+        tools: JSON.stringify({ tools: listed }).length,
+        dynamic: JSON.stringify({ tools: listedTools({ providers: [binding], mode: "dynamic" }) }).length,
+      };
+      expect(bytes.dynamic).toBeLessThan(4_000);
+      console.log(`${id}: ${operations} tools, tools/list ${bytes.tools} bytes (dynamic mode ${bytes.dynamic})`);
+      const passed: string[] = [];
+      const failed: string[] = [];
+      for (const tool of tools.tools.filter((t) => t.method === "GET")) {
+        if (passed.length === 3) break;
+        const req = requestFor(spec, tool.method, tool.path);
+        if (!req) continue;
+        const args: Record<string, unknown> = {};
+        for (const [key, where] of Object.entries(tool.args)) {
+          const value = where[0] === "wholeBody" ? undefined : req.params[where[0]]?.[where[1]];
+          if (value !== undefined) args[key] = value;
+        }
+        const result = await client.callTool({ name: tool.name, arguments: args });
+        const text = (result.content as { type: string; text?: string }[]).map((c) => c.text ?? "").join("\n");
+        // Prism cannot mock every operation, a 4xx it answers names its own verdict, and an answer it builds from a
+        // spec's wrong example (TGI's integers given as "2") is reported as off-spec: ours are the other errors.
+        if (result.isError && /ApiError|Error \d{3}|\b[45]\d\d\b|does not match the spec's schema/.test(text)) continue;
+        if (result.isError) failed.push(`${tool.name}: ${text.slice(0, 300)}`);
+        else passed.push(tool.name);
+      }
+      expect(failed).toEqual([]);
+      expect(passed.length).toBeGreaterThan(0);
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
 
   it("walks a list method across two pages", { timeout: 60_000 }, async (ctx) => {
     const { methods } = renderClient(d, { id, title: id, spec: file, pagination }, spec);

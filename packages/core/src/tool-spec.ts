@@ -54,7 +54,7 @@ export interface ProviderTools {
   readonly Client: new (options?: any) => unknown;
   /** The typed package's provider constant: its credentials (options and env vars) and base URL env vars. */
   readonly provider: {
-    readonly serverUrl: string;
+    readonly serverUrl: string | null;
     readonly baseUrlEnv: readonly string[];
     readonly credentials: readonly { readonly option: string; readonly env: string }[];
     readonly requiredOptions: readonly string[];

@@ -3,6 +3,7 @@
 // with a note saying how to narrow the call.
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { ToolSpec } from "@agentruns/core";
+import { outputProblem } from "./output-check.js";
 
 type Content = CallToolResult["content"][number];
 
@@ -37,6 +38,20 @@ export function jsonResult(tool: ToolSpec, data: unknown, status: number, max: n
       content: [{ type: "text", text: `${tool.name}: the answer is not the JSON object its spec describes: ${cut(text, max)}` }],
     };
   }
+  const problem = structured ? outputProblem(tool.outputSchema!, data) : undefined;
+  if (problem) {
+    // The call itself succeeded: said plainly, so that a create is not repeated because its answer was off-spec.
+    return {
+      isError: true,
+      content: [
+        { type: "text", text: cut(text, max) },
+        {
+          type: "text",
+          text: `${tool.name} succeeded (HTTP ${status}), but its answer does not match the spec's schema (${problem.slice(0, 500)}): do not repeat the call; the answer is above.`,
+        },
+      ],
+    };
+  }
   if (bytes(text) <= max) {
     return {
       content: [{ type: "text", text }],
@@ -51,9 +66,24 @@ export function jsonResult(tool: ToolSpec, data: unknown, status: number, max: n
 }
 
 /** One page of a list: `{ items, next }`, with as many items as fit when the page is larger than the bound. */
-export function pageResult(items: unknown[], next: string | undefined, max: number): CallToolResult {
+export function pageResult(
+  tool: ToolSpec,
+  items: unknown[],
+  next: string | undefined,
+  max: number,
+): CallToolResult {
   const whole = { items, ...(next ? { next } : {}) };
   const text = JSON.stringify(whole);
+  const problem = tool.outputSchema ? outputProblem(tool.outputSchema, whole) : undefined;
+  if (problem) {
+    return {
+      isError: true,
+      content: [
+        { type: "text", text: cut(text, max) },
+        { type: "text", text: `${tool.name}: the page does not match the spec's schema (${problem.slice(0, 500)}); its items are above.` },
+      ],
+    };
+  }
   if (bytes(text) <= max) return { content: [{ type: "text", text }], structuredContent: whole };
   let kept = items.length;
   let shown = whole;

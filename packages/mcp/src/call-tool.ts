@@ -59,7 +59,7 @@ async function generated(
     // The client is untyped here (any provider's): the input was checked against the tool, and is again by the client.
     const page = await paginate(client, tool.operationId, input as never, paginator, options);
     const next = page.nextPageQuery();
-    return pageResult(page.data, next ? encodeNext(next) : undefined, max);
+    return pageResult(tool, page.data, next ? encodeNext(next) : undefined, max);
   }
   const { data, response }: { data: unknown; response: Response } = await client
     .request(tool.operationId, input as never, options)

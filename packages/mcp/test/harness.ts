@@ -65,8 +65,8 @@ export async function httpClient(url: string, headers: Record<string, string> = 
 }
 
 /** The text of a tool result's contents, joined. */
-export const textOf = (result: { content?: unknown }): string =>
-  ((result.content ?? []) as { type: string; text?: string }[])
+export const textOf = (result: object): string =>
+  (((result as { content?: unknown }).content ?? []) as { type: string; text?: string }[])
     .filter((c) => c.type === "text")
     .map((c) => c.text)
     .join("\n");

@@ -1,5 +1,5 @@
 // tools/list over stdio: every operation of every configured provider, with valid names and JSON Schemas.
-import Ajv2020 from "ajv/dist/2020.js";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { simulators, stdioClient, textOf } from "./harness.js";
 
