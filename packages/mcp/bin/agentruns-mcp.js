@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Command-line entry of @agentruns/mcp (the code is in src/main.ts): runs until stdin ends (stdio) or a signal.
-import { main } from "../dist/main.js";
+// Command-line entry of @agentruns/mcp (src/main.ts, bundled into dist/bin.js by build-bin.mjs): runs until stdin ends (stdio) or a signal.
+import { main } from "../dist/bin.js";
 
 const { code, stop } = await main(process.argv.slice(2));
 if (!stop) {

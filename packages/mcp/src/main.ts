@@ -4,7 +4,6 @@ import { parseArgs } from "node:util";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { AgentRunsError } from "@agentruns/core";
 import { configPath } from "./config.js";
-import { serveHttp } from "./http.js";
 import { selectProviders } from "./providers.js";
 import { createServer, listedTools, type ServerOptions } from "./server.js";
 import { VERSION } from "./version.js";
@@ -133,6 +132,8 @@ export async function main(
       return { code: 0 };
     }
     if (flags.http) {
+      // Loaded here: the HTTP transport is start-up time a stdio server (the common case) does not need.
+      const { serveHttp } = await import("./http.js");
       const handle = await serveHttp(() => createServer(options), {
         host: flags.host,
         port: flags.port,
