@@ -83,6 +83,7 @@ interface ToolData {
   inputSchema: Json;
   outputSchema?: Json;
   annotations: { readOnlyHint: boolean; destructiveHint: boolean; idempotentHint: boolean };
+  requiredBody?: boolean;
   args: Record<string, readonly string[]>;
 }
 
@@ -110,6 +111,7 @@ function toolOf(doc: Json, m: Method, name: string, table: Json, idempotent: Rea
     args[key] = [p.in, String(p.name)];
   }
   const body = op.requestBody ? resolveRef(doc, op.requestBody) : undefined;
+  let requiredBody = false;
   if (body && spec.body) {
     const media = Object.values<Json>(body.content ?? {})[0];
     const schema = toolSchema(doc, media?.schema, { direction: "input", maxBytes: INPUT_BYTES });
@@ -120,7 +122,10 @@ function toolOf(doc: Json, m: Method, name: string, table: Json, idempotent: Rea
         properties[f] = schema.properties[f];
         args[f] = ["body", f];
       }
-      if (body.required === true) required.push(...((schema.required as string[] | undefined) ?? []));
+      if (body.required === true) {
+        required.push(...((schema.required as string[] | undefined) ?? []));
+        requiredBody = true;
+      }
     } else {
       const key = take("body");
       properties[key] = schema;
@@ -180,6 +185,7 @@ function toolOf(doc: Json, m: Method, name: string, table: Json, idempotent: Rea
       ...(required.length ? { required: [...new Set(required)] } : {}),
     },
     ...(outputSchema ? { outputSchema } : {}),
+    ...(requiredBody ? { requiredBody } : {}),
     annotations: {
       readOnlyHint: readOnly,
       destructiveHint: !readOnly && (m.method === "DELETE" || DESTRUCTIVE.test(m.name)),
@@ -203,23 +209,32 @@ export function renderTools(
   const once = new Set(idempotent);
   const imports = new Imports();
   imports.type("@agentruns/core", "ProviderTools");
+  imports.type("@agentruns/core", "ToolSpec");
   imports.use(d.packageName, "provider");
   imports.use("./client.js", client);
-  const lines = methods.map((m, i) => {
-    const data = JSON.stringify(toolOf(doc, m, names[i]!, table, once));
-    if (!m.pagination) return `  ${data},`;
+  // The data as JSON strings, one per tool: TypeScript checks a string, not a literal type of every schema (a large
+  // spec's tools would cost the type-checker more than its client), and JSON.parse reads it faster than JavaScript.
+  const lines = methods.map((m, i) => `  ${JSON.stringify(JSON.stringify(toolOf(doc, m, names[i]!, table, once)))},`);
+  const paging = methods.flatMap((m, i) => {
+    if (!m.pagination) return [];
     const call = paginatorCall(m.pagination, "unknown");
     imports.use("@agentruns/core", call.slice(0, call.indexOf("<")));
-    return `  ${data.slice(0, -1)}, paging: () => ${call} },`;
+    return [`  ${i}: () => ${call},`];
   });
   return (
     head +
     `// Why: every operation as an MCP tool for @agentruns/mcp, data beside the functions (a bundle of the client holds none of it).\n` +
     imports.render() +
+    `\nconst data: readonly string[] = [\n${lines.join("\n")}\n];\n` +
+    `\n/** The paging scheme of each list operation, by its index in \`data\`. */\n` +
+    `const paging: Readonly<Record<number, ToolSpec["paging"]>> = {\n${paging.join("\n")}${paging.length ? "\n" : ""}};\n` +
     `\n/** The ${d.title} API's operations as Model Context Protocol tools. */\n` +
     `export const tools: ProviderTools = {\n` +
-    `  id: ${JSON.stringify(d.id)},\n  title: ${JSON.stringify(d.title)},\n  Client: ${client},\n  provider,\n  tools: [\n` +
-    lines.map((l) => `  ${l}`).join("\n") +
-    `\n  ],\n};\n`
+    `  id: ${JSON.stringify(d.id)},\n  title: ${JSON.stringify(d.title)},\n  Client: ${client},\n  provider,\n` +
+    `  tools: data.map((text, i): ToolSpec => {\n` +
+    `    const tool = JSON.parse(text) as ToolSpec;\n` +
+    `    const page = paging[i];\n` +
+    `    return page ? { ...tool, paging: page } : tool;\n` +
+    `  }),\n};\n`
   );
 }

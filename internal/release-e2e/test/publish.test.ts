@@ -30,6 +30,7 @@ const PUBLISHED = [
   "duckie",
   "simulators",
   "cli",
+  "mcp",
   "ratelimit-redis",
 ];
 
@@ -94,6 +95,7 @@ beforeAll(async () => {
       "@agentruns/duckie@e2e",
       "@agentruns/duvo-openapi@e2e",
       "@agentruns/cli@e2e",
+      "@agentruns/mcp@e2e",
       "@agentruns/ratelimit-redis@e2e",
     ],
     app,
@@ -184,6 +186,15 @@ describe("published packages", () => {
     expect(new Set(rows.map((r) => r.provider))).toEqual(new Set(["duvo", "avido", "duckie"]));
     const version = await sh(agentruns, ["--version"], app);
     expect(version.stdout.trim()).toBe(versions.get("cli"));
+  });
+
+  it("the agentruns-mcp server runs from the installed package and lists every provider's tools", async () => {
+    expect(vendored).toEqual(expect.arrayContaining([expect.stringMatching(/^@modelcontextprotocol\/sdk@1\./)]));
+    const mcp = path.join(app, "node_modules", ".bin", "agentruns-mcp");
+    const { stdout } = await sh(mcp, ["--list-tools"], app, { ...simEnv(), AGENTRUNS_CONFIG: path.join(tmp, "none.json") });
+    const listed = JSON.parse(stdout) as { tools: string[]; count: number };
+    expect(listed.tools).toEqual(expect.arrayContaining(["duvo_runs_create", "avido_runs_list", "duckie_runs_list"]));
+    expect((await sh(mcp, ["--version"], app)).stdout.trim()).toBe(versions.get("mcp"));
   });
 
   it("the Redis rate limiter installs with its peer ioredis and takes an ioredis client", async () => {

@@ -17,6 +17,10 @@ import { renderClient } from "../../../scripts/src/render-client.js";
 import { operationTable } from "../../../scripts/src/rules.js";
 import { checkSpec } from "../src/directory/check-spec.js";
 import { specArbitrary } from "./arbitrary-spec.js";
+import type { ProviderTools } from "@agentruns/core";
+import { createServer as createMcpServer } from "@agentruns/mcp";
+import { Client as McpClient } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 
 type Json = Record<string, any>;
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -102,6 +106,7 @@ it(
           const { methods } = renderClient(d, entry, doc);
           const mod = await import(path.join(root, "packages", id, "dist", "index.js"));
           const client = new mod.PropAPIClient({ env: {}, baseUrl: capture.url, maxRetries: 0 });
+          const sent: { m: (typeof methods)[number]; values: Json; body: unknown }[] = [];
           for (const m of methods) {
             const opSpec = table[m.operationId];
             const raw = doc.paths[m.path][m.method.toLowerCase()];
@@ -147,6 +152,50 @@ it(
             );
             expectWire(capture.requests[0]!, { method: m.method, path: m.path, spec: opSpec }, values, body);
             expect(capture.requests).toHaveLength(1);
+            sent.push({ m, values, body });
+          }
+
+          // The same calls through the package's MCP tools, served to the official client: each sends what its
+          // operation describes (a flattened body carries the fields its tool takes).
+          const { tools } = (await import(path.join(root, "packages", id, "dist", "generated", "tools.js"))) as {
+            tools: ProviderTools;
+          };
+          expect(tools.tools.map((t) => t.operationId)).toEqual(methods.map((m) => m.operationId));
+          const names = tools.tools.map((t) => t.name);
+          expect(new Set(names).size).toBe(names.length);
+          for (const name of names) expect(name).toMatch(/^[a-z0-9_]{1,64}$/);
+          const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+          const server = createMcpServer({
+            providers: [{ tools, options: { env: {}, baseUrl: capture.url, maxRetries: 0 } }],
+            mode: "tools",
+          });
+          await server.connect(serverSide);
+          const mcp = new McpClient({ name: "props", version: "1" });
+          await mcp.connect(clientSide);
+          try {
+            for (const { m, values, body } of sent) {
+              const tool = tools.tools.find((t) => t.operationId === m.operationId)!;
+              const args: Json = {};
+              let expectedBody: unknown;
+              for (const [key, where] of Object.entries(tool.args)) {
+                if (where[0] === "wholeBody") {
+                  if (body !== undefined) args[key] = expectedBody = body;
+                } else if (where[0] === "body") {
+                  const v = (body as Json | undefined)?.[where[1]];
+                  if (v !== undefined) args[key] = ((expectedBody ??= {}) as Json)[where[1]] = v;
+                } else if (values[where[0]]?.[where[1]] !== undefined) args[key] = values[where[0]][where[1]];
+              }
+              // A required body goes out even with no field given; an optional one only with a field.
+              if (expectedBody === undefined && tool.requiredBody) expectedBody = {};
+              capture.reset();
+              const result = await mcp.callTool({ name: tool.name, arguments: args });
+              const text = JSON.stringify(result.content);
+              expect(capture.requests, `${tool.name}: ${text}`).toHaveLength(1);
+              expectWire(capture.requests[0]!, { method: m.method, path: m.path, spec: table[m.operationId] }, values, expectedBody);
+            }
+          } finally {
+            await mcp.close();
+            await server.close();
           }
           ok = true;
         } finally {

@@ -35,6 +35,8 @@ export interface ToolSpec {
     readonly destructiveHint: boolean;
     readonly idempotentHint: boolean;
   };
+  /** The operation requires a body whose fields are arguments: it is sent (`{}` at least) even when none is given. */
+  readonly requiredBody?: boolean;
   /** Each argument of `inputSchema` and where it goes on the wire. */
   readonly args: Readonly<Record<string, ToolArgument>>;
   /** A list: the paging scheme of the ergonomic list method; the tool returns one page and a `next` token. */

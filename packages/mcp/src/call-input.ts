@@ -23,8 +23,8 @@ export function wireInput(tool: ToolSpec, args: Record<string, unknown>): WireIn
       unknown[0]!,
     );
   }
-  // A required body made of arguments exists even when none is given: the check then names the missing field.
-  if ((tool.inputSchema.required ?? []).some((k) => tool.args[k]?.[0] === "body")) input.body = {};
+  // A required body made of arguments exists even when none is given: the check then names a missing field.
+  if (tool.requiredBody) input.body = {};
   for (const [key, value] of Object.entries(args)) {
     if (key === "next" || value === undefined) continue;
     const where = tool.args[key]!;
