@@ -16,6 +16,7 @@ import { largeSpecs } from "./large-specs.js";
 import { largeSpecsSection } from "./large-specs-report.js";
 import { typeCost } from "./types.js";
 import { FLEET, fleetThroughput } from "./fleet.js";
+import { startUp, toolCallOverhead } from "./mcp.js";
 
 const repo = path.resolve(import.meta.dirname, "../../..");
 const require = createRequire(import.meta.url);
@@ -81,6 +82,18 @@ try {
       "an AbortController and a timer per page request, as any client that can end a hung request needs.\n\n" +
       ratioTable(walk, "ms CPU/walk") +
       overFloor(walk, "@agentruns/duvo for await", "raw fetch loop + time-out"),
+  );
+  process.stderr.write("mcp\n");
+  const tool = await toolCallOverhead(api.url, ROUNDS, CALLS);
+  const start = await startUp(quick ? 5 : 15);
+  sections.push(
+    "## MCP server (@agentruns/mcp)\n\n" +
+      `A tool call through the official MCP client and an in-process transport against the same call with the Duvo ` +
+      `client, ${ROUNDS} interleaved rounds × ${CALLS} calls (the loopback API above).\n\n` +
+      ratioTable(tool) +
+      `\n\nStart-up to a ready stdio server (spawn until \`initialize\` is answered), ${quick ? 5 : 15} interleaved ` +
+      `runs: agentruns-mcp **${start.mcp.toFixed(0)} ms** (interquartile range ${start.spread.map((v) => v.toFixed(0)).join("–")} ms), ` +
+      `a bare \`node\` answering the same pipe ${start.node.toFixed(0)} ms.`,
   );
 } finally {
   api.stop();
@@ -171,7 +184,7 @@ const header = [
     `${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}; Node ${process.version}, ` +
     `undici ${version("undici")} (and Node's own for fetch), openapi-fetch ${version("openapi-fetch")}, ` +
     `openapi-typescript ${version("openapi-typescript")}, @hey-api/openapi-ts ${version("@hey-api/openapi-ts")}, ` +
-    `orval ${version("orval")}, TypeScript ${version("typescript")}` +
+    `orval ${version("orval")}, @modelcontextprotocol/sdk ${version("@modelcontextprotocol/sdk")}, TypeScript ${version("typescript")}` +
     (quick ? " (quick run: few rounds, figures rough)." : "."),
   "",
   "How to read it: a ratio's interquartile range spanning 1.00 means the difference is inside this machine's " +

@@ -2,7 +2,8 @@
 // unconfigured providers exit 2 with a message (never a stack, never a key).
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, cleanEnv, KEYS, simulators, stdioClient } from "./harness.js";
+import { startSimulator } from "@agentruns/simulators";
+import { BIN, cleanEnv, KEYS, simulators, stdioClient, textOf } from "./harness.js";
 
 let sims: Awaited<ReturnType<typeof simulators>>;
 beforeAll(async () => void (sims = await simulators()));
@@ -53,6 +54,20 @@ describe("agentruns-mcp on stdio", () => {
     expect(none.stderr).toContain("no provider is configured: set DUVO_API_KEY, or AVIDO_API_KEY + AVIDO_APPLICATION_ID");
     const unknown = await run(["--provider", "acme"], sims.env);
     expect(unknown.stderr).toContain("unknown provider acme (providers: duvo, avido, duckie)");
+  });
+
+  it("reports a wrong key as a tool error naming the status and the setting, never the key", async () => {
+    const strict = await startSimulator("duvo", { runs: 5, rateLimit: false, apiKeys: ["the-right-key-1"] });
+    try {
+      const mcp = await stdioClient(["--provider", "duvo"], cleanEnv({ DUVO_API_KEY: "a-wrong-key-999", DUVO_BASE_URL: strict.url }));
+      const r = await mcp.client.callTool({ name: "duvo_runs_list", arguments: {} });
+      expect(r.isError).toBe(true);
+      expect(textOf(r)).toMatch(/^Duvo AuthenticationError 401 GET \/v1\/runs.*: check DUVO_API_KEY$/);
+      await mcp.close();
+      expect(JSON.stringify(r) + mcp.stderr()).not.toContain("a-wrong-key-999");
+    } finally {
+      await strict.close();
+    }
   });
 
   it("rejects bad flags with usage and exit code 2", async () => {

@@ -37,6 +37,22 @@ describe("tools/list", () => {
     expect(create.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: false, idempotentHint: false });
   });
 
+  it("sends a list tool's filters on the wire, in the spec's own names", async () => {
+    const r = await mcp.client.callTool({
+      name: "duckie_runs_list",
+      arguments: { status: ["failed"], "duration[gte]": 60, limit: 3 },
+    });
+    expect(r.isError, textOf(r)).toBeFalsy();
+    const q = new URLSearchParams(sims.duckie.requests.at(-1)!.rawQuery);
+    expect(q.getAll("status")).toEqual(["failed"]);
+    expect(q.get("duration[gte]")).toBe("60");
+    expect(q.get("limit")).toBe("3");
+    for (const run of (r.structuredContent as { items: { status: string; duration_seconds: number }[] }).items) {
+      expect(run.status).toBe("failed");
+      expect(run.duration_seconds).toBeGreaterThanOrEqual(60);
+    }
+  });
+
   it("calls a list tool and pages with next", async () => {
     const first = await mcp.client.callTool({ name: "duvo_runs_list", arguments: { limit: 5 } });
     expect(first.isError).toBeFalsy();
