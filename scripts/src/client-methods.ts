@@ -208,9 +208,10 @@ export function paramsType(m: Omit<Method, "params">): string | undefined {
       continue;
     }
     parts.push(`Omit<${T}, ${moved.map((k) => q(m.renamed[k]!)).join(" | ")}>`);
-    // Required stays required: `Pick` keeps the modifier, under the new key.
+    // Optional stays optional and required stays required: a mapped type over the picked key keeps its modifier
+    // under the new name (one over a literal key would make every renamed parameter required).
     for (const k of moved)
-      parts.push(`{ [K in ${q(k)}]: Pick<${T}, ${q(m.renamed[k]!)}>[${q(m.renamed[k]!)}] }`);
+      parts.push(`{ [K in keyof Pick<${T}, ${q(m.renamed[k]!)}> as ${q(k)}]: ${T}[K] }`);
   }
   return parts.join(" & ");
 }
