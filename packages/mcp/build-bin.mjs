@@ -11,5 +11,7 @@ await build({
   target: "node18",
   logLevel: "warning",
   // CommonJS dependencies (ajv) call require(): the bundle gets one, from its own location.
-  banner: { js: 'import { createRequire as __agentrunsRequire } from "node:module"; const require = __agentrunsRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __agentrunsRequire } from "node:module"; const require = __agentrunsRequire(import.meta.url);',
+  },
 });

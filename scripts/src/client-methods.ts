@@ -210,8 +210,7 @@ export function paramsType(m: Omit<Method, "params">): string | undefined {
     parts.push(`Omit<${T}, ${moved.map((k) => q(m.renamed[k]!)).join(" | ")}>`);
     // Optional stays optional and required stays required: a mapped type over the picked key keeps its modifier
     // under the new name (one over a literal key would make every renamed parameter required).
-    for (const k of moved)
-      parts.push(`{ [K in keyof Pick<${T}, ${q(m.renamed[k]!)}> as ${q(k)}]: ${T}[K] }`);
+    for (const k of moved) parts.push(`{ [K in keyof Pick<${T}, ${q(m.renamed[k]!)}> as ${q(k)}]: ${T}[K] }`);
   }
   return parts.join(" & ");
 }

@@ -57,15 +57,18 @@ export async function generateMcpRegistry(
   check = false,
 ): Promise<{ dir: string; drift: Drift[] }> {
   const dir = path.join(root, "packages", "mcp");
-  const files = new Map([["src/generated/providers.ts", await format(root, "providers.ts", renderMcpProviders(entries))]]);
+  const files = new Map([
+    ["src/generated/providers.ts", await format(root, "providers.ts", renderMcpProviders(entries))],
+  ]);
   const manifest = path.join(dir, "package.json");
   const pkg = JSON.parse(await readFile(manifest, "utf8"));
   const missing = mcpDependencies(entries).filter((name) => !pkg.dependencies?.[name]);
   if (missing.length) {
     pkg.dependencies = Object.fromEntries(
-      Object.entries<string>({ ...pkg.dependencies, ...Object.fromEntries(missing.map((m) => [m, "workspace:^"])) }).sort(
-        ([a], [b]) => a.localeCompare(b),
-      ),
+      Object.entries<string>({
+        ...pkg.dependencies,
+        ...Object.fromEntries(missing.map((m) => [m, "workspace:^"])),
+      }).sort(([a], [b]) => a.localeCompare(b)),
     );
     files.set("package.json", await format(root, "package.json", `${JSON.stringify(pkg, null, 2)}\n`));
   }

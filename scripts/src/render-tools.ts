@@ -63,7 +63,9 @@ function schemaAt(doc: Json, schema: Json | undefined, path: string): Json | und
   let s = schema;
   for (const key of path.split(".")) {
     s = s ? resolveRef(doc, s) : undefined;
-    const merged = s?.allOf ? Object.assign({}, ...s.allOf.map((x: Json) => resolveRef(doc, x)?.properties)) : {};
+    const merged = s?.allOf
+      ? Object.assign({}, ...s.allOf.map((x: Json) => resolveRef(doc, x)?.properties))
+      : {};
     s = s?.properties?.[key] ?? merged[key];
   }
   return s;
@@ -152,7 +154,10 @@ function toolOf(doc: Json, m: Method, name: string, table: Json, idempotent: Rea
           type: "array",
           items: toolSchema(doc, item, { direction: "output", maxBytes: OUTPUT_BYTES }),
         },
-        next: { type: "string", description: "Pass as `next` for the following page; absent after the last." },
+        next: {
+          type: "string",
+          description: "Pass as `next` for the following page; absent after the last.",
+        },
       },
       required: ["items"],
     };
@@ -176,7 +181,9 @@ function toolOf(doc: Json, m: Method, name: string, table: Json, idempotent: Rea
     operationId: m.operationId,
     method: m.method,
     path: m.path,
-    ...(Array.isArray(op.tags) && op.tags.length ? { tags: op.tags.filter((t: unknown) => typeof t === "string") } : {}),
+    ...(Array.isArray(op.tags) && op.tags.length
+      ? { tags: op.tags.filter((t: unknown) => typeof t === "string") }
+      : {}),
     ...(summary ? { title: summary.slice(0, 200) } : {}),
     description,
     inputSchema: {
@@ -214,7 +221,9 @@ export function renderTools(
   imports.use("./client.js", client);
   // The data as JSON strings, one per tool: TypeScript checks a string, not a literal type of every schema (a large
   // spec's tools would cost the type-checker more than its client), and JSON.parse reads it faster than JavaScript.
-  const lines = methods.map((m, i) => `  ${JSON.stringify(JSON.stringify(toolOf(doc, m, names[i]!, table, once)))},`);
+  const lines = methods.map(
+    (m, i) => `  ${JSON.stringify(JSON.stringify(toolOf(doc, m, names[i]!, table, once)))},`,
+  );
   const paging = methods.flatMap((m, i) => {
     if (!m.pagination) return [];
     const call = paginatorCall(m.pagination, "unknown");

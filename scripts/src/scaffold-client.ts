@@ -32,7 +32,11 @@ export function scaffoldClient(d: ProviderDescriptor, version = "0.0.0"): Map<st
         types: "./dist/cjs/index.d.ts",
         // The MCP tools (`@agentruns/mcp` reads them) are a subpath: the client's bundles hold none of them.
         typesVersions: { "*": { tools: ["./dist/cjs/generated/tools.d.ts"] } },
-        exports: { ".": dual("index"), "./tools": dual("generated/tools"), "./package.json": "./package.json" },
+        exports: {
+          ".": dual("index"),
+          "./tools": dual("generated/tools"),
+          "./package.json": "./package.json",
+        },
         files: ["dist", "README.md", "api.md"],
         scripts: {
           generate: `node ../../scripts/run.mjs generate --package client ${d.id}`,

@@ -65,9 +65,22 @@ function untilAnswer(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 /** Start-up of `agentruns-mcp` (stdio) and of a bare node, `rounds` interleaved runs each: medians in ms. */
-export async function startUp(rounds: number): Promise<{ mcp: number; node: number; spread: [number, number] }> {
-  const bin = path.join(path.dirname(require.resolve("@agentruns/mcp/package.json")), "bin", "agentruns-mcp.js");
-  const env = { ...process.env, DUVO_API_KEY: "k", AVIDO_API_KEY: "k", AVIDO_APPLICATION_ID: "a", DUCKIE_API_KEY: "k", AGENTRUNS_CONFIG: "/nonexistent" };
+export async function startUp(
+  rounds: number,
+): Promise<{ mcp: number; node: number; spread: [number, number] }> {
+  const bin = path.join(
+    path.dirname(require.resolve("@agentruns/mcp/package.json")),
+    "bin",
+    "agentruns-mcp.js",
+  );
+  const env = {
+    ...process.env,
+    DUVO_API_KEY: "k",
+    AVIDO_API_KEY: "k",
+    AVIDO_APPLICATION_ID: "a",
+    DUCKIE_API_KEY: "k",
+    AGENTRUNS_CONFIG: "/nonexistent",
+  };
   const bare = ["-e", "process.stdin.once('data', () => process.stdout.write('{}\\n'))"];
   const mcp: number[] = [];
   const node: number[] = [];

@@ -189,11 +189,18 @@ describe("published packages", () => {
   });
 
   it("the agentruns-mcp server runs from the installed package and lists every provider's tools", async () => {
-    expect(vendored).toEqual(expect.arrayContaining([expect.stringMatching(/^@modelcontextprotocol\/sdk@1\./)]));
+    expect(vendored).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^@modelcontextprotocol\/sdk@1\./)]),
+    );
     const mcp = path.join(app, "node_modules", ".bin", "agentruns-mcp");
-    const { stdout } = await sh(mcp, ["--list-tools"], app, { ...simEnv(), AGENTRUNS_CONFIG: path.join(tmp, "none.json") });
+    const { stdout } = await sh(mcp, ["--list-tools"], app, {
+      ...simEnv(),
+      AGENTRUNS_CONFIG: path.join(tmp, "none.json"),
+    });
     const listed = JSON.parse(stdout) as { tools: string[]; count: number };
-    expect(listed.tools).toEqual(expect.arrayContaining(["duvo_runs_create", "avido_runs_list", "duckie_runs_list"]));
+    expect(listed.tools).toEqual(
+      expect.arrayContaining(["duvo_runs_create", "avido_runs_list", "duckie_runs_list"]),
+    );
     expect((await sh(mcp, ["--version"], app)).stdout.trim()).toBe(versions.get("mcp"));
   });
 

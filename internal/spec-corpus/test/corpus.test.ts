@@ -357,7 +357,9 @@ describe.each(CORPUS)("$id ($file)", ({ id, file, operations, pagination }) => {
   // operation listed with a valid name and schemas, and GET tools called against the Prism mock, their structured
   // answers checked by the client against their output schemas.
   it("serves its operations as MCP tools a real client lists and calls", { timeout: 120_000 }, async () => {
-    const { tools } = (await import(path.join(clientDir, "dist", "generated", "tools.js"))) as { tools: ProviderTools };
+    const { tools } = (await import(path.join(clientDir, "dist", "generated", "tools.js"))) as {
+      tools: ProviderTools;
+    };
     const prism = await mock();
     const credentials = Object.fromEntries(d.credentials.map((c) => [c.option, `cred-${c.option}`]));
     const binding = { tools, options: { ...credentials, env: {}, baseUrl: prism.url, maxRetries: 0 } };
@@ -381,7 +383,9 @@ describe.each(CORPUS)("$id ($file)", ({ id, file, operations, pagination }) => {
         dynamic: JSON.stringify({ tools: listedTools({ providers: [binding], mode: "dynamic" }) }).length,
       };
       expect(bytes.dynamic).toBeLessThan(4_000);
-      console.log(`${id}: ${operations} tools, tools/list ${bytes.tools} bytes (dynamic mode ${bytes.dynamic})`);
+      console.log(
+        `${id}: ${operations} tools, tools/list ${bytes.tools} bytes (dynamic mode ${bytes.dynamic})`,
+      );
       const passed: string[] = [];
       const failed: string[] = [];
       for (const tool of tools.tools.filter((t) => t.method === "GET")) {
@@ -394,10 +398,13 @@ describe.each(CORPUS)("$id ($file)", ({ id, file, operations, pagination }) => {
           if (value !== undefined) args[key] = value;
         }
         const result = await client.callTool({ name: tool.name, arguments: args });
-        const text = (result.content as { type: string; text?: string }[]).map((c) => c.text ?? "").join("\n");
+        const text = (result.content as { type: string; text?: string }[])
+          .map((c) => c.text ?? "")
+          .join("\n");
         // Prism cannot mock every operation, a 4xx it answers names its own verdict, and an answer it builds from a
         // spec's wrong example (TGI's integers given as "2") is reported as off-spec: ours are the other errors.
-        if (result.isError && /ApiError|Error \d{3}|\b[45]\d\d\b|does not match the spec's schema/.test(text)) continue;
+        if (result.isError && /ApiError|Error \d{3}|\b[45]\d\d\b|does not match the spec's schema/.test(text))
+          continue;
         if (result.isError) failed.push(`${tool.name}: ${text.slice(0, 300)}`);
         else passed.push(tool.name);
       }

@@ -157,7 +157,9 @@ it(
 
           // The same calls through the package's MCP tools, served to the official client: each sends what its
           // operation describes (a flattened body carries the fields its tool takes).
-          const { tools } = (await import(path.join(root, "packages", id, "dist", "generated", "tools.js"))) as {
+          const { tools } = (await import(
+            path.join(root, "packages", id, "dist", "generated", "tools.js")
+          )) as {
             tools: ProviderTools;
           };
           expect(tools.tools.map((t) => t.operationId)).toEqual(methods.map((m) => m.operationId));
@@ -191,7 +193,12 @@ it(
               const result = await mcp.callTool({ name: tool.name, arguments: args });
               const text = JSON.stringify(result.content);
               expect(capture.requests, `${tool.name}: ${text}`).toHaveLength(1);
-              expectWire(capture.requests[0]!, { method: m.method, path: m.path, spec: table[m.operationId] }, values, expectedBody);
+              expectWire(
+                capture.requests[0]!,
+                { method: m.method, path: m.path, spec: table[m.operationId] },
+                values,
+                expectedBody,
+              );
             }
           } finally {
             await mcp.close();

@@ -15,7 +15,9 @@ beforeAll(async () => {
   config = path.join(await mkdtemp(path.join(tmpdir(), "agentruns-mcp-")), "config.json");
   await writeFile(
     config,
-    JSON.stringify({ profiles: { work: { duvo: { apiKey: "profile-duvo-key-1", baseUrl: sims.duvo.url } } } }),
+    JSON.stringify({
+      profiles: { work: { duvo: { apiKey: "profile-duvo-key-1", baseUrl: sims.duvo.url } } },
+    }),
   );
 });
 afterAll(() => sims.close());

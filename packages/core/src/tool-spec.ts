@@ -12,8 +12,7 @@ export interface ToolJsonSchema {
 
 /** Where one argument goes: a path, query, header or cookie parameter by its spec name, a body field, or the body. */
 export type ToolArgument =
-  | readonly ["path" | "query" | "header" | "cookie" | "body", string]
-  | readonly ["wholeBody"];
+  readonly ["path" | "query" | "header" | "cookie" | "body", string] | readonly ["wholeBody"];
 
 /** One operation as a tool. */
 export interface ToolSpec {

@@ -27,7 +27,8 @@ const NARROW = "narrow the call with its filters or a smaller limit";
 
 /** A success whose data is a JSON value (or undefined for an empty answer). */
 export function jsonResult(tool: ToolSpec, data: unknown, status: number, max: number): CallToolResult {
-  if (data === undefined) return { content: [{ type: "text", text: `${tool.name}: done (HTTP ${status}, no content)` }] };
+  if (data === undefined)
+    return { content: [{ type: "text", text: `${tool.name}: done (HTTP ${status}, no content)` }] };
   const text = JSON.stringify(data);
   const structured = tool.outputSchema && data !== null && typeof data === "object" && !Array.isArray(data);
   if (tool.outputSchema && !structured) {
@@ -35,7 +36,12 @@ export function jsonResult(tool: ToolSpec, data: unknown, status: number, max: n
     // reported as what it is.
     return {
       isError: true,
-      content: [{ type: "text", text: `${tool.name}: the answer is not the JSON object its spec describes: ${cut(text, max)}` }],
+      content: [
+        {
+          type: "text",
+          text: `${tool.name}: the answer is not the JSON object its spec describes: ${cut(text, max)}`,
+        },
+      ],
     };
   }
   const problem = structured ? outputProblem(tool.outputSchema!, data) : undefined;
@@ -80,7 +86,10 @@ export function pageResult(
       isError: true,
       content: [
         { type: "text", text: cut(text, max) },
-        { type: "text", text: `${tool.name}: the page does not match the spec's schema (${problem.slice(0, 500)}); its items are above.` },
+        {
+          type: "text",
+          text: `${tool.name}: the page does not match the spec's schema (${problem.slice(0, 500)}); its items are above.`,
+        },
       ],
     };
   }
@@ -105,12 +114,22 @@ export function pageResult(
 /** A text answer. */
 export function textResult(text: string, max: number): CallToolResult {
   return {
-    content: [{ type: "text", text: bytes(text) <= max ? text : `${cut(text, max)}\n${note(bytes(text), max, NARROW)}` }],
+    content: [
+      {
+        type: "text",
+        text: bytes(text) <= max ? text : `${cut(text, max)}\n${note(bytes(text), max, NARROW)}`,
+      },
+    ],
   };
 }
 
 /** A binary answer: an image or audio content, else an embedded blob resource, base64 with its media type. */
-export async function binaryResult(tool: ToolSpec, blob: Blob, uri: string, max: number): Promise<CallToolResult> {
+export async function binaryResult(
+  tool: ToolSpec,
+  blob: Blob,
+  uri: string,
+  max: number,
+): Promise<CallToolResult> {
   const mimeType = blob.type || "application/octet-stream";
   // base64 grows by a third: the bound is on what the model receives.
   if (Math.ceil(blob.size / 3) * 4 > max) {
@@ -159,7 +178,12 @@ export async function streamResult(stream: AsyncIterable<unknown>, max: number):
     content: [
       { type: "text", text },
       ...(more
-        ? [{ type: "text" as const, text: `[stream cut after ${events.length} events at the ${max}-byte bound]` }]
+        ? [
+            {
+              type: "text" as const,
+              text: `[stream cut after ${events.length} events at the ${max}-byte bound]`,
+            },
+          ]
         : []),
     ],
   };

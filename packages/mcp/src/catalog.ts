@@ -72,7 +72,10 @@ export function globMatcher(globs: string): (name: string) => boolean {
 }
 
 /** Every tool the server offers, in provider order, generated tools first; names are unique. */
-export function buildCatalog(bindings: readonly ProviderBinding[], options: CatalogOptions = {}): CatalogEntry[] {
+export function buildCatalog(
+  bindings: readonly ProviderBinding[],
+  options: CatalogOptions = {},
+): CatalogEntry[] {
   const wanted = globMatcher(options.tools ?? "");
   const entries: CatalogEntry[] = [];
   const names = new Set<string>();

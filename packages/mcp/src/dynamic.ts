@@ -24,7 +24,10 @@ export function dynamicTools(entries: readonly CatalogEntry[]): Tool[] {
       inputSchema: {
         type: "object",
         properties: {
-          query: { type: "string", description: "Words to look for (all must match); empty lists every operation." },
+          query: {
+            type: "string",
+            description: "Words to look for (all must match); empty lists every operation.",
+          },
           tag: { type: "string", description: "Only operations with this tag (or resource)." },
         },
       },
@@ -36,7 +39,9 @@ export function dynamicTools(entries: readonly CatalogEntry[]): Tool[] {
       description: `The description and JSON input schema of one operation found with ${SEARCH}.`,
       inputSchema: {
         type: "object",
-        properties: { name: { type: "string", description: "The operation's name, as the search returned it." } },
+        properties: {
+          name: { type: "string", description: "The operation's name, as the search returned it." },
+        },
         required: ["name"],
       },
       annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
@@ -49,7 +54,11 @@ export function dynamicTools(entries: readonly CatalogEntry[]): Tool[] {
         type: "object",
         properties: {
           name: { type: "string", description: "The operation's name." },
-          arguments: { type: "object", description: "The operation's arguments.", additionalProperties: true },
+          arguments: {
+            type: "object",
+            description: "The operation's arguments.",
+            additionalProperties: true,
+          },
         },
         required: ["name"],
       },
@@ -60,14 +69,22 @@ export function dynamicTools(entries: readonly CatalogEntry[]): Tool[] {
 
 /** The entries matching every word of `query` (and `tag`), best first: name matches before description matches. */
 export function searchOperations(entries: readonly CatalogEntry[], query = "", tag = ""): unknown {
-  const words = query.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const words = query
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   const wantTag = tag.toLowerCase();
   const scored = entries
     .map((e) => {
       const s = e.spec;
-      const tags = [...(s.tags ?? []), ...("path" in s && s.path ? [s.path.split("/").filter(Boolean)[1] ?? ""] : [])];
-      if (wantTag && !tags.some((t) => t.toLowerCase() === wantTag) && !s.name.includes(`_${wantTag}_`)) return undefined;
-      const hay = `${s.name} ${s.title ?? ""} ${"path" in s ? s.path : ""} ${tags.join(" ")} ${s.description}`.toLowerCase();
+      const tags = [
+        ...(s.tags ?? []),
+        ...("path" in s && s.path ? [s.path.split("/").filter(Boolean)[1] ?? ""] : []),
+      ];
+      if (wantTag && !tags.some((t) => t.toLowerCase() === wantTag) && !s.name.includes(`_${wantTag}_`))
+        return undefined;
+      const hay =
+        `${s.name} ${s.title ?? ""} ${"path" in s ? s.path : ""} ${tags.join(" ")} ${s.description}`.toLowerCase();
       if (!words.every((w) => hay.includes(w))) return undefined;
       const score = words.filter((w) => s.name.includes(w)).length;
       return { e, score };
@@ -82,7 +99,9 @@ export function searchOperations(entries: readonly CatalogEntry[], query = "", t
       summary: e.spec.title ?? e.spec.description.split("\n")[0],
       ...(e.spec.annotations.readOnlyHint ? { readOnly: true } : {}),
     })),
-    ...(scored.length > SEARCH_LIMIT ? { note: `showing ${SEARCH_LIMIT} of ${scored.length}: add words to narrow` } : {}),
+    ...(scored.length > SEARCH_LIMIT
+      ? { note: `showing ${SEARCH_LIMIT} of ${scored.length}: add words to narrow` }
+      : {}),
   };
 }
 
@@ -90,10 +109,7 @@ export function searchOperations(entries: readonly CatalogEntry[], query = "", t
 export function entryNamed(entries: readonly CatalogEntry[], name: unknown): CatalogEntry {
   const entry = typeof name === "string" ? entries.find((e) => e.spec.name === name) : undefined;
   if (!entry) {
-    throw new ValidationError(
-      `no operation named ${JSON.stringify(name)}: find one with ${SEARCH}`,
-      "name",
-    );
+    throw new ValidationError(`no operation named ${JSON.stringify(name)}: find one with ${SEARCH}`, "name");
   }
   return entry;
 }

@@ -20,7 +20,8 @@ function describe(error: unknown, hint: CredentialHint): string {
     const check = refused && hint.env.length ? `: check ${hint.env.join(" and ")}` : "";
     return `${hint.title} ${error.name} ${error.message}${check}`;
   }
-  if (error instanceof ValidationError) return `${error.name}${error.field ? ` (${error.field})` : ""}: ${error.message}`;
+  if (error instanceof ValidationError)
+    return `${error.name}${error.field ? ` (${error.field})` : ""}: ${error.message}`;
   if (error instanceof AgentRunsError) return `${error.name}: ${error.message}`;
   // Anything else is a bug of ours or the runtime's: its name and message, never a stack.
   const e = error as { name?: unknown; message?: unknown } | undefined;

@@ -34,7 +34,13 @@ const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
 /** The host name of a `Host` or `Origin` authority (`[::1]:3000` → `[::1]`). */
 const hostOf = (authority: string): string => authority.replace(/:\d+$/, "").toLowerCase();
 
-function rpcError(res: ServerResponse, status: number, code: number, message: string, headers: Record<string, string> = {}) {
+function rpcError(
+  res: ServerResponse,
+  status: number,
+  code: number,
+  message: string,
+  headers: Record<string, string> = {},
+) {
   if (res.headersSent) return void res.end();
   res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(JSON.stringify({ jsonrpc: "2.0", error: { code, message }, id: null }));
@@ -64,7 +70,10 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
  */
 function cancelOnDisconnect(transport: StreamableHTTPServerTransport, res: ServerResponse, body: unknown) {
   const ids = (Array.isArray(body) ? body : [body])
-    .filter((m): m is { id: string | number; method: string } => !!m && typeof m === "object" && "method" in m && "id" in m)
+    .filter(
+      (m): m is { id: string | number; method: string } =>
+        !!m && typeof m === "object" && "method" in m && "id" in m,
+    )
     .map((m) => m.id);
   if (!ids.length) return;
   res.on("close", () => {
@@ -114,9 +123,15 @@ export async function serveHttp(makeServer: () => Server, options: HttpOptions =
     if (origin !== undefined && !allowedOrigin(origin))
       return rpcError(res, 403, -32000, `Forbidden: Origin ${origin} is not allowed`);
     if (!authorized(req.headers.authorization))
-      return rpcError(res, 401, -32001, "Unauthorized: send the server's token as Authorization: Bearer <token>", {
-        "www-authenticate": 'Bearer realm="agentruns-mcp"',
-      });
+      return rpcError(
+        res,
+        401,
+        -32001,
+        "Unauthorized: send the server's token as Authorization: Bearer <token>",
+        {
+          "www-authenticate": 'Bearer realm="agentruns-mcp"',
+        },
+      );
     let body: unknown;
     if (req.method === "POST") {
       try {

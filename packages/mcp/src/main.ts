@@ -88,7 +88,10 @@ export function parseFlags(argv: readonly string[], env: Io["env"]) {
     help: !!v.help,
     version: !!v.version,
     listTools: !!v["list-tools"],
-    providers: v.provider?.split(",").map((s) => s.trim()).filter(Boolean),
+    providers: v.provider
+      ?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     mode: v.mode as "tools" | "dynamic" | undefined,
     readOnly: !!v["read-only"],
     tools: v.tools,
@@ -111,10 +114,14 @@ export async function main(
   const out = io.stdout ?? ((t: string) => void process.stdout.write(t));
   try {
     const flags = parseFlags(argv, io.env);
-    if (flags.help) return out(`${USAGE}\n`), { code: 0 };
-    if (flags.version) return out(`${VERSION}\n`), { code: 0 };
+    if (flags.help) return (out(`${USAGE}\n`), { code: 0 });
+    if (flags.version) return (out(`${VERSION}\n`), { code: 0 });
     const providers = selectProviders(
-      { ...(flags.providers ? { providers: flags.providers } : {}), ...(flags.profile ? { profile: flags.profile } : {}), configPath: flags.configPath },
+      {
+        ...(flags.providers ? { providers: flags.providers } : {}),
+        ...(flags.profile ? { profile: flags.profile } : {}),
+        configPath: flags.configPath,
+      },
       io.env,
     );
     const options: ServerOptions = {
@@ -128,7 +135,9 @@ export async function main(
     if (flags.listTools) {
       const tools = listedTools(options);
       const text = JSON.stringify({ tools });
-      out(`${JSON.stringify({ tools: tools.map((t) => t.name), count: tools.length, bytes: Buffer.byteLength(text) }, null, 2)}\n`);
+      out(
+        `${JSON.stringify({ tools: tools.map((t) => t.name), count: tools.length, bytes: Buffer.byteLength(text) }, null, 2)}\n`,
+      );
       return { code: 0 };
     }
     if (flags.http) {

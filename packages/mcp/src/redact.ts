@@ -26,7 +26,8 @@ export function redactor(providers: readonly ProviderBinding[]): (result: CallTo
   const deep = (v: unknown): unknown => {
     if (typeof v === "string") return text(v);
     if (Array.isArray(v)) return v.map(deep);
-    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)]));
+    if (v && typeof v === "object")
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)]));
     return v;
   };
   return (result) => deep(result) as CallToolResult;

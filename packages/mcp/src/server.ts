@@ -11,8 +11,22 @@ import {
 } from "@modelcontextprotocol/sdk/types.js";
 import { DEFAULT_MAX_ANSWER_BYTES } from "./answer.js";
 import { callTool } from "./call-tool.js";
-import { buildCatalog, type CallContext, type CatalogEntry, type CatalogOptions, type ProviderBinding } from "./catalog.js";
-import { DESCRIBE, DYNAMIC_ABOVE, dynamicTools, entryNamed, INVOKE, SEARCH, searchOperations } from "./dynamic.js";
+import {
+  buildCatalog,
+  type CallContext,
+  type CatalogEntry,
+  type CatalogOptions,
+  type ProviderBinding,
+} from "./catalog.js";
+import {
+  DESCRIBE,
+  DYNAMIC_ABOVE,
+  dynamicTools,
+  entryNamed,
+  INVOKE,
+  SEARCH,
+  searchOperations,
+} from "./dynamic.js";
 import { failureResult } from "./failure.js";
 import { redactor } from "./redact.js";
 import { VERSION } from "./version.js";
@@ -28,7 +42,8 @@ export interface ServerOptions extends CatalogOptions {
 }
 
 /** The mode a server with `count` tools starts in when none is asked for. */
-export const defaultMode = (count: number): "tools" | "dynamic" => (count > DYNAMIC_ABOVE ? "dynamic" : "tools");
+export const defaultMode = (count: number): "tools" | "dynamic" =>
+  count > DYNAMIC_ABOVE ? "dynamic" : "tools";
 
 /** A tool's definition as tools/list sends it, with what its provider's extras add to the description now. */
 function definition(entry: CatalogEntry): Tool {
@@ -70,7 +85,9 @@ export function createServer(options: ServerOptions): Server {
           : "Each tool is one API operation; list tools return one page and a `next` token for the following one.",
     },
   );
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: dynamic ?? entries.map(definition) }));
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({
+    tools: dynamic ?? entries.map(definition),
+  }));
   const listChanged = () => void server.sendToolListChanged().catch(() => {});
   server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
     const { name, arguments: given = {} } = request.params;
@@ -110,7 +127,9 @@ async function dynamicCall(
   context: CallContext,
   settings: { maxAnswerBytes: number },
 ): Promise<CallToolResult> {
-  const json = (data: unknown): CallToolResult => ({ content: [{ type: "text", text: JSON.stringify(data) }] });
+  const json = (data: unknown): CallToolResult => ({
+    content: [{ type: "text", text: JSON.stringify(data) }],
+  });
   try {
     if (name === SEARCH) {
       return json(searchOperations(entries, String(args.query ?? ""), String(args.tag ?? "")));

@@ -25,7 +25,9 @@ describe("answers", () => {
     const r = jsonResult(tool(THING), { id: 1 }, 200, 1000);
     expect(r).toEqual({ content: [{ type: "text", text: '{"id":1}' }], structuredContent: { id: 1 } });
     expect(jsonResult(tool(), [1, 2], 200, 1000)).toEqual({ content: [{ type: "text", text: "[1,2]" }] });
-    expect(textOf(jsonResult(tool(), undefined, 204, 1000))).toBe("acme_things_get: done (HTTP 204, no content)");
+    expect(textOf(jsonResult(tool(), undefined, 204, 1000))).toBe(
+      "acme_things_get: done (HTTP 204, no content)",
+    );
   });
 
   it("says an off-spec answer succeeded, so a create is not repeated", () => {
@@ -53,19 +55,44 @@ describe("answers", () => {
     expect(shown.items.length).toBeGreaterThan(0);
     expect(shown.items.length).toBeLessThan(100);
     expect(shown.next).toBe("tok");
-    expect(textOf(r)).toContain(`showing the first ${shown.items.length} of 100 items: pass limit=${shown.items.length}`);
+    expect(textOf(r)).toContain(
+      `showing the first ${shown.items.length} of 100 items: pass limit=${shown.items.length}`,
+    );
   });
 
   it("returns binary answers as image, audio or a blob resource with their media type", async () => {
-    const png = await binaryResult(tool(), new Blob([new Uint8Array([137, 80, 78, 71])], { type: "image/png" }), "agentruns://acme/getThing", 1000);
+    const png = await binaryResult(
+      tool(),
+      new Blob([new Uint8Array([137, 80, 78, 71])], { type: "image/png" }),
+      "agentruns://acme/getThing",
+      1000,
+    );
     expect(png.content).toEqual([{ type: "image", data: "iVBORw==", mimeType: "image/png" }]);
-    const wav = await binaryResult(tool(), new Blob([new Uint8Array([1, 2, 3])], { type: "audio/wav" }), "u", 1000);
+    const wav = await binaryResult(
+      tool(),
+      new Blob([new Uint8Array([1, 2, 3])], { type: "audio/wav" }),
+      "u",
+      1000,
+    );
     expect(wav.content[0]).toMatchObject({ type: "audio", mimeType: "audio/wav", data: "AQID" });
-    const pdf = await binaryResult(tool(), new Blob(["%PDF"], { type: "application/pdf" }), "agentruns://acme/getThing", 1000);
+    const pdf = await binaryResult(
+      tool(),
+      new Blob(["%PDF"], { type: "application/pdf" }),
+      "agentruns://acme/getThing",
+      1000,
+    );
     expect(pdf.content).toEqual([
-      { type: "resource", resource: { uri: "agentruns://acme/getThing", mimeType: "application/pdf", blob: "JVBERg==" } },
+      {
+        type: "resource",
+        resource: { uri: "agentruns://acme/getThing", mimeType: "application/pdf", blob: "JVBERg==" },
+      },
     ]);
-    const huge = await binaryResult(tool(), new Blob([new Uint8Array(3000)], { type: "image/png" }), "u", 1000);
+    const huge = await binaryResult(
+      tool(),
+      new Blob([new Uint8Array(3000)], { type: "image/png" }),
+      "u",
+      1000,
+    );
     expect(huge.isError).toBe(true);
     expect(textOf(huge)).toContain("answered 3000 bytes of image/png, more than the 1000-byte bound");
   });

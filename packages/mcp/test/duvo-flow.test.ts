@@ -64,10 +64,15 @@ describe("the Duvo flow", () => {
       answers,
     });
     expect(answered.isError).toBeFalsy();
-    const after = (await mcp.client.listTools()).tools.find((t) => t.name === "duvo_runs_human_requests_respond")!;
+    const after = (await mcp.client.listTools()).tools.find(
+      (t) => t.name === "duvo_runs_human_requests_respond",
+    )!;
     expect(after.description).not.toContain(question.question);
 
-    const sent = await call("duvo_runs_messages_create", { run_id: runId, message: "Also email the customer" });
+    const sent = await call("duvo_runs_messages_create", {
+      run_id: runId,
+      message: "Also email the customer",
+    });
     expect(sent.isError).toBeFalsy();
     const done = await call("duvo_runs_wait", { run_id: runId, timeout_seconds: 30 });
     expect((done.structuredContent as { run: { status: string } }).run.status).toBe("completed");
@@ -112,6 +117,7 @@ describe("the Duvo flow", () => {
     expect(results[1]!.isError).toBe(true);
     expect(textOf(results[1]!)).toMatch(/404/);
     const everything = JSON.stringify(results) + mcp.stderr();
-    for (const key of Object.values(KEYS).filter((k) => k.includes("secret"))) expect(everything).not.toContain(key);
+    for (const key of Object.values(KEYS).filter((k) => k.includes("secret")))
+      expect(everything).not.toContain(key);
   });
 });

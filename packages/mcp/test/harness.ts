@@ -7,7 +7,12 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { startSimulator } from "@agentruns/simulators";
 
-export const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "bin", "agentruns-mcp.js");
+export const BIN = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "bin",
+  "agentruns-mcp.js",
+);
 
 export const KEYS = {
   DUVO_API_KEY: "duvo-secret-key-123",
@@ -48,7 +53,12 @@ export async function simulators(duvoAgents: Record<string, object> = {}) {
 
 /** A connected client over stdio, and what the server wrote on stderr. */
 export async function stdioClient(args: string[], env: Record<string, string>) {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, ...args], env, stderr: "pipe" });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [BIN, ...args],
+    env,
+    stderr: "pipe",
+  });
   let stderr = "";
   transport.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
   const client = new Client({ name: "agentruns-test", version: "1.0.0" });

@@ -34,7 +34,11 @@ const initialize = JSON.stringify({
 const post = (headers: Record<string, string>, body = initialize) =>
   fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...headers },
+    headers: {
+      "content-type": "application/json",
+      accept: "application/json, text/event-stream",
+      ...headers,
+    },
     body,
   });
 
@@ -58,10 +62,14 @@ describe("agentruns-mcp --http", () => {
     // fetch cannot set Host: a plain request can, as a page reaching us through a rebound DNS name would.
     const { request } = await import("node:http");
     const status = await new Promise<number>((resolve, reject) => {
-      const r = request(url, { method: "POST", headers: { ...auth, host: "evil.example", "content-type": "application/json" } }, (res) => {
-        res.resume();
-        resolve(res.statusCode!);
-      });
+      const r = request(
+        url,
+        { method: "POST", headers: { ...auth, host: "evil.example", "content-type": "application/json" } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        },
+      );
       r.on("error", reject);
       r.end(initialize);
     });
@@ -73,7 +81,9 @@ describe("agentruns-mcp --http", () => {
     const garbage = await post(auth, "{not json");
     expect(garbage.status).toBe(400);
     expect((await garbage.json()).error.code).toBe(-32700);
-    expect((await post(auth, JSON.stringify({ jsonrpc: "2.0", id: 2, method: "tools/list" }))).status).toBe(400);
+    expect((await post(auth, JSON.stringify({ jsonrpc: "2.0", id: 2, method: "tools/list" }))).status).toBe(
+      400,
+    );
     expect((await post({ ...auth, "mcp-session-id": "no-such-session" })).status).toBe(404);
     expect((await fetch(url.replace("/mcp", "/other"), { headers: auth })).status).toBe(404);
     const mcp = await httpClient(url, auth);

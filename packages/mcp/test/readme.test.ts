@@ -16,7 +16,11 @@ afterAll(() => sims?.close());
 
 it("the mcpServers entry starts a server a client lists and calls", async () => {
   const [json] = await readmeExamples(path.join(here, "README.md"), "json");
-  const entry = JSON.parse(json!).mcpServers.agentruns as { command: string; args: string[]; env: Record<string, string> };
+  const entry = JSON.parse(json!).mcpServers.agentruns as {
+    command: string;
+    args: string[];
+    env: Record<string, string>;
+  };
   // `agentruns-mcp` on PATH, as `npm install -g` puts it there.
   const bin = await mkdtemp(path.join(tmpdir(), "agentruns-mcp-bin-"));
   await symlink(BIN, path.join(bin, entry.command));
@@ -34,6 +38,9 @@ it("the mcpServers entry starts a server a client lists and calls", async () => 
 
 it("the in-process example prints a page of two runs and its next token", async () => {
   const [code] = await readmeExamples(path.join(here, "README.md"), "js");
-  const { stdout } = await runExample(here, code!, { DUVO_API_KEY: "example-key", DUVO_BASE_URL: sims.duvo.url });
+  const { stdout } = await runExample(here, code!, {
+    DUVO_API_KEY: "example-key",
+    DUVO_BASE_URL: sims.duvo.url,
+  });
   expect(stdout).toBe("2 string\n");
 });

@@ -31,10 +31,19 @@ const initialize = {
 
 describe("agentruns-mcp on stdio", () => {
   it("skips malformed lines and answers the next request, then ends with stdin", async () => {
-    const input = ["{not json", JSON.stringify({ jsonrpc: "2.0" }), "[]", JSON.stringify(initialize), ""].join("\n");
+    const input = [
+      "{not json",
+      JSON.stringify({ jsonrpc: "2.0" }),
+      "[]",
+      JSON.stringify(initialize),
+      "",
+    ].join("\n");
     const r = await run([], sims.env, input);
     expect(r.code).toBe(0);
-    const answers = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const answers = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(answers.at(-1)).toMatchObject({ id: 1, result: { serverInfo: { name: "agentruns" } } });
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
@@ -51,7 +60,9 @@ describe("agentruns-mcp on stdio", () => {
     expect(asked.stderr).toContain("Duvo needs apiKey: set DUVO_API_KEY");
     const none = await run([], cleanEnv({}));
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain("no provider is configured: set DUVO_API_KEY, or AVIDO_API_KEY + AVIDO_APPLICATION_ID");
+    expect(none.stderr).toContain(
+      "no provider is configured: set DUVO_API_KEY, or AVIDO_API_KEY + AVIDO_APPLICATION_ID",
+    );
     const unknown = await run(["--provider", "acme"], sims.env);
     expect(unknown.stderr).toContain("unknown provider acme (providers: duvo, avido, duckie)");
   });
@@ -59,7 +70,10 @@ describe("agentruns-mcp on stdio", () => {
   it("reports a wrong key as a tool error naming the status and the setting, never the key", async () => {
     const strict = await startSimulator("duvo", { runs: 5, rateLimit: false, apiKeys: ["the-right-key-1"] });
     try {
-      const mcp = await stdioClient(["--provider", "duvo"], cleanEnv({ DUVO_API_KEY: "a-wrong-key-999", DUVO_BASE_URL: strict.url }));
+      const mcp = await stdioClient(
+        ["--provider", "duvo"],
+        cleanEnv({ DUVO_API_KEY: "a-wrong-key-999", DUVO_BASE_URL: strict.url }),
+      );
       const r = await mcp.client.callTool({ name: "duvo_runs_list", arguments: {} });
       expect(r.isError).toBe(true);
       expect(textOf(r)).toMatch(/^Duvo AuthenticationError 401 GET \/v1\/runs.*: check DUVO_API_KEY$/);
@@ -88,17 +102,30 @@ describe("agentruns-mcp on stdio", () => {
     expect(listed.tools).toContain("duvo_runs_get");
     expect(listed.tools).not.toContain("duvo_runs_create");
     expect(listed.tools).not.toContain("duvo_runs_stop");
-    const some = JSON.parse((await run(["--tools", "duvo_runs_*et,avido_*", "--list-tools"], sims.env)).stdout);
+    const some = JSON.parse(
+      (await run(["--tools", "duvo_runs_*et,avido_*", "--list-tools"], sims.env)).stdout,
+    );
     expect(some.tools).toEqual(["duvo_runs_get", "avido_runs_list"]);
 
     const mcp = await stdioClient(["--mode", "dynamic"], sims.env);
     const { tools } = await mcp.client.listTools();
-    expect(tools.map((t) => t.name)).toEqual(["search_operations", "get_operation_schema", "invoke_operation"]);
+    expect(tools.map((t) => t.name)).toEqual([
+      "search_operations",
+      "get_operation_schema",
+      "invoke_operation",
+    ]);
     const found = await mcp.client.callTool({ name: "search_operations", arguments: { query: "runs list" } });
-    const ops = JSON.parse((found.content as { text: string }[])[0]!.text).operations.map((o: { name: string }) => o.name);
+    const ops = JSON.parse((found.content as { text: string }[])[0]!.text).operations.map(
+      (o: { name: string }) => o.name,
+    );
     expect(ops).toEqual(expect.arrayContaining(["duvo_runs_list", "avido_runs_list", "duckie_runs_list"]));
-    const schema = await mcp.client.callTool({ name: "get_operation_schema", arguments: { name: "duvo_runs_get" } });
-    expect(JSON.parse((schema.content as { text: string }[])[0]!.text).inputSchema.required).toEqual(["run_id"]);
+    const schema = await mcp.client.callTool({
+      name: "get_operation_schema",
+      arguments: { name: "duvo_runs_get" },
+    });
+    expect(JSON.parse((schema.content as { text: string }[])[0]!.text).inputSchema.required).toEqual([
+      "run_id",
+    ]);
     const invoked = await mcp.client.callTool({
       name: "invoke_operation",
       arguments: { name: "avido_runs_list", arguments: { limit: 2 } },

@@ -18,7 +18,15 @@ describe("tools/list", () => {
   it("lists every operation with a valid, unique name and valid schemas", async () => {
     const { tools } = await mcp.client.listTools();
     const names = tools.map((t) => t.name);
-    expect(names).toEqual(expect.arrayContaining(["duvo_runs_create", "duvo_runs_human_requests_respond", "duvo_runs_wait", "avido_runs_list", "duckie_runs_list"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "duvo_runs_create",
+        "duvo_runs_human_requests_respond",
+        "duvo_runs_wait",
+        "avido_runs_list",
+        "duckie_runs_list",
+      ]),
+    );
     expect(new Set(names).size).toBe(names.length);
     const ajv = new Ajv2020({ strict: false, logger: false });
     for (const t of tools) {
@@ -32,9 +40,17 @@ describe("tools/list", () => {
     expect(get.annotations).toMatchObject({ readOnlyHint: true, idempotentHint: true });
     expect(get.inputSchema.required).toEqual(["run_id"]);
     const stop = tools.find((t) => t.name === "duvo_runs_stop")!;
-    expect(stop.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: true, idempotentHint: true });
+    expect(stop.annotations).toMatchObject({
+      readOnlyHint: false,
+      destructiveHint: true,
+      idempotentHint: true,
+    });
     const create = tools.find((t) => t.name === "duvo_runs_create")!;
-    expect(create.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: false, idempotentHint: false });
+    expect(create.annotations).toMatchObject({
+      readOnlyHint: false,
+      destructiveHint: false,
+      idempotentHint: false,
+    });
   });
 
   it("sends a list tool's filters on the wire, in the spec's own names", async () => {
@@ -47,7 +63,8 @@ describe("tools/list", () => {
     expect(q.getAll("status")).toEqual(["failed"]);
     expect(q.get("duration[gte]")).toBe("60");
     expect(q.get("limit")).toBe("3");
-    for (const run of (r.structuredContent as { items: { status: string; duration_seconds: number }[] }).items) {
+    for (const run of (r.structuredContent as { items: { status: string; duration_seconds: number }[] })
+      .items) {
       expect(run.status).toBe("failed");
       expect(run.duration_seconds).toBeGreaterThanOrEqual(60);
     }
@@ -59,7 +76,10 @@ describe("tools/list", () => {
     const page = first.structuredContent as { items: unknown[]; next?: string };
     expect(page.items).toHaveLength(5);
     expect(page.next).toBeTypeOf("string");
-    const second = await mcp.client.callTool({ name: "duvo_runs_list", arguments: { limit: 5, next: page.next } });
+    const second = await mcp.client.callTool({
+      name: "duvo_runs_list",
+      arguments: { limit: 5, next: page.next },
+    });
     const page2 = second.structuredContent as { items: { id: string }[] };
     expect(page2.items).toHaveLength(5);
     expect(page2.items[0]!.id).not.toBe((page.items[0] as { id: string }).id);

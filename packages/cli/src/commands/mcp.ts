@@ -5,7 +5,9 @@ import type { Context } from "../context.js";
 
 export function mcpCommand(ctx: () => Context): Command {
   return new Command("mcp")
-    .description("serve every Duvo, Avido and Duckie operation as Model Context Protocol tools (stdio, or --http)")
+    .description(
+      "serve every Duvo, Avido and Duckie operation as Model Context Protocol tools (stdio, or --http)",
+    )
     .argument("[options...]", "agentruns-mcp's options (agentruns mcp --help lists them)")
     .allowUnknownOption()
     .helpOption(false)

@@ -49,7 +49,8 @@ export function duvoExtras(): ProviderExtras {
                 minimum: 1,
                 maximum: MAX_WAIT_S,
                 default: 60,
-                description: "Longest wait; when it passes the run's current state is returned with settled: false.",
+                description:
+                  "Longest wait; when it passes the run's current state is returned with settled: false.",
               },
             },
             required: ["run_id"],
@@ -68,10 +69,18 @@ export function duvoExtras(): ProviderExtras {
         async call(client: BaseClient<any>, args, context) {
           const runId = args.run_id;
           const timeout = args.timeout_seconds ?? 60;
-          if (typeof timeout !== "number" || !Number.isInteger(timeout) || timeout < 1 || timeout > MAX_WAIT_S)
-            throw new TypeError(`timeout_seconds must be a whole number from 1 to ${MAX_WAIT_S}, got ${JSON.stringify(timeout)}`);
+          if (
+            typeof timeout !== "number" ||
+            !Number.isInteger(timeout) ||
+            timeout < 1 ||
+            timeout > MAX_WAIT_S
+          )
+            throw new TypeError(
+              `timeout_seconds must be a whole number from 1 to ${MAX_WAIT_S}, got ${JSON.stringify(timeout)}`,
+            );
           const unknown = Object.keys(args).filter((k) => k !== "run_id" && k !== "timeout_seconds");
-          if (unknown.length) throw new TypeError(`duvo_runs_wait takes run_id and timeout_seconds, not ${unknown.join(", ")}`);
+          if (unknown.length)
+            throw new TypeError(`duvo_runs_wait takes run_id and timeout_seconds, not ${unknown.join(", ")}`);
           const started = Date.now();
           let last: GetRunResponse | undefined;
           let settled = true;
