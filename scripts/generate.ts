@@ -44,11 +44,14 @@ if (flags.has("new")) {
 let stale = 0;
 // packages/mcp serves every provider: its registry is rendered once, by its own task or by a whole check.
 if (part === "mcp" || (part === "both" && !positionals.length)) {
-  const { dir, drift } = await generateMcpRegistry(root, selectProviders([]), check);
-  const where = path.relative(root, dir);
-  if (!drift.length) console.log(`${where}: up to date`);
-  for (const d of drift) console.log(`${where}/${d.file}: ${d.problem}${check ? "" : " (written)"}`);
-  stale += drift.length;
+  const registry = await generateMcpRegistry(root, selectProviders([]), check);
+  if (registry) {
+    const where = path.relative(root, registry.dir);
+    if (!registry.drift.length) console.log(`${where}: up to date`);
+    for (const d of registry.drift)
+      console.log(`${where}/${d.file}: ${d.problem}${check ? "" : " (written)"}`);
+    stale += registry.drift.length;
+  }
 }
 for (const entry of part === "mcp" ? [] : selectProviders(positionals)) {
   for (const { dir, drift } of await generatePackage(root, entry, check, part)) {

@@ -50,13 +50,16 @@ export type PackagePart = "both" | "typed" | "client" | "mcp";
 /**
  * packages/mcp's generated registry of `entries`; a provider missing from its package.json dependencies is added
  * there (the workspace link follows at the next `pnpm install`, which `pnpm generate` runs for a new provider).
+ * Undefined when the checkout has no packages/mcp.
  */
 export async function generateMcpRegistry(
   root: string,
   entries: readonly ProviderEntry[],
   check = false,
-): Promise<{ dir: string; drift: Drift[] }> {
+): Promise<{ dir: string; drift: Drift[] } | undefined> {
   const dir = path.join(root, "packages", "mcp");
+  // A checkout without the MCP package (a scratch copy of a provider's packages) has no registry to keep.
+  if (!existsSync(path.join(dir, "package.json"))) return undefined;
   const files = new Map([
     ["src/generated/providers.ts", await format(root, "providers.ts", renderMcpProviders(entries))],
   ]);

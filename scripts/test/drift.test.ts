@@ -54,6 +54,11 @@ beforeEach(async () => {
       });
     }
   }
+  // The MCP server's registry of every provider is generated too.
+  await cp(path.join(repo, "packages", "mcp"), path.join(root, "packages", "mcp"), {
+    recursive: true,
+    filter: (src) => !/[/\\](node_modules|dist|\.turbo)$/.test(src),
+  });
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
 
@@ -64,6 +69,7 @@ describe("generate --check", () => {
       expect(out).toContain(`packages/${p.id}-openapi: up to date`);
       expect(out).toContain(`packages/${p.id}: up to date`);
     }
+    expect(out).toContain("packages/mcp: up to date");
     expect(code).toBe(0);
   });
 
@@ -108,7 +114,8 @@ describe("generate", () => {
     await generate();
     const first = await snapshot(path.join(root, "packages"));
     const { out } = await generate();
-    expect(out.match(/up to date/g)).toHaveLength(providers.length * 2);
+    // Each provider's two packages, and the MCP server's registry.
+    expect(out.match(/up to date/g)).toHaveLength(providers.length * 2 + 1);
     expect(await snapshot(path.join(root, "packages"))).toEqual(first);
   });
 

@@ -46,7 +46,8 @@ describe("agentruns mcp", () => {
   it("passes --help through, and exits 2 when no provider is configured", async () => {
     const help = await run(["mcp", "--help"], baseEnv());
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain("Usage: agentruns-mcp");
+    expect(help.stdout).toMatch(/^Usage: agentruns mcp \[options\]/);
+    expect(help.stdout).toContain("--mode <tools|dynamic>");
     const none = await run(["mcp"], baseEnv());
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("no provider is configured");

@@ -1,7 +1,7 @@
 // @agentruns/mcp: every provider's operations as Model Context Protocol tools, over stdio or streamable HTTP.
 export { createServer, defaultMode, listedTools, type ServerOptions } from "./server.js";
 export { serveHttp, type HttpHandle, type HttpOptions } from "./http.js";
-export { main, USAGE, type Io } from "./main.js";
+export { CREDENTIALS, main, OPTIONS, USAGE, type Io } from "./main.js";
 export { selectProviders, type Selection } from "./providers.js";
 export { DYNAMIC_ABOVE } from "./dynamic.js";
 export { DEFAULT_MAX_ANSWER_BYTES } from "./answer.js";

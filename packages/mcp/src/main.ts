@@ -14,12 +14,8 @@ export interface Io {
   readonly stdout?: (text: string) => void;
 }
 
-export const USAGE = `Usage: agentruns-mcp [options]
-
-Serves every operation of the Duvo, Avido and Duckie APIs as Model Context Protocol tools.
-
-Options:
-  --provider <ids>          providers to serve, comma-separated (default: every one whose credentials are configured)
+/** The options, one per line (`agentruns mcp --help` shows them too). */
+export const OPTIONS = `  --provider <ids>          providers to serve, comma-separated (default: every one whose credentials are configured)
   --mode <tools|dynamic>    one tool per operation, or three tools to search, describe and invoke them
                             (default: tools, dynamic above 64 tools)
   --read-only               only the tools that read (GET operations)
@@ -32,12 +28,22 @@ Options:
   --poll-interval <s>       seconds between polls of duvo_runs_wait (default: Duvo's guidance, from 5 s)
   --profile <name>          the config file's profile (default: AGENTRUNS_PROFILE, else "default")
   --config <path>           the config file (default: $AGENTRUNS_CONFIG, else $XDG_CONFIG_HOME/agentruns/config.json)
-  --list-tools              print the tools as tools/list would send them, and their size, then exit
+  --list-tools              print the tool names, their count and the tools/list size in bytes, then exit
   -h, --help                this help
-  -V, --version             the version
+  -V, --version             the version`;
 
-Credentials: DUVO_API_KEY, AVIDO_API_KEY + AVIDO_APPLICATION_ID, DUCKIE_API_KEY (and <PROVIDER>_BASE_URL), or
+/** Where credentials come from, and the promise about them. */
+export const CREDENTIALS = `Credentials: DUVO_API_KEY, AVIDO_API_KEY + AVIDO_APPLICATION_ID, DUCKIE_API_KEY (and <PROVIDER>_BASE_URL), or
 profiles in the config file. They never appear in tool results, errors or logs.`;
+
+export const USAGE = `Usage: agentruns-mcp [options]
+
+Serves every operation of the Duvo, Avido and Duckie APIs as Model Context Protocol tools.
+
+Options:
+${OPTIONS}
+
+${CREDENTIALS}`;
 
 /** A usage problem: the message, then exit code 2. */
 class UsageError extends Error {}

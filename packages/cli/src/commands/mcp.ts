@@ -2,6 +2,9 @@
 // --profile and --config, until stdin ends (stdio), Ctrl-C or SIGTERM.
 import { Cmd as Command } from "../command.js";
 import type { Context } from "../context.js";
+import { write } from "../output.js";
+
+const DESCRIPTION = "serve every Duvo, Avido and Duckie operation as Model Context Protocol tools";
 
 export function mcpCommand(ctx: () => Context): Command {
   return new Command("mcp")
@@ -14,7 +17,15 @@ export function mcpCommand(ctx: () => Context): Command {
     .action(async (args: string[]) => {
       const c = ctx();
       // Loaded here: the MCP SDK costs start-up time no other command needs.
-      const { main } = await import("@agentruns/mcp");
+      const { main, OPTIONS, CREDENTIALS } = await import("@agentruns/mcp");
+      if (args.includes("--help") || args.includes("-h")) {
+        await write(
+          c.io.stdout,
+          `Usage: agentruns mcp [options]\n\n${DESCRIPTION}, as agentruns-mcp does.\n\nOptions:\n${OPTIONS}\n\n` +
+            `${CREDENTIALS}\n\nExamples:\n  agentruns mcp --read-only\n  agentruns --profile work mcp --http --port 3333 --auth-token "$TOKEN"\n`,
+        );
+        return 0;
+      }
       const global = [
         ...(c.flags.profile ? ["--profile", c.flags.profile] : []),
         ...(c.flags.config ? ["--config", c.flags.config] : []),
