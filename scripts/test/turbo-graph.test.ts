@@ -75,6 +75,9 @@ describe("turbo task graph", () => {
       "@agentruns/duvo#typecheck",
       "@agentruns/fault-matrix#test", // the fault matrix runs the Duckie client and simulator
       "@agentruns/fault-matrix#typecheck",
+      "@agentruns/mcp#build", // the MCP server serves the Duckie tools
+      "@agentruns/mcp#test",
+      "@agentruns/mcp#typecheck",
       "@agentruns/ratelimit-redis#build", // its tests use the simulators (a devDependency its build waits for)
       "@agentruns/ratelimit-redis#test",
       "@agentruns/ratelimit-redis#typecheck",

@@ -107,7 +107,8 @@ beforeAll(async () => {
     await startAvidoSimulator({ runs: 10 }),
     await startDuckieSimulator({ runs: 10 }),
   ];
-}, 240_000);
+  // Generous: vendoring ~150 third-party packages and publishing ours takes 60–120 s on a busy 2-core machine.
+}, 360_000);
 
 afterAll(async () => {
   for (const s of sims) await s.close();

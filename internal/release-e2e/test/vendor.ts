@@ -40,18 +40,23 @@ const needs = (m: Manifest) =>
     ...Object.keys(m.peerDependencies ?? {}).filter((p) => !m.peerDependenciesMeta?.[p]?.optional),
   ].filter((name) => !name.startsWith("@agentruns/"));
 
+/** How many `npm publish` processes run at once (each is mostly process start-up and waiting on the registry). */
+const CONCURRENCY = 6;
+
 /**
  * Publishes every third-party package the workspace packages in `packageDirs` depend on, transitively, as installed
- * here (the versions the tests ran against). Returns `name@version` of each, in publishing order.
+ * here (the versions the tests ran against). Returns `name@version` of each, in the order they were found.
  */
 export async function vendorDependencies(
   packageDirs: readonly string[],
   tmp: string,
   env: Record<string, string>,
 ) {
+  // First every package to publish, found breadth-first by Node's lookup from each dependent; then the publishing,
+  // several at a time (a registry takes packages in any order: npm checks no dependency at publish time).
   const queue: [from: string, name: string][] = [];
   for (const dir of packageDirs) for (const name of needs(await manifest(dir))) queue.push([dir, name]);
-  const published: string[] = [];
+  const found: { id: string; dir: string }[] = [];
   const seen = new Set<string>();
   while (queue.length) {
     const [from, name] = queue.shift()!;
@@ -60,6 +65,10 @@ export async function vendorDependencies(
     const id = `${m.name}@${m.version}`;
     if (seen.has(id)) continue;
     seen.add(id);
+    found.push({ id, dir });
+    for (const dep of needs(m)) queue.push([dir, dep]);
+  }
+  const publish = async ({ id, dir }: { id: string; dir: string }) => {
     // Copied first: the store's files are hard links, which npm would pack as empty link entries.
     const copy = path.join(tmp, "vendor", id.replace("/", "+"));
     await cp(dir, copy, {
@@ -73,8 +82,12 @@ export async function vendorDependencies(
     );
     await writeFile(path.join(copy, "package.json"), JSON.stringify(local, null, 2));
     await sh("npm", ["publish", copy, "--ignore-scripts", "--provenance=false", "--tag", "latest"], tmp, env);
-    published.push(id);
-    for (const dep of needs(m)) queue.push([dir, dep]);
-  }
-  return published;
+  };
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < found.length) await publish(found[next++]!);
+    }),
+  );
+  return found.map((f) => f.id);
 }

@@ -35,7 +35,9 @@ import { symlink } from "node:fs/promises";
 import { requestFor, startPrism } from "./prism.js";
 import { compile } from "../src/directory/compile.js";
 import type { ProviderTools } from "@agentruns/core";
-import { createServer as createMcpServer, listedTools } from "@agentruns/mcp";
+// By path, like the generator: the server alone, not the registry of this repo's providers (a provider's spec edit
+// must not invalidate this suite; turbo.json lists the sources as inputs).
+import { createServer as createMcpServer, listedTools } from "../../../packages/mcp/src/server.js";
 import { Client as McpClient } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { Ajv2020 } from "ajv/dist/2020.js";

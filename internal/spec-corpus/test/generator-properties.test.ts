@@ -18,7 +18,8 @@ import { operationTable } from "../../../scripts/src/rules.js";
 import { checkSpec } from "../src/directory/check-spec.js";
 import { specArbitrary } from "./arbitrary-spec.js";
 import type { ProviderTools } from "@agentruns/core";
-import { createServer as createMcpServer } from "@agentruns/mcp";
+// By path: the server alone, not this repo's provider registry (see corpus.test.ts).
+import { createServer as createMcpServer } from "../../../packages/mcp/src/server.js";
 import { Client as McpClient } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 
