@@ -20,6 +20,38 @@ const SCALAR: Record<string, (v: unknown) => boolean> = {
   uniqueItems: (v) => typeof v === "boolean",
 };
 const TYPES = new Set(["string", "number", "integer", "boolean", "object", "array", "null"]);
+/**
+ * The formats JSON Schema validators know (ajv-formats' full set, which MCP clients use on answers). An output
+ * schema keeps only these: another (`unixtime`, `int64`) checks nothing and makes validators warn on every compile.
+ * An input schema keeps every format, as a hint to the model.
+ */
+const KNOWN_FORMATS = new Set([
+  "date",
+  "time",
+  "date-time",
+
+  "duration",
+  "uri",
+  "uri-reference",
+  "uri-template",
+  "url",
+  "email",
+  "hostname",
+  "ipv4",
+  "ipv6",
+  "regex",
+  "uuid",
+  "json-pointer",
+  "json-pointer-uri-fragment",
+  "relative-json-pointer",
+  "byte",
+  "int32",
+  "int64",
+  "float",
+  "double",
+  "password",
+  "binary",
+]);
 /** Longest description kept on a property (the operation's own description is bounded by the emitter). */
 const DESCRIPTION = 300;
 
@@ -94,6 +126,8 @@ function convert(doc: Json, raw: Json, w: Walk): Json {
   if (type) out.type = type;
   Object.assign(out, describe(raw));
   for (const [key, ok] of Object.entries(SCALAR)) if (ok(raw[key])) out[key] = raw[key];
+  if (w.direction === "output" && out.format !== undefined && !KNOWN_FORMATS.has(out.format))
+    delete out.format;
   if (w.direction === "input" && validPattern(raw.pattern)) out.pattern = raw.pattern;
   // 3.0's boolean exclusive bounds become 3.1's numbers; a number is kept.
   for (const [key, bound] of [

@@ -1,8 +1,10 @@
 // Per-call latency against the loopback server: raw fetch (the baseline), raw fetch with a per-call time-out (the
 // floor of any client that can end a hung attempt), undici.request, bare openapi-fetch, the
 // peer generators' clients (@hey-api/openapi-ts, orval), the typed package (openapi-fetch with our auth and
-// conventions) and the ergonomic client (validation, retries on, time-outs, typed errors), GET and POST with a JSON
-// body, sequential and 32 calls in flight.
+// conventions) and the ergonomic client (validation, retries on, time-outs, typed errors) on both its transports
+// (fetch, and undici.request through @agentruns/core/undici), GET and POST with a JSON body, sequential and 32 calls
+// in flight.
+import { undiciTransport } from "@agentruns/core/undici";
 import { Duvo } from "@agentruns/duvo";
 import { createClient as typedClient, type paths } from "@agentruns/duvo-openapi";
 import createFetchClient from "openapi-fetch";
@@ -36,6 +38,8 @@ function contenders(base: string, method: "GET" | "POST", peers: Peers): Contend
   const bare = createFetchClient<paths>({ baseUrl: base, headers: auth });
   const typed = typedClient({ apiKey: "bench-key", baseUrl: base, env: {} });
   const duvo = new Duvo({ apiKey: "bench-key", baseUrl: base, env: {} });
+  // The same client on the Node transport (@agentruns/core/undici).
+  const fast = new Duvo({ apiKey: "bench-key", baseUrl: base, env: {}, transport: undiciTransport() });
   const ok = (r: { ok?: boolean; statusCode?: number }) => {
     if (r.ok === false || (r.statusCode !== undefined && r.statusCode >= 300))
       throw new Error("bench call failed");
@@ -107,6 +111,7 @@ function contenders(base: string, method: "GET" | "POST", peers: Peers): Contend
         },
       },
       { name: "@agentruns/duvo", run: () => duvo.runs.get(RUN) },
+      { name: "@agentruns/duvo + undiciTransport()", run: () => fast.runs.get(RUN) },
     ];
   }
   const text = () => JSON.stringify(body);
@@ -164,6 +169,7 @@ function contenders(base: string, method: "GET" | "POST", peers: Peers): Contend
       },
     },
     { name: "@agentruns/duvo", run: () => duvo.runs.create(body) },
+    { name: "@agentruns/duvo + undiciTransport()", run: () => fast.runs.create(body) },
   ];
 }
 

@@ -1,5 +1,6 @@
 // Walking every item of a paged list: our `for await` over Duvo's offset pages against a hand-written raw fetch loop,
 // CPU time of this process per walk (the server runs elsewhere), and the heap while walking 10k and 1M items.
+import { undiciTransport } from "@agentruns/core/undici";
 import { Duvo } from "@agentruns/duvo";
 import { interleaved, type Ratio } from "./rounds.js";
 
@@ -37,11 +38,13 @@ async function ourWalk(duvo: Duvo): Promise<number> {
 /** CPU ratio of our walk to the raw loop over `rounds` interleaved rounds (CPU time of this process, not wall). */
 export async function paginationCpu(base: string, rounds: number): Promise<Ratio[]> {
   const duvo = new Duvo({ apiKey: "k", baseUrl: base, env: {} });
+  const fast = new Duvo({ apiKey: "k", baseUrl: base, env: {}, transport: undiciTransport() });
   return interleaved(
     [
       { name: "raw fetch loop", run: () => rawWalk(base) },
       { name: "raw fetch loop + time-out", run: () => rawWalk(base, true) },
       { name: "@agentruns/duvo for await", run: () => ourWalk(duvo) },
+      { name: "@agentruns/duvo + undiciTransport() for await", run: () => ourWalk(fast) },
     ],
     { rounds, calls: 1, warmup: 1, clock: "cpu" },
   );

@@ -6,6 +6,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { undiciTransport } from "@agentruns/core/undici";
+import { useTransport } from "./clients.js";
 import { renderReliabilityDoc, type Observed } from "./render.js";
 import type { Ctx, Scenario } from "./scenario.js";
 import { cancellation } from "./scenarios/cancellation.js";
@@ -69,6 +71,25 @@ for (const group of [...new Set(ALL.map((s) => s.group))]) {
     }
   });
 }
+
+/**
+ * The groups whose outcome depends on how bytes are sent and read (connections, statuses, time-outs and aborts,
+ * redirects, pages, what reaches the wire): run again on undici.request, each with the fetch pass's outcome. Input
+ * checks happen before any transport, and load and the simulators' own behaviour do not depend on it.
+ */
+const ON_BOTH = new Set(["Network", "HTTP statuses", "Cancellation", "Redirects", "Pagination", "Secrets"]);
+
+describe("on the undici transport (@agentruns/core/undici)", () => {
+  beforeAll(() => useTransport(undiciTransport()));
+  afterAll(() => useTransport(undefined));
+  for (const scenario of ALL.filter((s) => ON_BOTH.has(s.group))) {
+    it(`${scenario.group}: ${scenario.name}`, { timeout: scenario.timeoutMs ?? 60_000 }, async () => {
+      const outcome = await scenario.run(ctx);
+      // The same words as on fetch (when that pass ran): the guarantee does not depend on the transport.
+      if (observed.has(scenario)) expect(outcome).toBe(observed.get(scenario));
+    });
+  }
+});
 
 describe("docs/reliability.md", () => {
   it("matches what this run observed", () => {

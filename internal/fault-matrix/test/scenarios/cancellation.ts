@@ -1,6 +1,6 @@
 // Cancellation at every stage of a call — before it starts, waiting for headers, reading the body, waiting to retry,
 // between pages — ends it promptly with nothing left behind: no timer, no open socket, no listener.
-import { Duvo } from "@agentruns/duvo";
+import { Duvo } from "../clients.js";
 import { getEventListeners } from "node:events";
 import { expect } from "vitest";
 import { AGENT, KEY, outcome, rejection, until, type Scenario } from "../scenario.js";

@@ -1,5 +1,5 @@
 // Many calls at once: 1,000 concurrent calls complete, retry independently, leave memory flat and raise no warnings.
-import { Duvo } from "@agentruns/duvo";
+import { Duvo } from "../clients.js";
 import { startDuvoSimulator } from "@agentruns/simulators";
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";

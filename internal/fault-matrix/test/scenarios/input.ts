@@ -1,8 +1,8 @@
 // Hostile and mistaken input: header and path injection, prototype-named keys, bad options. Each is a typed
 // ValidationError naming the problem — thrown by a constructor, a rejected promise from every method — and no request.
-import { Avido } from "@agentruns/avido";
-import { Duckie } from "@agentruns/duckie";
-import { Duvo } from "@agentruns/duvo";
+import { Avido } from "../clients.js";
+import { Duckie } from "../clients.js";
+import { Duvo } from "../clients.js";
 import { expect } from "vitest";
 import { AGENT, KEY, outcome, rejection, type Scenario } from "../scenario.js";
 

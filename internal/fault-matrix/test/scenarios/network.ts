@@ -1,6 +1,6 @@
 // Network faults: refused, reset before and mid-body, stalls, trickles, DNS failure; reads retried, creates only when
 // the request provably never left.
-import { Duvo } from "@agentruns/duvo";
+import { Duvo } from "../clients.js";
 import { httpText } from "@agentruns/testkit";
 import { createServer } from "node:net";
 import { expect } from "vitest";

@@ -1,8 +1,8 @@
 // Pagination under faults: a failed page is retried without skipping or repeating an item, and a provider whose
 // paging breaks its own contract ends the walk with a PaginationError instead of looping.
-import { Avido } from "@agentruns/avido";
-import { Duckie } from "@agentruns/duckie";
-import { Duvo } from "@agentruns/duvo";
+import { Avido } from "../clients.js";
+import { Duckie } from "../clients.js";
+import { Duvo } from "../clients.js";
 import { expect } from "vitest";
 import { APP, KEY, outcome, rejection, type Scenario } from "../scenario.js";
 

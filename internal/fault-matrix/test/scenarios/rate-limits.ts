@@ -1,6 +1,6 @@
 // Server wait hints, good and bad: what wait each one produces (`retryAfterMs` on the error), and that a hint too
 // long to honour ends the call at once instead of sleeping through it.
-import { Duvo } from "@agentruns/duvo";
+import { Duvo } from "../clients.js";
 import { expect } from "vitest";
 import { AGENT, KEY, outcome, rejection, type Ctx, type Scenario } from "../scenario.js";
 

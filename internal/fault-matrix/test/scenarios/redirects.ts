@@ -1,7 +1,7 @@
 // Redirects: followed on the configured origin; across origins, no credential (nor any custom header) goes along,
 // whatever the scheme; loops and non-http targets end in an error.
-import { Avido } from "@agentruns/avido";
-import { Duvo } from "@agentruns/duvo";
+import { Avido } from "../clients.js";
+import { Duvo } from "../clients.js";
 import { expect } from "vitest";
 import { AGENT, APP, KEY, outcome, rejection, type Scenario } from "../scenario.js";
 

@@ -1,6 +1,6 @@
 // Credentials never appear in any form of an error or a log line, even when the server or the transport echoes them.
-import { Avido } from "@agentruns/avido";
-import { Duvo } from "@agentruns/duvo";
+import { Avido } from "../clients.js";
+import { Duvo } from "../clients.js";
 import { inspect } from "node:util";
 import { expect } from "vitest";
 import { AGENT, APP, KEY, rejection, type Scenario } from "../scenario.js";

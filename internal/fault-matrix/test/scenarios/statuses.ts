@@ -1,6 +1,6 @@
 // Error statuses 400–504 with JSON, empty, HTML and truncated bodies: the right ApiError subclass, retried only when
 // the status is transient and the operation safe to repeat.
-import { Duvo } from "@agentruns/duvo";
+import { Duvo } from "../clients.js";
 import { expect } from "vitest";
 import { AGENT, KEY, outcome, rejection, type Ctx, type Scenario } from "../scenario.js";
 
