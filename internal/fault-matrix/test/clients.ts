@@ -14,7 +14,9 @@ export function useTransport(transport: Transport | undefined): void {
 }
 
 const onCurrent = <O extends { fetch?: unknown; transport?: unknown }>(options: O): O =>
-  current && options.fetch === undefined && options.transport === undefined ? { ...options, transport: current } : options;
+  current && options.fetch === undefined && options.transport === undefined
+    ? { ...options, transport: current }
+    : options;
 
 export class Duvo extends DuvoClient {
   constructor(options: DuvoOptions = {}) {

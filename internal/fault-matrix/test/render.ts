@@ -20,7 +20,10 @@ export function renderReliabilityDoc(results: readonly Observed[]): string {
     "run by `pnpm test` against real HTTP on 127.0.0.1 (the simulators' fault injection, capture servers, and a raw-socket",
     "server for what HTTP cannot express). The outcome column is what the run observed; the test fails if it differs from",
     `this page. ${results.length} scenarios in ${groups.length} groups; property-based tests (fast-check) of query`,
-    "serialization, path encoding and pagination invariants run beside them (`test/properties.test.ts`).",
+    "serialization, path encoding and pagination invariants run beside them (`test/properties.test.ts`). The groups",
+    "Network, HTTP statuses, Cancellation, Redirects, Pagination and Secrets run a second time with every client on the",
+    "Node transport `undiciTransport()` (`@agentruns/core/undici`), each scenario asserting the same outcome; the rows",
+    "below are the fetch transport's.",
     "",
   ];
   for (const group of groups) {
