@@ -38,6 +38,9 @@ async function server(items: number): Promise<{ url: string; stop: () => void }>
 }
 
 const version = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
+/** The MCP SDK's exports map hides its package.json: the version @agentruns/mcp pins. */
+const mcpSdkVersion = (require("@agentruns/mcp/package.json") as { dependencies: Record<string, string> })
+  .dependencies["@modelcontextprotocol/sdk"];
 /** Ours against the floor of any client with time-outs, from the same rounds: what our own code adds. */
 function overFloor(ratios: Ratio[], ours: string, floor: string): string {
   const a = ratios.find((r) => r.name === ours);
@@ -184,7 +187,7 @@ const header = [
     `${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}; Node ${process.version}, ` +
     `undici ${version("undici")} (and Node's own for fetch), openapi-fetch ${version("openapi-fetch")}, ` +
     `openapi-typescript ${version("openapi-typescript")}, @hey-api/openapi-ts ${version("@hey-api/openapi-ts")}, ` +
-    `orval ${version("orval")}, @modelcontextprotocol/sdk ${version("@modelcontextprotocol/sdk")}, TypeScript ${version("typescript")}` +
+    `orval ${version("orval")}, @modelcontextprotocol/sdk ${mcpSdkVersion}, TypeScript ${version("typescript")}` +
     (quick ? " (quick run: few rounds, figures rough)." : "."),
   "",
   "How to read it: a ratio's interquartile range spanning 1.00 means the difference is inside this machine's " +
