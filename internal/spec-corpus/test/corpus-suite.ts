@@ -1,4 +1,4 @@
-// The corpus suite (run by corpus-openai.test.ts and corpus.test.ts, two files so that both cores work on it): every
+// The corpus suite, run by corpus-openai.test.ts and corpus.test.ts (two files an idle machine can run at once): every
 // real spec of the corpus goes through the generator as a new provider would: it generates (defects become warnings,
 // not failures), the package type-checks under `strict`, and its client sends each operation the credentials that
 // operation's own security requirement names, over real HTTP.
