@@ -217,6 +217,7 @@ export function renderTools(
   const imports = new Imports();
   imports.type("@agentruns/core", "ProviderTools");
   imports.type("@agentruns/core", "ToolSpec");
+  imports.use("@agentruns/core", "parseTools");
   imports.use(d.packageName, "provider");
   imports.use("./client.js", client);
   // The data as JSON strings, one per tool: TypeScript checks a string, not a literal type of every schema (a large
@@ -240,10 +241,6 @@ export function renderTools(
     `\n/** The ${d.title} API's operations as Model Context Protocol tools. */\n` +
     `export const tools: ProviderTools = {\n` +
     `  id: ${JSON.stringify(d.id)},\n  title: ${JSON.stringify(d.title)},\n  Client: ${client},\n  provider,\n` +
-    `  tools: data.map((text, i): ToolSpec => {\n` +
-    `    const tool = JSON.parse(text) as ToolSpec;\n` +
-    `    const page = paging[i];\n` +
-    `    return page ? { ...tool, paging: page } : tool;\n` +
-    `  }),\n};\n`
+    `  tools: parseTools(data, paging),\n};\n`
   );
 }

@@ -67,7 +67,13 @@ export {
 } from "./retry.js";
 export { sleep } from "./signals.js";
 export { SlidingWindowLimiter, exhaustedUntil, type RateLimit, type RateLimiter } from "./rate-limit.js";
-export { check, validateInput } from "./validate.js";
+export { check, validateInput, type CallInput as WireInput } from "./validate.js";
 export type { OperationEntry, OperationSpec, ParamSpec, Rule } from "./wire/operation.js";
 export { redactor, type Logger, type LogLevel } from "./logging.js";
-export type { ProviderTools, ToolArgument, ToolJsonSchema, ToolSpec } from "./tool-spec.js";
+export {
+  parseTools,
+  type ProviderTools,
+  type ToolArgument,
+  type ToolJsonSchema,
+  type ToolSpec,
+} from "./tool-spec.js";

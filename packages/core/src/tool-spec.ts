@@ -1,5 +1,6 @@
 // What one generated tool (an operation as a Model Context Protocol tool, `@agentruns/<id>/tools`) declares: its name,
-// schemas and hints for the model, and how its arguments map onto the operation's wire input. Types only.
+// schemas and hints for the model, and how its arguments map onto the operation's wire input; and the one function
+// the generated modules call to read their data.
 import type { Paginator } from "./pagination.js";
 
 /** A JSON Schema object (draft 2020-12), as a tool's `inputSchema` or `outputSchema`. */
@@ -61,4 +62,19 @@ export interface ProviderTools {
     readonly requiredOptions: readonly string[];
   };
   readonly tools: readonly ToolSpec[];
+}
+
+/**
+ * The tools of a generated `tools` module: each one's JSON (a string, so that TypeScript checks no literal type of every
+ * schema) parsed, with the paging scheme of each list operation, by its index.
+ */
+export function parseTools(
+  data: readonly string[],
+  paging: Readonly<Record<number, ToolSpec["paging"]>>,
+): ToolSpec[] {
+  return data.map((text, i) => {
+    const tool = JSON.parse(text) as ToolSpec;
+    const page = paging[i];
+    return page ? { ...tool, paging: page } : tool;
+  });
 }

@@ -25,6 +25,15 @@ const note = (size: number, max: number, how: string) =>
 
 const NARROW = "narrow the call with its filters or a smaller limit";
 
+/** An answer that breaks its output schema: the answer as text (no structured content to check), and what is off. */
+const offSpec = (text: string, max: number, why: string): CallToolResult => ({
+  isError: true,
+  content: [
+    { type: "text", text: cut(text, max) },
+    { type: "text", text: why },
+  ],
+});
+
 /** A success whose data is a JSON value (or undefined for an empty answer). */
 export function jsonResult(tool: ToolSpec, data: unknown, status: number, max: number): CallToolResult {
   if (data === undefined)
@@ -45,19 +54,13 @@ export function jsonResult(tool: ToolSpec, data: unknown, status: number, max: n
     };
   }
   const problem = structured ? outputProblem(tool.outputSchema!, data) : undefined;
-  if (problem) {
-    // The call itself succeeded: said plainly, so that a create is not repeated because its answer was off-spec.
-    return {
-      isError: true,
-      content: [
-        { type: "text", text: cut(text, max) },
-        {
-          type: "text",
-          text: `${tool.name} succeeded (HTTP ${status}), but its answer does not match the spec's schema (${problem.slice(0, 500)}): do not repeat the call; the answer is above.`,
-        },
-      ],
-    };
-  }
+  // The call itself succeeded: said plainly, so that a create is not repeated because its answer was off-spec.
+  if (problem)
+    return offSpec(
+      text,
+      max,
+      `${tool.name} succeeded (HTTP ${status}), but its answer does not match the spec's schema (${problem.slice(0, 500)}): do not repeat the call; the answer is above.`,
+    );
   if (bytes(text) <= max) {
     return {
       content: [{ type: "text", text }],
@@ -81,18 +84,12 @@ export function pageResult(
   const whole = { items, ...(next ? { next } : {}) };
   const text = JSON.stringify(whole);
   const problem = tool.outputSchema ? outputProblem(tool.outputSchema, whole) : undefined;
-  if (problem) {
-    return {
-      isError: true,
-      content: [
-        { type: "text", text: cut(text, max) },
-        {
-          type: "text",
-          text: `${tool.name}: the page does not match the spec's schema (${problem.slice(0, 500)}); its items are above.`,
-        },
-      ],
-    };
-  }
+  if (problem)
+    return offSpec(
+      text,
+      max,
+      `${tool.name}: the page does not match the spec's schema (${problem.slice(0, 500)}); its items are above.`,
+    );
   if (bytes(text) <= max) return { content: [{ type: "text", text }], structuredContent: whole };
   let kept = items.length;
   let shown = whole;

@@ -1,15 +1,6 @@
 // A tool call's arguments as the operation's wire input (path, query, header, cookie, body), and the `next` token
 // of a list: the next page's paging parameters, opaque to the model.
-import { ValidationError, type ToolSpec } from "@agentruns/core";
-
-/** What the core's `request` and `paginate` take. */
-export interface WireInput {
-  path?: Record<string, unknown>;
-  query?: Record<string, unknown>;
-  header?: Record<string, unknown>;
-  cookie?: Record<string, unknown>;
-  body?: unknown;
-}
+import { ValidationError, type ToolSpec, type WireInput } from "@agentruns/core";
 
 /** The wire input of a call; an argument the tool does not take is an error naming it and the ones it takes. */
 export function wireInput(tool: ToolSpec, args: Record<string, unknown>): WireInput {
