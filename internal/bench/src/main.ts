@@ -17,6 +17,7 @@ import { largeSpecsSection } from "./large-specs-report.js";
 import { typeCost } from "./types.js";
 import { FLEET, fleetThroughput } from "./fleet.js";
 import { startUp, toolCallOverhead } from "./mcp.js";
+import { coldImport } from "./cold-import.js";
 
 const repo = path.resolve(import.meta.dirname, "../../..");
 const require = createRequire(import.meta.url);
@@ -138,6 +139,15 @@ sections.push(
           `| ${p.module} | ${p.bytes.toLocaleString("en")} | ${((100 * p.bytes) / minified).toFixed(0)}% | ${p.holds} |`,
       )
       .join("\n"),
+);
+
+process.stderr.write("cold import\n");
+const cold = coldImport(quick ? 5 : 15);
+sections.push(
+  "## Cold import\n\n" +
+    `A fresh \`node\` importing \`@agentruns/duvo\` and exiting, against one importing nothing, ${quick ? 5 : 15} ` +
+    `interleaved runs: ${cold.duvo.toFixed(0)} ms against ${cold.empty.toFixed(0)} ms, **+${cold.over.toFixed(0)} ms** ` +
+    "(target: at most 50 ms; the modules and bytes it loads are a test budget).",
 );
 
 process.stderr.write("type cost\n");
