@@ -303,6 +303,16 @@ export function corpusSuite(ids: readonly string[]): void {
       // The ergonomic package (`@agentruns/<id>`), generated as for a provider in providers.ts: it builds under strict
       // (tsc type-checks while it emits), and a list method walks two pages of a fixture server in the declared scheme.
       let clientDir: string;
+      /** The ergonomic package's full client (its class whose name ends in Client), with every credential filled. */
+      const fullClient = async (baseUrl: string): Promise<Record<string, any>> => {
+        const mod = await import(path.join(clientDir, "dist", "index.js"));
+        const Client = Object.values(mod).find(
+          (v): v is new (o: object) => Record<string, any> =>
+            typeof v === "function" && /Client$/.test(v.name),
+        )!;
+        const options = Object.fromEntries(d.credentials.map((c) => [c.option, `cred-${c.option}`]));
+        return new Client({ ...options, env: {}, baseUrl, maxRetries: 0 });
+      };
       it("generates an ergonomic client that builds under strict", { timeout: 180_000 }, async () => {
         clientDir = path.join(root, "packages", id);
         const entry = { id, title: id, spec: file, pagination };
@@ -324,13 +334,7 @@ export function corpusSuite(ids: readonly string[]): void {
         async () => {
           const prism = await mock();
           const { methods } = renderClient(d, { id, title: id, spec: file, pagination }, spec);
-          const mod = await import(path.join(clientDir, "dist", "index.js"));
-          const Client = Object.values(mod).find(
-            (v): v is new (o: object) => Record<string, any> =>
-              typeof v === "function" && /Client$/.test(v.name),
-          )!;
-          const options = Object.fromEntries(d.credentials.map((c) => [c.option, `cred-${c.option}`]));
-          const client = new Client({ ...options, env: {}, baseUrl: prism.url, maxRetries: 0 });
+          const client = await fullClient(prism.url);
           const passed: string[] = [];
           const failed: string[] = [];
           const ordered = [...methods].sort(
@@ -484,18 +488,7 @@ export function corpusSuite(ids: readonly string[]): void {
         await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
         try {
           const { port } = server.address() as { port: number };
-          const mod = await import(path.join(clientDir, "dist", "index.js"));
-          const Client = Object.values(mod).find(
-            (v): v is new (o: object) => Record<string, any> =>
-              typeof v === "function" && /Client$/.test(v.name),
-          )!;
-          const options = Object.fromEntries(d.credentials.map((c) => [c.option, `cred-${c.option}`]));
-          const client = new Client({
-            ...options,
-            env: {},
-            baseUrl: `http://127.0.0.1:${port}`,
-            maxRetries: 0,
-          });
+          const client = await fullClient(`http://127.0.0.1:${port}`);
           const resource = list.resource.reduce((r: any, k) => r[k], client);
           const args: unknown[] = list.pathParams.map(() => "p1");
           if (list.body) args.push({});

@@ -5,7 +5,6 @@ import type { BaseClient, ProviderTools, ToolSpec } from "@agentruns/core";
 /** A tool written by hand (src/extras/): its definition, and the call it makes with its provider's client. */
 export interface ExtraTool {
   readonly spec: Omit<ToolSpec, "args" | "operationId" | "method" | "path"> & { readonly args?: undefined };
-  readonly provider: string;
   call(client: BaseClient<any>, args: Record<string, unknown>, context: CallContext): Promise<ExtraAnswer>;
 }
 

@@ -59,19 +59,20 @@ function definition(entry: CatalogEntry): Tool {
   };
 }
 
-/** The tools a server offers in its mode (what tools/list answers; its size is reported in the README). */
-export function listedTools(options: ServerOptions): Tool[] {
-  const entries = buildCatalog(options.providers, options);
-  return (options.mode ?? defaultMode(entries.length)) === "dynamic"
-    ? dynamicTools(entries)
-    : entries.map(definition);
-}
-
-/** A ready MCP server (connect it to a transport). */
-export function createServer(options: ServerOptions): Server {
+/** What a server offers: its catalog, its mode, and what tools/list answers now (descriptions can change). */
+function offer(options: ServerOptions) {
   const entries = buildCatalog(options.providers, options);
   const mode = options.mode ?? defaultMode(entries.length);
   const dynamic = mode === "dynamic" ? dynamicTools(entries) : undefined;
+  return { entries, mode, list: (): Tool[] => dynamic ?? entries.map(definition) };
+}
+
+/** The tools a server offers in its mode (what tools/list answers; its size is reported in the README). */
+export const listedTools = (options: ServerOptions): Tool[] => offer(options).list();
+
+/** A ready MCP server (connect it to a transport). */
+export function createServer(options: ServerOptions): Server {
+  const { entries, mode, list } = offer(options);
   const byName = new Map(entries.map((e) => [e.spec.name, e]));
   const settings = { maxAnswerBytes: options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES };
   const redact = redactor(options.providers);
@@ -85,9 +86,7 @@ export function createServer(options: ServerOptions): Server {
           : "Each tool is one API operation; list tools return one page and a `next` token for the following one.",
     },
   );
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({
-    tools: dynamic ?? entries.map(definition),
-  }));
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: list() }));
   const listChanged = () => void server.sendToolListChanged().catch(() => {});
   server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
     const { name, arguments: given = {} } = request.params;

@@ -33,7 +33,6 @@ export function duvoExtras(): ProviderExtras {
   return {
     tools: [
       {
-        provider: "duvo",
         spec: {
           name: "duvo_runs_wait",
           title: "Wait for a run",
