@@ -1,5 +1,6 @@
 // The generator tests spawn the real CLI (the bundled generator, openapi-typescript, prettier), about 1 s per run on an idle machine
-// and several times that on a CI machine shared with the other suites.
+// and several times that on a CI machine shared with the other suites. Hooks clone or remove whole workspaces (a
+// clone's node_modules is thousands of files): removing one took over 10 s on a busy CI machine.
 import { defineConfig } from "vitest/config";
 
-export default defineConfig({ test: { testTimeout: 60_000, include: ["test/**/*.test.ts"] } });
+export default defineConfig({ test: { testTimeout: 60_000, hookTimeout: 120_000, include: ["test/**/*.test.ts"] } });
