@@ -12,7 +12,9 @@
 // transport seam, steps that pass their state instead of sharing a class's private fields) and 0.8 kB to the full
 // client (17.1 kB), about half of it the typed package's vendored copy of the wire rules, which `client.raw` bundles
 // beside the core's own. The performance issue's cuts (`client.raw` from a subpath, per-operation checks) take both
-// under their targets (8 kB and 14 kB); until then the budgets are 10.5 kB and 17 kB.
+// under their targets (8 kB and 14 kB); until then the budgets are 10.6 kB and 17 kB. (The answer seam — a transport
+// may resolve to its own WireAnswer and a Response is made only when asked, which makes the undici transport 0.6× raw
+// fetch — added 0.1 kB: 10,710 → 10,806 B.)
 import { gzipSync } from "node:zlib";
 import { browserBundle } from "@agentruns/testkit";
 import { describe, expect, it } from "vitest";
@@ -66,7 +68,7 @@ describe("@agentruns/duvo functions (the tree-shakeable path)", () => {
     expect(code).not.toContain("querySerializer");
     const [oneGz, fullGz] = [gzipSync(one).length, gzipSync(full).length];
     console.log(`@agentruns/duvo one operation: ${oneGz} B min+gz (full client ${fullGz} B)`);
-    expect(oneGz).toBeLessThan(10.5 * 1024);
+    expect(oneGz).toBeLessThan(10.6 * 1024);
     expect(oneGz).toBeLessThan(fullGz - 4 * 1024);
   });
 });

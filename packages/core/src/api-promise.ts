@@ -1,10 +1,34 @@
 // The promise every call returns: await it for the data, or call .withResponse() for the data and the raw Response.
+import { asResponse, type WireAnswer } from "./transport.js";
 
 export interface WithResponse<T> {
   data: T;
   response: Response;
   /** The provider's request id (x-request-id header, or the error body's request_id), when it sent one. */
   requestId: string | undefined;
+}
+
+/** What a call resolves to inside the core: WithResponse plus the transport's answer, which the core reads instead. */
+export interface Answered<T> extends WithResponse<T> {
+  readonly answer: Response | WireAnswer;
+}
+
+/** A call's result; `response` is made from the answer only when it is read (most callers never read it). */
+export function answered<T>(data: T, answer: Response | WireAnswer, requestId: string | undefined): Answered<T> {
+  return {
+    data,
+    requestId,
+    answer,
+    get response() {
+      return asResponse(answer);
+    },
+  };
+}
+
+/** `result` with other data; its response still made only when read (a spread would make it now). */
+export function withData<T>(result: Answered<unknown>, data: T): Answered<T> {
+  result.data = data;
+  return result as Answered<T>;
 }
 
 export class APIPromise<T> implements PromiseLike<T> {

@@ -1,6 +1,7 @@
 // Bodies by media type: requests as JSON, multipart (File/Blob fields), form-encoded, text or raw bytes; answers
 // read as their Content-Type says (JSON, text, a Blob, or an event stream).
 import { isJsonLines } from "./json-lines.js";
+import { asResponse, type TransportAnswer } from "./transport.js";
 import type { OperationSpec } from "./wire/operation.js";
 
 /** What an upload may be: a Blob or File, bytes, a string, or a stream of bytes. */
@@ -76,14 +77,14 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * Reads a success answer as its Content-Type says (the operation's declared media when it says nothing):
+ * Reads a success answer as its Content-Type says (a stream lives on a fetch Response: its classes expose it) (the operation's declared media when it says nothing):
  * JSON (empty → undefined), text, an event stream or a JSON-lines stream (not read here: they live on after the call;
  * only for clients that pass `stream` / `lines`, so a provider without streams bundles no parser), else a Blob. An
  * operation that declares JSON only accepts a JSON body under another media type (a server that mislabels it) and
  * throws UnexpectedAnswer for anything else, rather than handing over text typed as the object.
  */
 export async function readAnswer(
-  response: Response,
+  response: TransportAnswer,
   spec: OperationSpec,
   signal: AbortSignal | undefined,
   label: string,
@@ -93,9 +94,9 @@ export async function readAnswer(
   const type = response.headers.get("content-type") ?? "";
   const declared = spec.response;
   if (stream && (/^text\/event-stream/i.test(type) || (!type && declared === "sse"))) {
-    return stream(response, signal, label);
+    return stream(asResponse(response), signal, label);
   }
-  if (lines && (isJsonLines(type) || (!type && declared === "ndjson"))) return lines(response, signal, label);
+  if (lines && (isJsonLines(type) || (!type && declared === "ndjson"))) return lines(asResponse(response), signal, label);
   if (isJson(type) || (!type && (declared === undefined || declared === "mixed"))) {
     return parseJson(await response.text());
   }

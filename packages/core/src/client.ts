@@ -1,6 +1,6 @@
 // The class every provider client extends: its settings resolved once at construction, calls by operationId or by
 // generated constant, and the friend access the core's standalone functions (paginate, rawClient) use.
-import { APIPromise, type WithResponse } from "./api-promise.js";
+import { APIPromise, withData, type Answered, type WithResponse } from "./api-promise.js";
 import type { ClientOptions, ProviderDefinition, RequestOptions } from "./client-options.js";
 import { ValidationError } from "./errors.js";
 import { retryClass } from "./call-plan.js";
@@ -37,7 +37,7 @@ export interface ClientInternals {
     spec: OperationSpec,
     input: WireInput,
     options: RequestOptions,
-  ): Promise<WithResponse<unknown>>;
+  ): Promise<Answered<unknown>>;
   /** What a raw (openapi-fetch) client needs to send as this client does (rawClient). */
   settings(): {
     credentials: ReadonlyMap<string, CredentialValue>;
@@ -109,7 +109,7 @@ export class BaseClient<Ops> {
     const id = operationId(operation);
     const spec = this.#spec(operation);
     const r = await execute(this.#s, id, spec, resolveInput(input) as WireInput, options);
-    return map ? { ...r, data: this.#mapped(id, spec, r, map) } : (r as WithResponse<R>);
+    return map ? withData(r, this.#mapped(id, spec, r, map)) : (r as WithResponse<R>);
   }
 
   /** The operation's spec: the constant passed, or the table's entry for a name. */
@@ -127,13 +127,13 @@ export class BaseClient<Ops> {
   }
 
   /** `map` of a success body; a body without what the method returns is an error, not `undefined` or a TypeError. */
-  #mapped<R>(id: string, spec: OperationSpec, r: WithResponse<unknown>, map: (data: unknown) => R): R {
+  #mapped<R>(id: string, spec: OperationSpec, r: Answered<unknown>, map: (data: unknown) => R): R {
     const data = r.data !== null && typeof r.data === "object" ? map(r.data) : undefined;
     if (data !== undefined) return data;
-    const path = r.response.url ? new URL(r.response.url).pathname : spec.path;
+    const path = r.answer.url ? new URL(r.answer.url).pathname : spec.path;
     const cls = retryClass(this.#s, id, spec.method);
-    const problem = `answered ${r.response.status} without the expected body (${r.data === undefined ? "empty" : "a different shape"})`;
+    const problem = `answered ${r.answer.status} without the expected body (${r.data === undefined ? "empty" : "a different shape"})`;
     const text = r.data === undefined ? undefined : JSON.stringify(r.data);
-    throw unexpected(this.#s, { label: `${spec.method} ${path}`, cls }, r.response, problem, text, 1);
+    throw unexpected(this.#s, { label: `${spec.method} ${path}`, cls }, r.answer, problem, text, 1);
   }
 }

@@ -1,6 +1,6 @@
 // One call from validated input to its answer: plan it, then per attempt wait for the limiter, prepare the request,
 // send it through the redirect guard and the transport, interpret the answer, and ask retry.ts whether to go again.
-import type { WithResponse } from "./api-promise.js";
+import { answered, type Answered } from "./api-promise.js";
 import { planCall, type CallPlan } from "./call-plan.js";
 import type { RequestOptions } from "./client-options.js";
 import {
@@ -28,7 +28,7 @@ export async function execute(
   spec: OperationSpec,
   input: CallInput,
   options: RequestOptions,
-): Promise<WithResponse<unknown>> {
+): Promise<Answered<unknown>> {
   const plan = planCall(s, id, spec, input, options);
   let request = await prepareRequest(s, plan, input, options);
   // The caller's signal and the deadline end the whole call: attempts and the waits between them.
@@ -44,7 +44,7 @@ export async function execute(
       if (!("failure" in outcome)) {
         s.log(
           "info",
-          `${s.title} ${plan.label} ${outcome.response.status} ${Date.now() - started}ms attempt ${attempt}`,
+          `${s.title} ${plan.label} ${outcome.answer.status} ${Date.now() - started}ms attempt ${attempt}`,
         );
         return outcome;
       }
@@ -77,7 +77,7 @@ async function attemptOnce(
   scope: CallScope,
   options: RequestOptions,
   attempt: number,
-): Promise<WithResponse<unknown> | Failed> {
+): Promise<Answered<unknown> | Failed> {
   const signal = scope.begin(plan.timeoutMs);
   if (s.debug) {
     s.log(
@@ -89,9 +89,9 @@ async function attemptOnce(
   try {
     const response = await followRedirects(request, signal, s.transport, s.title);
     s.limiter?.observe?.(response.headers, Date.now());
-    if (!response.ok) return await statusFailure(s, plan, response, attempt);
+    if (response.status < 200 || response.status > 299) return await statusFailure(s, plan, response, attempt);
     const data = await readSuccess(s, plan, response, options.signal, attempt);
-    return { data, response, requestId: requestIdOf(response, undefined) };
+    return answered(data, response, requestIdOf(response, undefined));
   } catch (e) {
     const timedOut = scope.end();
     if (scope.cancelled) throw cancelled(s, plan, scope, attempt);

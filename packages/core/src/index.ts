@@ -13,7 +13,17 @@ export type {
   ResultOf,
 } from "./types.js";
 export { DEFAULTS } from "./defaults.js";
-export { fetchTransport, type FetchLike, type Transport, type WireRequest } from "./transport.js";
+export {
+  asResponse,
+  fetchTransport,
+  type Answer,
+  type AnswerHeaders,
+  type FetchLike,
+  type Transport,
+  type TransportAnswer,
+  type WireAnswer,
+  type WireRequest,
+} from "./transport.js";
 export { paginate } from "./paginate.js";
 export { rawClient } from "./raw-client.js";
 export { APIPromise, type WithResponse } from "./api-promise.js";

@@ -6,6 +6,7 @@ import { ApiConnectionError, ApiError, ApiTimeoutError, UnexpectedResponseError 
 import { causeChain, describeFailure, redactCause } from "./redact.js";
 import { serverWaitMs, type Failure } from "./retry.js";
 import type { ClientSettings } from "./settings.js";
+import { toHeaders, type Answer, type TransportAnswer } from "./transport.js";
 
 /** Said of a create whose outcome is unknown, so nobody repeats it blindly. */
 export const MAY_HAVE_TAKEN_EFFECT =
@@ -31,14 +32,14 @@ function refused(error: unknown): boolean {
 }
 
 /** The request id a provider sent back, in a header or its error body. */
-export const requestIdOf = (response: Response, body: unknown): string | undefined =>
+export const requestIdOf = (response: Answer, body: unknown): string | undefined =>
   response.headers.get("x-request-id") ??
   response.headers.get("request-id") ??
   ((body as { error?: { request_id?: unknown } } | undefined)?.error?.request_id as string | undefined) ??
   undefined;
 
 /** No body to read: 204, HEAD, or an explicit empty length (as openapi-fetch decides it). */
-export const isEmpty = (response: Response, method: string): boolean =>
+export const isEmpty = (response: Answer, method: string): boolean =>
   response.status === 204 ||
   method === "HEAD" ||
   (response.headers.get("content-length") === "0" &&
@@ -48,7 +49,7 @@ export const isEmpty = (response: Response, method: string): boolean =>
 export async function readSuccess(
   s: ClientSettings,
   plan: CallPlan,
-  response: Response,
+  response: TransportAnswer,
   signal: AbortSignal | undefined,
   attempt: number,
 ): Promise<unknown> {
@@ -65,7 +66,7 @@ export async function readSuccess(
 export function unexpected(
   s: ClientSettings,
   plan: Pick<CallPlan, "label" | "cls">,
-  response: Response,
+  response: Answer,
   problem: string,
   text: string | undefined,
   attempts: number,
@@ -84,7 +85,7 @@ export function unexpected(
 export async function statusFailure(
   s: ClientSettings,
   plan: CallPlan,
-  response: Response,
+  response: Answer,
   attempt: number,
 ): Promise<Failed> {
   let errorBody: unknown = isEmpty(response, plan.spec.method) ? undefined : await response.text();
@@ -97,7 +98,7 @@ export async function statusFailure(
   const error = ApiError.for(
     {
       status: response.status,
-      headers: response.headers,
+      headers: toHeaders(response.headers),
       body,
       requestId: requestIdOf(response, body),
       attempts: attempt,

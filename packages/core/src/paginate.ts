@@ -1,6 +1,6 @@
 // `paginate(client, operation, …)`: a list call as a standalone function, outside BaseClient, so that a bundle whose
 // operations never list holds no paging code (the generated list functions call it).
-import type { WithResponse } from "./api-promise.js";
+import type { Answered } from "./api-promise.js";
 import { internalsOf, operationId, resolveInput, type BaseClient, type ClientInternals } from "./client.js";
 import type { RequestOptions } from "./client-options.js";
 import type { InputOf, OperationRef, ResultOf } from "./types.js";
@@ -8,6 +8,26 @@ import { ValidationError } from "./errors.js";
 import type { CallInput as WireInput } from "./validate.js";
 import type { OperationSpec } from "./wire/operation.js";
 import { PagePromise, type Paginator } from "./pagination.js";
+
+/**
+ * Paging values as the spec types them. A next page's query can come off the wire as text (a Link header's URL says
+ * `page=2`), and the spec's number parameter would refuse the string "2" before the next page is asked for.
+ */
+function asDeclared(spec: OperationSpec, query: Record<string, unknown>): Record<string, unknown> {
+  const typed = { ...query };
+  for (const [name, v] of Object.entries(typed)) {
+    // Own keys only: a query key like `constructor` is the caller's, not the spec's.
+    const type = String(Object.hasOwn(spec.query, name) && spec.query[name]!.schema.type);
+    if (
+      typeof v === "string" &&
+      /integer|number/.test(type) &&
+      !/string/.test(type) &&
+      /^-?\d+(\.\d+)?$/.test(v)
+    )
+      typed[name] = Number(v);
+  }
+  return typed;
+}
 
 /** Calls a list operation; the result is awaitable (one Page) and async-iterable (every item). Never throws. */
 export function paginate<Ops, K extends keyof Ops & string, Item>(
@@ -29,9 +49,9 @@ export function paginate<Ops, K extends keyof Ops & string, Item>(
     core.execute(
       id,
       spec,
-      (inBody ? { ...base, body: paging } : { ...base, query: paging }) as WireInput,
+      (inBody ? { ...base, body: paging } : { ...base, query: asDeclared(spec, paging) }) as WireInput,
       options,
-    ) as Promise<WithResponse<ResultOf<Ops[K]>>>;
+    ) as Promise<Answered<ResultOf<Ops[K]>>>;
   const firstQuery = () => {
     core = internalsOf(client);
     id = operationId(operation);

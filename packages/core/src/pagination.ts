@@ -1,7 +1,8 @@
 // One page abstraction for every pagination scheme (offset, skip, page number, a cursor in the body or a header, a
 // Link header): await a list call for one page, or `for await` it for every item; loops in a provider's paging end
 // in an error.
-import { APIPromise, type WithResponse } from "./api-promise.js";
+import { APIPromise, withData, type Answered } from "./api-promise.js";
+import type { Answer } from "./transport.js";
 import { PaginationError, UnexpectedResponseError } from "./errors.js";
 
 type Query = Record<string, unknown>;
@@ -14,13 +15,13 @@ export interface WalkState {
 
 /** How one scheme reads a page and asks for the next. */
 export interface Paginator<Body, Item> {
-  /** The page's items; `response` is passed for schemes (and guards) that want it. */
-  items(body: Body, response?: Response): Item[];
+  /** The page's items; the answer is passed for schemes (and guards) that want its status or headers. */
+  items(body: Body, response?: Answer): Item[];
   /**
    * The paging parameters of the next page, or undefined after the last; throws PaginationError when the page
    * breaks the scheme.
    */
-  next(body: Body, query: Query, state: WalkState, response: Response): Query | undefined;
+  next(body: Body, query: Query, state: WalkState, response: Answer): Query | undefined;
   /**
    * Where the paging parameters travel: the query string (default) or the fields of a JSON request body (Qdrant's
    * `POST /points/scroll` sends `offset` in the body).
@@ -28,35 +29,40 @@ export interface Paginator<Body, Item> {
   readonly in?: "query" | "body";
 }
 
-type FetchPage<Body> = (query: Query) => Promise<WithResponse<Body>>;
+type FetchPage<Body> = (query: Query) => Promise<Answered<Body>>;
 
 export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
   /** The items of this page. */
   readonly data: Item[];
   /** The whole response body (totals, cursors, …). */
   readonly body: Body;
-  readonly response: Response;
   readonly requestId: string | undefined;
+  readonly #result: Answered<Body>;
   readonly #next: Query | undefined;
   readonly #fetch: FetchPage<Body>;
   readonly #paginator: Paginator<Body, Item>;
   readonly #state: WalkState;
 
   constructor(
-    result: WithResponse<Body>,
+    result: Answered<Body>,
     query: Query,
     fetch: FetchPage<Body>,
     paginator: Paginator<Body, Item>,
     state: WalkState,
   ) {
     this.body = result.data;
-    this.response = result.response;
+    this.#result = result;
     this.requestId = result.requestId;
-    this.data = paginator.items(result.data, result.response);
-    this.#next = paginator.next(result.data, query, state, result.response);
+    this.data = paginator.items(result.data, result.answer);
+    this.#next = paginator.next(result.data, query, state, result.answer);
     this.#fetch = fetch;
     this.#paginator = paginator;
     this.#state = state;
+  }
+
+  /** The HTTP response of this page (made when first read: a walk never needs it). */
+  get response(): Response {
+    return this.#result.response;
   }
 
   hasNextPage(): boolean {
@@ -154,7 +160,7 @@ export class PagePromise<Item, Body = unknown>
       new Promise<Query>((resolve) =>
         resolve(typeof firstQuery === "function" ? firstQuery() : firstQuery),
       ).then((query) =>
-        fetch(query).then((first) => ({ ...first, data: new Page(first, query, fetch, guarded, state) })),
+        fetch(query).then((first) => withData(first, new Page(first, query, fetch, guarded, state))),
       ),
     );
   }
@@ -177,7 +183,7 @@ function shapeGuard<Body, Item>(
   paginator: Paginator<Body, Item>,
   label: string | (() => string),
 ): Paginator<Body, Item> {
-  const wrong = (what: string, cause: unknown, response: Response | undefined) =>
+  const wrong = (what: string, cause: unknown, response: Answer | undefined) =>
     new UnexpectedResponseError(
       `${typeof label === "function" ? label() : label} answered with a page of the wrong shape (${what})`,
       response?.status ?? 0,

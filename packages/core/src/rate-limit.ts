@@ -3,13 +3,14 @@
 // the same interface. Hand-written: the in-memory libraries on npm assume Node timers or ship a store abstraction
 // several times this size, and this one has to run in browsers and edge runtimes too.
 import { sleep } from "./signals.js";
+import type { AnswerHeaders } from "./transport.js";
 
 /** Decides when a client may send its next request. */
 export interface RateLimiter {
   /** Resolves when one more request may be sent; rejects with the signal's reason if it aborts first. */
   acquire(signal?: AbortSignal): Promise<void>;
   /** Sees every answer's headers: `x-ratelimit-remaining: 0` pauses sending until `x-ratelimit-reset`. */
-  observe?(headers: Headers, now: number): void;
+  observe?(headers: AnswerHeaders, now: number): void;
 }
 
 /** A published limit: at most `limit` requests in any `windowMs`. */
@@ -25,7 +26,7 @@ const MAX_PAUSE_MS = 5 * 60_000;
  * When `x-ratelimit-remaining` is 0: the time `x-ratelimit-reset` names (Unix seconds, or seconds from now when
  * small), capped; undefined otherwise.
  */
-export function exhaustedUntil(headers: Headers, now: number): number | undefined {
+export function exhaustedUntil(headers: AnswerHeaders, now: number): number | undefined {
   if (headers.get("x-ratelimit-remaining") !== "0") return undefined;
   const reset = Number(headers.get("x-ratelimit-reset"));
   if (!Number.isFinite(reset) || reset <= 0) return undefined;
@@ -71,7 +72,7 @@ export class SlidingWindowLimiter implements RateLimiter {
     return turn.finally(() => this.#waiting--);
   }
 
-  observe(headers: Headers, now: number): void {
+  observe(headers: AnswerHeaders, now: number): void {
     const until = exhaustedUntil(headers, now);
     if (until !== undefined && until > this.#pausedUntil) this.#pausedUntil = until;
   }

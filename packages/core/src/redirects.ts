@@ -1,7 +1,7 @@
 // Redirects followed by hand, so credentials only ever go to the configured origin: fetch's own redirect mode drops
 // `Authorization` across origins but forwards custom credential headers (`x-api-key`) to wherever a 307 points.
 import { ApiConnectionError } from "./errors.js";
-import type { Transport, WireRequest } from "./transport.js";
+import { asResponse, type Transport, type TransportAnswer, type WireRequest } from "./transport.js";
 
 const MAX_REDIRECTS = 5;
 /** Headers that may follow a redirect to another origin; every other header (credentials, custom ones) is dropped. */
@@ -25,7 +25,7 @@ export async function followRedirects(
   signal: AbortSignal | undefined,
   transport: Transport,
   title: string,
-): Promise<Response> {
+): Promise<TransportAnswer> {
   const first = request.url;
   // Parsed only when a redirect needs it: most calls are never redirected.
   const where = () => `${title} ${request.method} ${new URL(first).pathname}`;
@@ -87,10 +87,11 @@ export async function fetchRequestSafely(
   title: string,
 ): Promise<Response> {
   const body = request.body === null ? undefined : await request.arrayBuffer();
-  return followRedirects(
+  const answer = await followRedirects(
     { url: request.url, method: request.method, headers: request.headers, body },
     request.signal,
     transport,
     title,
   );
+  return asResponse(answer);
 }

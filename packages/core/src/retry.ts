@@ -1,5 +1,6 @@
 // When to retry and how long to wait: full-jitter exponential backoff, server wait hints, and a rule that
 // operations which create something are retried only when the request provably never took effect.
+import type { AnswerHeaders } from "./transport.js";
 
 /** `idempotent`: safe to repeat (reads, stop). `create`: repeating could duplicate work (create run, post message, respond). */
 export type RetryClass = "idempotent" | "create";
@@ -46,7 +47,7 @@ const SECONDS = /^\s*\d+(\.\d+)?\s*$/;
  * is exhausted (`x-ratelimit-remaining: 0`, or a 429 that does not say). Negative, garbage and unknown values are
  * ignored (undefined), so the caller falls back to its own backoff.
  */
-export function serverWaitMs(headers: Headers, now: number, status?: number): number | undefined {
+export function serverWaitMs(headers: AnswerHeaders, now: number, status?: number): number | undefined {
   const afterMs = headers.get("retry-after-ms");
   if (afterMs !== null && SECONDS.test(afterMs)) return Number(afterMs);
   const after = headers.get("retry-after");

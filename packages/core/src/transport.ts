@@ -10,11 +10,57 @@ export interface WireRequest {
   readonly body?: BodyInit;
 }
 
+/** An answer's headers as the core reads them (a fetch `Headers` is one); names are matched case-insensitively. */
+export interface AnswerHeaders {
+  get(name: string): string | null;
+  /** Every header (a repeated one, `set-cookie` say, once per value or with its values joined). */
+  forEach(callback: (value: string, name: string) => void): void;
+}
+
+/** What the core reads of one hop's answer. A fetch Response is one; so is a transport's own, cheaper WireAnswer. */
+export interface Answer {
+  readonly status: number;
+  /** The URL that answered ("" when unknown). */
+  readonly url: string;
+  readonly headers: AnswerHeaders;
+  /** The body as a stream of bytes (null when there is none); reading it, or text() or blob(), consumes it. */
+  readonly body: ReadableStream<Uint8Array> | null;
+  /** A fetch Response's type: "opaqueredirect" when a runtime hides a redirect's target. */
+  readonly type?: string;
+  text(): Promise<string>;
+  blob(): Promise<Blob>;
+}
+
+/**
+ * An answer that is not a fetch Response, so that a transport need not build one per call (a Response and its Headers
+ * cost a Node transport more than its own HTTP work). It becomes a Response only when a caller asks for one
+ * (`withResponse()`, a page's or a stream's `response`): `toResponse()` returns the same Response every time, with
+ * the body if it has not been read.
+ */
+export interface WireAnswer extends Answer {
+  toResponse(): Response;
+}
+
 /**
  * Sends one hop (never follows a redirect: a 3xx is the answer) and resolves when the status and headers are in; the
- * body is read later from the Response. `signal` ends the hop, body included.
+ * body is read later from the answer. `signal` ends the hop, body included.
  */
-export type Transport = (request: WireRequest, signal: AbortSignal | undefined) => Promise<Response>;
+export type Transport = (request: WireRequest, signal: AbortSignal | undefined) => Promise<TransportAnswer>;
+
+/** What a transport resolves to: a fetch Response, or its own WireAnswer. */
+export type TransportAnswer = Response | WireAnswer;
+
+/** An answer's headers as a fetch Headers (errors keep them; a Headers is passed as it is). */
+export function toHeaders(headers: AnswerHeaders): Headers {
+  if (typeof Headers !== "undefined" && headers instanceof Headers) return headers;
+  const copy = new Headers();
+  headers.forEach((value, name) => copy.append(name, value));
+  return copy;
+}
+
+/** An answer as a fetch Response: itself, or the one a WireAnswer makes when asked. */
+export const asResponse = (answer: TransportAnswer): Response =>
+  "toResponse" in answer ? answer.toResponse() : answer;
 
 /** A fetch that takes a Request (the client option `fetch`). */
 export type FetchLike = (input: Request) => Promise<Response>;

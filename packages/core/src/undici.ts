@@ -1,8 +1,9 @@
 // The Node transport on `undici.request` (Node's own HTTP client, the engine under its fetch, without fetch's
 // Request and stream machinery): one hop per call like fetchTransport, so redirects, time-outs, retries and errors
-// stay the core's. Node only, and only through the subpath `@agentruns/core/undici`: nothing of it reaches a bundle
+// stay the core's. Its answers are WireAnswers read straight from undici (a Response is made only when asked for:
+// building one per call cost more than undici's own HTTP work). Node only, and only through the subpath `@agentruns/core/undici`: nothing of it reaches a bundle
 // that does not import it, and undici itself is an optional peer dependency, loaded on the first call.
-import type { Transport, WireRequest } from "./transport.js";
+import type { AnswerHeaders, Transport, WireAnswer, WireRequest } from "./transport.js";
 
 /** The answer of `undici.request`, as far as this transport reads it. */
 interface UndiciAnswer {
@@ -12,6 +13,7 @@ interface UndiciAnswer {
     arrayBuffer(): Promise<ArrayBuffer>;
     dump(): Promise<void>;
     destroy(error?: Error): unknown;
+    on(event: "error", listener: (error: unknown) => void): unknown;
   };
 }
 
@@ -45,11 +47,8 @@ export interface UndiciTransportOptions {
   undici?: UndiciLike | (() => Promise<UndiciLike>);
 }
 
-/** Answers buffered whole up to this size when their length is known; larger or unknown ones are streamed. */
-const BUFFER_LIMIT = 16 * 1024 * 1024;
 /** Statuses whose answer has no body (a Response refuses one). */
 const NO_BODY = new Set([101, 204, 205, 304]);
-const STREAMED = /^(text\/event-stream|application\/(x-)?(ndjson|jsonl|jsonlines)|application\/json-seq)/i;
 
 /** The request body as undici takes it, and the content type fetch would have given it. */
 async function bodyOf(
@@ -72,15 +71,24 @@ async function bodyOf(
   return { body: "", ...(type ? { type } : {}) };
 }
 
-/** undici's answer headers as Headers (a repeated header, `set-cookie` say, keeps every value). */
-function headersOf(raw: UndiciAnswer["headers"]): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(raw)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else headers.append(name, value);
+/** undici's answer headers (lower-case names) read as Headers reads them; a repeated header keeps every value. */
+class RawHeaders implements AnswerHeaders {
+  readonly #raw: UndiciAnswer["headers"];
+  constructor(raw: UndiciAnswer["headers"]) {
+    this.#raw = raw;
   }
-  return headers;
+  get(name: string): string | null {
+    const value = this.#raw[name.toLowerCase()];
+    if (value === undefined) return null;
+    return Array.isArray(value) ? value.join(", ") : value;
+  }
+  forEach(callback: (value: string, name: string) => void): void {
+    for (const [name, value] of Object.entries(this.#raw)) {
+      if (value === undefined) continue;
+      if (Array.isArray(value)) for (const v of value) callback(v, name);
+      else callback(value, name);
+    }
+  }
 }
 
 /** undici's answer body as a web stream, read as the client reads it; cancelling it destroys the socket's stream. */
@@ -97,27 +105,68 @@ function streamOf(body: UndiciAnswer["body"]): ReadableStream<Uint8Array> {
       }
     },
     cancel() {
+      // Destroying an unfinished body emits an abort error; whoever cancels has stopped listening for it.
+      body.on("error", () => {});
       body.destroy();
     },
   });
 }
 
-/** The Response of one hop: the body read whole when its length is known and bounded, else streamed. */
-async function responseOf(request: WireRequest, answer: UndiciAnswer): Promise<Response> {
-  const { statusCode: status, body } = answer;
-  const headers = headersOf(answer.headers);
-  let response: Response;
-  if (NO_BODY.has(status) || request.method === "HEAD") {
-    await body.dump();
-    response = new Response(null, { status, headers });
-  } else {
-    const length = Number(headers.get("content-length") ?? NaN);
-    const buffered = length <= BUFFER_LIMIT && !STREAMED.test(headers.get("content-type") ?? "");
-    response = new Response(buffered ? await body.arrayBuffer() : streamOf(body), { status, headers });
+/**
+ * One hop's answer read straight from undici's body (text() is undici's own, no web stream in between); the body as a
+ * web stream, and the answer as a Response, are made only when something asks for them (a stream, withResponse()).
+ */
+class UndiciWireAnswer implements WireAnswer {
+  readonly status: number;
+  readonly url: string;
+  readonly headers: RawHeaders;
+  readonly #raw: UndiciAnswer;
+  readonly #empty: boolean;
+  #stream: ReadableStream<Uint8Array> | null | undefined;
+  #used = false;
+  #response: Response | undefined;
+
+  constructor(url: string, raw: UndiciAnswer, empty: boolean) {
+    this.status = raw.statusCode;
+    this.url = url;
+    this.headers = new RawHeaders(raw.headers);
+    this.#raw = raw;
+    this.#empty = empty;
   }
-  // What fetch's Response says: the URL it answered (a constructed Response has none).
-  Object.defineProperty(response, "url", { value: request.url });
-  return response;
+
+  get body(): ReadableStream<Uint8Array> | null {
+    if (this.#stream === undefined) this.#stream = this.#empty || this.#used ? null : streamOf(this.#raw.body);
+    this.#used = true;
+    return this.#stream;
+  }
+
+  /** The body's bytes, once: a second read (or a read after `body`) is a TypeError, as a Response's is. */
+  async #bytes(): Promise<ArrayBuffer> {
+    if (this.#used) throw new TypeError("Body is unusable: Body has already been read");
+    this.#used = true;
+    return this.#empty ? new ArrayBuffer(0) : this.#raw.body.arrayBuffer();
+  }
+
+  async text(): Promise<string> {
+    return new TextDecoder().decode(await this.#bytes());
+  }
+
+  async blob(): Promise<Blob> {
+    return new Blob([await this.#bytes()], { type: this.headers.get("content-type") ?? "" });
+  }
+
+  toResponse(): Response {
+    if (this.#response) return this.#response;
+    const headers = new Headers();
+    this.headers.forEach((value, name) => headers.append(name, value));
+    // The body if nothing has read it: a stream made for it and not yet read from still counts as unread.
+    const unread = this.#used ? (this.#stream?.locked === false ? this.#stream : null) : this.body;
+    const body = this.#empty ? null : unread;
+    const response = new Response(body, { status: this.status, headers });
+    // What fetch's Response says: the URL it answered (a constructed Response has none).
+    Object.defineProperty(response, "url", { value: this.url });
+    return (this.#response = response);
+  }
 }
 
 /** A transport that sends with `undici.request`: `new Duvo({ transport: undiciTransport() })`. Node only. */
@@ -151,11 +200,8 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
       ...(signal ? { signal } : {}),
       ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
     });
-    try {
-      return await responseOf(request, answer);
-    } catch (e) {
-      answer.body.destroy();
-      throw e;
-    }
+    const empty = NO_BODY.has(answer.statusCode) || request.method === "HEAD";
+    if (empty) await answer.body.dump();
+    return new UndiciWireAnswer(request.url, answer, empty);
   };
 }

@@ -105,6 +105,29 @@ describe("loop guards", () => {
     return n;
   }
 
+  it("a Link header's next page (`offset=1`) reaches the spec's number parameter as a number, not refused as text", async () => {
+    server.reset();
+    server.respondWith((req) => {
+      const offset = Number(new URLSearchParams(req.rawQuery).get("offset") ?? 0);
+      const headers: Record<string, string> = {};
+      if (offset < 2) headers.link = `</v1/runs?limit=1&offset=${offset + 1}>; rel="next"`;
+      return {
+        headers,
+        body: { data: [{ id: `run-${offset}` }], total: 3 },
+      };
+    });
+    const c = duvoClient({ apiKey: "k", baseUrl: server.url });
+    const ids: string[] = [];
+    for await (const r of paginate(c, "listRuns", { query: { limit: 1 } }, linkPagination<{ id: string }>()))
+      ids.push(r.id);
+    expect(ids).toEqual(["run-0", "run-1", "run-2"]);
+    expect(server.requests.map((r) => r.rawQuery)).toEqual([
+      "limit=1",
+      "limit=1&offset=1",
+      "limit=1&offset=2",
+    ]);
+  });
+
   it("a repeated cursor ends with PaginationError instead of looping", async () => {
     server.respondWith({
       body: { data: [run("a")], pagination: { limit: 1, next_cursor: "same", has_more: true } },

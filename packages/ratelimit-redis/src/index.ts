@@ -3,7 +3,7 @@
 // itself is sliding-window-rate-limiter's (a Lua script over a sorted set, on Redis's clock); this adds the waiting,
 // cancellation, headroom, smoothing (short sub-windows, so no burst meets a provider's window edge) and the pause the
 // provider's `x-ratelimit-*` headers ask for, shared through Redis too.
-import { ValidationError, exhaustedUntil, sleep, type RateLimiter } from "@agentruns/core";
+import { ValidationError, exhaustedUntil, sleep, type AnswerHeaders, type RateLimiter } from "@agentruns/core";
 import type { Redis } from "ioredis";
 import type { RedisSlidingWindowRateLimiter } from "sliding-window-rate-limiter";
 
@@ -125,7 +125,7 @@ export class RedisRateLimiter implements RateLimiter {
     return this.#pausedUntil;
   }
 
-  observe(headers: Headers, now: number): void {
+  observe(headers: AnswerHeaders, now: number): void {
     const until = exhaustedUntil(headers, now);
     if (until === undefined) return;
     this.#pausedUntil = Math.max(this.#pausedUntil, until);
