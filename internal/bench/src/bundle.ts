@@ -1,7 +1,10 @@
 // Browser bundle weight (minified + gzip, esbuild) of the same three calls — create, get and list of Duvo runs —
 // written with raw fetch, bare openapi-fetch, the peer generators' clients (@hey-api/openapi-ts, orval), and our
-// functions over the table-less core or the full client; and of one call alone.
+// functions over the table-less core or the full client; the same calls on a comparable resource of two
+// full-featured SDKs (openai-node, Polar's Speakeasy SDK); and of one call alone.
 import { browserBundle, bundleWithInputs } from "@agentruns/testkit";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { gzipSync } from "node:zlib";
 
 const SOURCES: Record<string, string> = {
@@ -35,6 +38,31 @@ const SOURCES: Record<string, string> = {
     export const list = () => c.runs.list();`,
 };
 
+/**
+ * Full-featured SDKs of other generators, the same three calls on a comparable resource: openai-node (Stainless)
+ * through its client, and Polar's SDK (Speakeasy) in its standalone-function form, its lightest.
+ */
+const FULL_FEATURED_THREE: Record<string, string> = {
+  "openai (Stainless)": `
+    import OpenAI from "openai";
+    const c = new OpenAI({ apiKey: "k", dangerouslyAllowBrowser: true });
+    export const create = (body) => c.batches.create(body);
+    export const get = (id) => c.batches.retrieve(id);
+    export const list = () => c.batches.list();`,
+  "@polar-sh/sdk (Speakeasy, standalone functions)": `
+    import { PolarCore } from "@polar-sh/sdk/core.js";
+    import { customersCreate } from "@polar-sh/sdk/funcs/customersCreate.js";
+    import { customersGet } from "@polar-sh/sdk/funcs/customersGet.js";
+    import { customersList } from "@polar-sh/sdk/funcs/customersList.js";
+    const c = new PolarCore({ accessToken: "k" });
+    export const create = (body) => customersCreate(c, body);
+    export const get = (id) => customersGet(c, { id });
+    export const list = () => customersList(c, {});`,
+};
+const FULL_FEATURED_ONE: Record<string, string> = {
+  "openai (Stainless)": `import OpenAI from "openai"; const c = new OpenAI({ apiKey: "k", dangerouslyAllowBrowser: true }); export const get = (id) => c.batches.retrieve(id);`,
+  "@polar-sh/sdk (Speakeasy, standalone functions)": `import { PolarCore } from "@polar-sh/sdk/core.js"; import { customersGet } from "@polar-sh/sdk/funcs/customersGet.js"; const c = new PolarCore({ accessToken: "k" }); export const get = (id) => customersGet(c, { id });`,
+};
 const ONE: Record<string, string> = {
   "raw fetch": `export const get = async (id) => (await fetch("https://api.duvo.ai/v1/runs/" + encodeURIComponent(id), { headers: { authorization: "Bearer k" } })).json();`,
   "openapi-fetch": `import createClient from "openapi-fetch"; const c = createClient({ baseUrl: "https://api.duvo.ai" }); export const get = (id) => c.GET("/v1/runs/{run_id}", { params: { path: { run_id: id } } });`,
@@ -75,30 +103,40 @@ export async function bundles(peers: {
 }): Promise<{ threeCalls: [string, number][]; oneCall: [string, number][] }> {
   const extra = peerSources(peers);
   const threeCalls: [string, number][] = [];
-  for (const [name, src] of Object.entries({ ...SOURCES, ...extra.three }))
+  for (const [name, src] of Object.entries({ ...SOURCES, ...extra.three, ...FULL_FEATURED_THREE }))
     threeCalls.push([name, await gzipped(src)]);
   const oneCall: [string, number][] = [];
-  for (const [name, src] of Object.entries({ ...ONE, ...extra.one }))
+  for (const [name, src] of Object.entries({ ...ONE, ...extra.one, ...FULL_FEATURED_ONE }))
     oneCall.push([name, await gzipped(src)]);
   return { threeCalls, oneCall };
 }
 
-/** What each module of the core holds (its README's map), for the one-call breakdown. */
-const HOLDS: Record<string, string> = {
-  "client.js": "options, credentials, the call loop: retries, time-outs, typed errors",
-  "validate.js": "input checked against the spec before any I/O",
-  "options.js": "options checked where they are given",
-  "errors.js": "the error classes",
-  "signals.js": "per-attempt time-out, deadline, the caller's signal",
-  "redirects.js": "redirects followed so credentials stay on their origin",
-  "wire.js": "URL, query string and credentials from the operation",
-  "bodies.js": "request bodies and answers by media type",
-  "redact.js": "credentials out of errors and causes",
-  "rate-limit.js": "client-side rate limiting",
-  "retry.js": "which failures are retried, server wait hints, backoff",
-  "logging.js": "log lines, credentials redacted",
-  "api-promise.js": "the promise every call returns",
-};
+/**
+ * What a bundled module holds: the first sentence of its source's header comment (every source file opens with one
+ * saying why it exists), so the table cannot drift from the code.
+ */
+function holds(pkg: string, module: string): string {
+  const source = path.resolve(
+    import.meta.dirname,
+    "../../../packages",
+    pkg,
+    "src",
+    module.replace(/\.js$/, ".ts"),
+  );
+  let lines: string[];
+  try {
+    lines = readFileSync(source, "utf8").split("\n");
+  } catch {
+    return "";
+  }
+  const comment = lines.slice(
+    0,
+    lines.findIndex((l) => !l.startsWith("//")),
+  );
+  const text = comment.map((l) => l.replace(/^\/\/\s*/, "")).join(" ");
+  const end = text.search(/[.:;](\s|$)/);
+  return (end === -1 ? text : text.slice(0, end)).replace(/\|/g, "\\|");
+}
 
 /**
  * Where the minified bytes of our one-call bundle come from, module by module (gzip works on the whole, so a
@@ -112,7 +150,7 @@ export async function oneCallBreakdown(): Promise<{ module: string; bytes: numbe
     return {
       module: name,
       bytes,
-      holds: (m?.[1] === "core" && HOLDS[m[2]!]) || (m ? "generated for Duvo" : ""),
+      holds: m ? holds(m[1]!, m[2]!) : "",
     };
   });
 }
