@@ -19,8 +19,8 @@ export interface MethodName {
 
 /** Leading path segments that name an API version or prefix, not a resource. */
 const PREFIX = /^(api|rest|v\d+[a-z0-9.]*|\d+(\.\d+)*)$/i;
-/** Names a resource may not take on the full client (its members: BaseClient's and the generated `raw`). */
-const CLIENT_MEMBERS = new Set(["raw", "request", "constructor"]);
+/** Names a resource may not take on the full client (its members: BaseClient's). */
+const CLIENT_MEMBERS = new Set(["request", "constructor"]);
 /** Names a method may not take on a resource class. */
 const RESOURCE_MEMBERS = new Set(["client", "constructor"]);
 

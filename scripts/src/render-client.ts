@@ -163,10 +163,7 @@ export function renderClient(
   };
   const classNames = new Map([...tree.keys()].map((k) => [k, className(k)]));
   const clientImports = new Imports();
-  clientImports.use(d.packageName, "createClient");
   clientImports.use(d.packageName, "operationTable");
-  clientImports.type(d.packageName, "ApiClient");
-  clientImports.use("@agentruns/core", "rawClient");
   clientImports.use("./core.js", core);
   clientImports.type("./core.js", `${T}Options`);
   const classes = [...tree.entries()].map(([key, n]) => {
@@ -198,14 +195,25 @@ export function renderClient(
     clientImports.render() +
     "\n" +
     classes.join("\n") +
-    `\n/** The ${d.title} API: every operation as a method of its resource, plus \`raw\` (the typed openapi-fetch client). */\n` +
+    `\n/** The ${d.title} API: every operation as a method of its resource (the typed openapi-fetch client: \`./raw\`). */\n` +
     `export class ${T}Client extends ${core} {\n` +
     tops.map((k) => `  readonly ${k}: ${classNames.get(k)} = new ${classNames.get(k)}(this);\n`).join("") +
-    `  #raw: ApiClient | undefined;\n` +
-    `\n  constructor(options: ${T}Options = {}) {\n    super(options, { operationTable });\n  }\n\n` +
-    `  /**\n   * The typed openapi-fetch client, sending as this client does (credentials, base URL, headers, redirect guard),\n` +
-    `   * for anything the methods do not cover; built on first use.\n   */\n` +
-    `  get raw(): ApiClient {\n    return (this.#raw ??= rawClient(this, createClient));\n  }\n}\n`;
+    `\n  constructor(options: ${T}Options = {}) {\n    super(options, { operationTable });\n  }\n}\n`;
+
+  // raw.ts: the typed openapi-fetch client beside a client, from its own subpath so that no client carries it.
+  const raw =
+    head +
+    `// Why: \`raw(client)\`, the typed openapi-fetch client sending as \`client\` does, for what the methods do not\n` +
+    `// cover; a subpath (\`@agentruns/${d.id}/raw\`), so only the code that uses it bundles openapi-fetch.\n` +
+    `import { rawClient, type BaseClient } from "@agentruns/core";\n` +
+    `import { createClient, type ApiClient, type operations } from "${d.packageName}";\n\n` +
+    `const made = new WeakMap<BaseClient<operations>, ApiClient>();\n\n` +
+    `/**\n * The typed openapi-fetch client of \`client\` (a ${T} or ${core}), sending as it does: its credentials, base URL,\n` +
+    ` * headers, transport and redirect guard; one per client, made on first use.\n */\n` +
+    `export function raw(client: BaseClient<operations>): ApiClient {\n` +
+    `  let api = made.get(client);\n` +
+    `  if (!api) made.set(client, (api = rawClient(client, createClient)));\n` +
+    `  return api;\n}\n`;
 
   // index.ts: everything generated, and the spec's types that do not clash with it.
   const exported = aliases.filter((a) => !own.has(a));
@@ -229,6 +237,7 @@ export function renderClient(
     ["src/generated/core.ts", coreFile],
     ["src/generated/client.ts", clientFile],
     ["src/generated/index.ts", index],
+    ["src/generated/raw.ts", raw],
   ]);
   files.set("src/generated/tools.ts", renderTools(d, methods, table, doc, idempotent, head, `${T}Client`));
   files.set("test/smoke.generated.test.ts", renderClientSmokeTest(d, smoke));

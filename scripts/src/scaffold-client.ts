@@ -31,10 +31,14 @@ export function scaffoldClient(d: ProviderDescriptor, version = "0.0.0"): Map<st
         module: "./dist/index.js",
         types: "./dist/cjs/index.d.ts",
         // The MCP tools (`@agentruns/mcp` reads them) are a subpath: the client's bundles hold none of them.
-        typesVersions: { "*": { tools: ["./dist/cjs/generated/tools.d.ts"] } },
+        // So is the typed openapi-fetch client (`raw(client)`), which alone brings openapi-fetch.
+        typesVersions: {
+          "*": { tools: ["./dist/cjs/generated/tools.d.ts"], raw: ["./dist/cjs/generated/raw.d.ts"] },
+        },
         exports: {
           ".": dual("index"),
           "./tools": dual("generated/tools"),
+          "./raw": dual("generated/raw"),
           "./package.json": "./package.json",
         },
         files: ["dist", "README.md", "api.md"],
@@ -110,7 +114,7 @@ export function renderClientSmokeTest(
     ? ["calls an operation through its resource method over HTTP", call.expr, call.method, call.pathname]
     : [
         "is constructed from the spec's facts and sends a raw request over HTTP",
-        `client.raw.GET("/" as never)`,
+        `raw(client).GET("/" as never)`,
         "GET",
         "/",
       ];
@@ -120,7 +124,9 @@ export function renderClientSmokeTest(
     `import { startCaptureServer } from "@agentruns/testkit";\n` +
     `import { expect, it } from "vitest";\n` +
     `import { provider } from "${d.packageName}";\n` +
-    `import { ${T}Client } from "../src/generated/index.js";\n\n` +
+    `import { ${T}Client } from "../src/generated/index.js";\n` +
+    (call ? "" : `import { raw } from "../src/generated/raw.js";\n`) +
+    "\n" +
     `it(${JSON.stringify(title)}, async () => {\n` +
     `  const server = await startCaptureServer();\n` +
     `  try {\n` +

@@ -158,14 +158,16 @@ describe("published packages", () => {
       import { Duvo, NotFoundError } from "@agentruns/duvo";
       import { Avido } from "@agentruns/avido";
       import { Duckie } from "@agentruns/duckie";
+      import { raw } from "@agentruns/duvo/raw";
       const page = await new Duvo().runs.list({ limit: 3 });
+      const viaRaw = (await raw(new Duvo()).GET("/v1/runs", { params: { query: { limit: 2 } } })).data.data.length;
       let avido = 0; for await (const r of new Avido().runs.list({ limit: 4 })) avido++;
       let duckie = 0; for await (const r of new Duckie().runs.list({ limit: 4, status: ["completed", "failed", "running", "cancelled", "paused"] })) duckie++;
       const missing = await new Duvo().runs.get("3c90c3cc-0d44-4b50-8888-8dd25736052a").catch((e) => e instanceof NotFoundError);
-      console.log(page.data.length, page.body.total, avido, duckie, missing);`;
+      console.log(page.data.length, page.body.total, avido, duckie, missing, viaRaw);`;
     await writeFile(path.join(app, "esm.mjs"), script);
     const { stdout } = await sh(process.execPath, ["esm.mjs"], app, simEnv());
-    expect(stdout.trim()).toBe("3 10 10 10 true");
+    expect(stdout.trim()).toBe("3 10 10 10 true 2");
   });
 
   it("the agentruns command line runs from the installed package, with its dependencies from the registry", async () => {

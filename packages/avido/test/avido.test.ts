@@ -2,6 +2,7 @@
 import { startAvidoSimulator, type AvidoSimulator } from "@agentruns/simulators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Avido, PermissionDeniedError, UnprocessableEntityError, ValidationError } from "../src/index.js";
+import { raw } from "../src/generated/raw.js";
 
 let sim: AvidoSimulator;
 let avido: Avido;
@@ -49,8 +50,8 @@ describe("runs.list", () => {
     expect(sim.requests.length).toBe(before);
     const wrongApp = new Avido({ apiKey: "k", applicationId: "app_2", baseUrl: sim.url, env: {} });
     await expect(wrongApp.runs.list()).rejects.toBeInstanceOf(PermissionDeniedError);
-    const raw = await avido.raw.GET("/v0/runs", { params: { query: { limit: 0 } } });
-    expect(raw.response.status).toBe(422);
+    const answer = await raw(avido).GET("/v0/runs", { params: { query: { limit: 0 } } });
+    expect(answer.response.status).toBe(422);
     sim.faults.failNext(1, 422);
     await expect(avido.runs.list()).rejects.toBeInstanceOf(UnprocessableEntityError);
   });

@@ -2,6 +2,7 @@
 import { startDuckieSimulator, type DuckieSimulator } from "@agentruns/simulators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BadRequestError, Duckie, ValidationError } from "../src/index.js";
+import { raw } from "../src/generated/raw.js";
 
 let sim: DuckieSimulator;
 let duckie: Duckie;
@@ -68,7 +69,7 @@ describe("runs.list", () => {
   });
 
   it("maps Duckie's error shape, request id included", async () => {
-    const e = await duckie.raw.GET("/api/v1/runs", { params: { query: { cursor: "bogus" } } });
+    const e = await raw(duckie).GET("/api/v1/runs", { params: { query: { cursor: "bogus" } } });
     expect(e.response.status).toBe(400);
     const err = (await duckie.runs.list({ cursor: "bogus" }).catch((x: unknown) => x)) as BadRequestError;
     expect(err).toBeInstanceOf(BadRequestError);

@@ -11,6 +11,7 @@ import {
   isSettled,
   parseWebhookEvent,
 } from "../src/index.js";
+import { raw } from "../src/generated/raw.js";
 
 const AGENT = "0f8fad5b-d9cb-469f-a165-70867728950e";
 const QUESTION_AGENT = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
@@ -182,9 +183,10 @@ describe("runs", () => {
     }
   });
 
-  it("raw is the generated openapi-fetch client", async () => {
-    const { data } = await duvo.raw.GET("/v1/runs", { params: { query: { limit: 1 } } });
+  it("raw(client) is the generated openapi-fetch client, one per client, sending with its credentials", async () => {
+    const { data } = await raw(duvo).GET("/v1/runs", { params: { query: { limit: 1 } } });
     expect(data!.data).toHaveLength(1);
+    expect(raw(duvo)).toBe(raw(duvo));
   });
 });
 

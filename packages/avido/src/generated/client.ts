@@ -2,22 +2,19 @@
 // Do not edit by hand: change the spec or the generator, then run `pnpm generate`.
 // Why: the methods grouped into resources (`client.runs.list`); each calls its function.
 import {
-  type ApiClient,
-  createClient,
   type operations,
   operationTable,
   type PaginatedRunResponse,
   type RunOutput,
 } from "@agentruns/avido-openapi";
+import { AvidoCore, type AvidoOptions } from "./core.js";
 import {
   type PagePromise,
   paginate,
   paramsInput,
-  rawClient,
   type RequestOptions,
   skipPagination,
 } from "@agentruns/core";
-import { AvidoCore, type AvidoOptions } from "./core.js";
 import { type ListRunsParams, runsList } from "./functions.js";
 
 /** `runs`: list. */
@@ -36,20 +33,11 @@ export class RunsResource {
   }
 }
 
-/** The Avido API: every operation as a method of its resource, plus `raw` (the typed openapi-fetch client). */
+/** The Avido API: every operation as a method of its resource (the typed openapi-fetch client: `./raw`). */
 export class AvidoClient extends AvidoCore {
   readonly runs: RunsResource = new RunsResource(this);
-  #raw: ApiClient | undefined;
 
   constructor(options: AvidoOptions = {}) {
     super(options, { operationTable });
-  }
-
-  /**
-   * The typed openapi-fetch client, sending as this client does (credentials, base URL, headers, redirect guard),
-   * for anything the methods do not cover; built on first use.
-   */
-  get raw(): ApiClient {
-    return (this.#raw ??= rawClient(this, createClient));
   }
 }

@@ -2,22 +2,19 @@
 // Do not edit by hand: change the spec or the generator, then run `pnpm generate`.
 // Why: the methods grouped into resources (`client.runs.list`); each calls its function.
 import {
-  type ApiClient,
-  createClient,
   type ListRunsResponse,
   type operations,
   operationTable,
   type RunSummary,
 } from "@agentruns/duckie-openapi";
+import { DuckieCore, type DuckieOptions } from "./core.js";
 import {
   cursorPagination,
   type PagePromise,
   paginate,
   paramsInput,
-  rawClient,
   type RequestOptions,
 } from "@agentruns/core";
-import { DuckieCore, type DuckieOptions } from "./core.js";
 import { type ListRunsParams, runsList } from "./functions.js";
 
 /** `runs`: list. */
@@ -36,20 +33,11 @@ export class RunsResource {
   }
 }
 
-/** The Duckie API: every operation as a method of its resource, plus `raw` (the typed openapi-fetch client). */
+/** The Duckie API: every operation as a method of its resource (the typed openapi-fetch client: `./raw`). */
 export class DuckieClient extends DuckieCore {
   readonly runs: RunsResource = new RunsResource(this);
-  #raw: ApiClient | undefined;
 
   constructor(options: DuckieOptions = {}) {
     super(options, { operationTable });
-  }
-
-  /**
-   * The typed openapi-fetch client, sending as this client does (credentials, base URL, headers, redirect guard),
-   * for anything the methods do not cover; built on first use.
-   */
-  get raw(): ApiClient {
-    return (this.#raw ??= rawClient(this, createClient));
   }
 }

@@ -2,8 +2,6 @@
 // Do not edit by hand: change the spec or the generator, then run `pnpm generate`.
 // Why: the methods grouped into resources (`client.runs.list`); each calls its function.
 import {
-  type ApiClient,
-  createClient,
   type CreatedMessage,
   type CreateMessageBody,
   type CreateMessageResponse,
@@ -22,16 +20,15 @@ import {
   type RunSummary,
   type StopRunResponse,
 } from "@agentruns/duvo-openapi";
+import { DuvoCore, type DuvoOptions } from "./core.js";
 import {
   type APIPromise,
   offsetPagination,
   type PagePromise,
   paginate,
   paramsInput,
-  rawClient,
   type RequestOptions,
 } from "@agentruns/core";
-import { DuvoCore, type DuvoOptions } from "./core.js";
 import {
   type ListRunMessagesParams,
   type ListRunsParams,
@@ -149,20 +146,11 @@ export class RunsHumanRequestsResource {
   }
 }
 
-/** The Duvo API: every operation as a method of its resource, plus `raw` (the typed openapi-fetch client). */
+/** The Duvo API: every operation as a method of its resource (the typed openapi-fetch client: `./raw`). */
 export class DuvoClient extends DuvoCore {
   readonly runs: RunsResource = new RunsResource(this);
-  #raw: ApiClient | undefined;
 
   constructor(options: DuvoOptions = {}) {
     super(options, { operationTable });
-  }
-
-  /**
-   * The typed openapi-fetch client, sending as this client does (credentials, base URL, headers, redirect guard),
-   * for anything the methods do not cover; built on first use.
-   */
-  get raw(): ApiClient {
-    return (this.#raw ??= rawClient(this, createClient));
   }
 }
