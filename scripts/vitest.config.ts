@@ -3,4 +3,6 @@
 // clone's node_modules is thousands of files): removing one took over 10 s on a busy CI machine.
 import { defineConfig } from "vitest/config";
 
-export default defineConfig({ test: { testTimeout: 60_000, hookTimeout: 120_000, include: ["test/**/*.test.ts"] } });
+export default defineConfig({
+  test: { testTimeout: 60_000, hookTimeout: 120_000, include: ["test/**/*.test.ts"] },
+});

@@ -14,7 +14,11 @@ export interface Answered<T> extends WithResponse<T> {
 }
 
 /** A call's result; `response` is made from the answer only when it is read (most callers never read it). */
-export function answered<T>(data: T, answer: Response | WireAnswer, requestId: string | undefined): Answered<T> {
+export function answered<T>(
+  data: T,
+  answer: Response | WireAnswer,
+  requestId: string | undefined,
+): Answered<T> {
   return {
     data,
     requestId,

@@ -96,7 +96,8 @@ export async function readAnswer(
   if (stream && (/^text\/event-stream/i.test(type) || (!type && declared === "sse"))) {
     return stream(asResponse(response), signal, label);
   }
-  if (lines && (isJsonLines(type) || (!type && declared === "ndjson"))) return lines(asResponse(response), signal, label);
+  if (lines && (isJsonLines(type) || (!type && declared === "ndjson")))
+    return lines(asResponse(response), signal, label);
   if (isJson(type) || (!type && (declared === undefined || declared === "mixed"))) {
     return parseJson(await response.text());
   }

@@ -135,7 +135,8 @@ class UndiciWireAnswer implements WireAnswer {
   }
 
   get body(): ReadableStream<Uint8Array> | null {
-    if (this.#stream === undefined) this.#stream = this.#empty || this.#used ? null : streamOf(this.#raw.body);
+    if (this.#stream === undefined)
+      this.#stream = this.#empty || this.#used ? null : streamOf(this.#raw.body);
     this.#used = true;
     return this.#stream;
   }

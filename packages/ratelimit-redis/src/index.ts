@@ -3,7 +3,13 @@
 // itself is sliding-window-rate-limiter's (a Lua script over a sorted set, on Redis's clock); this adds the waiting,
 // cancellation, headroom, smoothing (short sub-windows, so no burst meets a provider's window edge) and the pause the
 // provider's `x-ratelimit-*` headers ask for, shared through Redis too.
-import { ValidationError, exhaustedUntil, sleep, type AnswerHeaders, type RateLimiter } from "@agentruns/core";
+import {
+  ValidationError,
+  exhaustedUntil,
+  sleep,
+  type AnswerHeaders,
+  type RateLimiter,
+} from "@agentruns/core";
 import type { Redis } from "ioredis";
 import type { RedisSlidingWindowRateLimiter } from "sliding-window-rate-limiter";
 
