@@ -6,13 +6,14 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs, selectProviders } from "./src/cli-args.js";
-import { generateMcpRegistry, generatePackage, type PackagePart } from "./src/generate-package.js";
+import { generatePackage, generateRegistries, type PackagePart } from "./src/generate-package.js";
 
 const { root, flags, options, positionals } = parseArgs(process.argv.slice(2), ["--package"]);
 const check = flags.has("check");
 const part = (options.get("package") ?? "both") as PackagePart;
-if (!["both", "typed", "client", "mcp"].includes(part)) {
-  console.error(`--package must be typed, client or mcp, got ${JSON.stringify(part)}`);
+const REGISTRY_PARTS = ["mcp", "cli"];
+if (!["both", "typed", "client", ...REGISTRY_PARTS].includes(part)) {
+  console.error(`--package must be typed, client, mcp or cli, got ${JSON.stringify(part)}`);
   process.exit(2);
 }
 
@@ -27,8 +28,9 @@ if (flags.has("new")) {
       console.log(`${path.relative(root, dir)}: created from ${entry.spec}`);
   }
   if (fresh.length) {
-    // The MCP server serves the newcomer too: its registry and dependency are written before the install links it.
-    await generateMcpRegistry(root, selectProviders([]));
+    // The MCP server and the CLI serve the newcomer too: their registries and dependencies are written before the
+    // install links them.
+    await generateRegistries(root, selectProviders([]));
     // The new package's dependencies (openapi-fetch, the test kit) are linked before Turbo builds it.
     console.log("Linking the new package(s) into the workspace: pnpm install");
     // From the local store when it has everything (it does for a provider like the others), else from the registry.
@@ -42,10 +44,11 @@ if (flags.has("new")) {
 }
 
 let stale = 0;
-// packages/mcp serves every provider: its registry is rendered once, by its own task or by a whole check.
-if (part === "mcp" || (part === "both" && !positionals.length)) {
-  const registry = await generateMcpRegistry(root, selectProviders([]), check);
-  if (registry) {
+// packages/mcp and packages/cli serve every provider: their registries are rendered once, each by its own task or
+// both by a whole check.
+if (REGISTRY_PARTS.includes(part) || (part === "both" && !positionals.length)) {
+  const only = REGISTRY_PARTS.includes(part) ? part : undefined;
+  for (const registry of await generateRegistries(root, selectProviders([]), check, only)) {
     const where = path.relative(root, registry.dir);
     if (!registry.drift.length) console.log(`${where}: up to date`);
     for (const d of registry.drift)
@@ -53,7 +56,7 @@ if (part === "mcp" || (part === "both" && !positionals.length)) {
     stale += registry.drift.length;
   }
 }
-for (const entry of part === "mcp" ? [] : selectProviders(positionals)) {
+for (const entry of REGISTRY_PARTS.includes(part) ? [] : selectProviders(positionals)) {
   for (const { dir, drift } of await generatePackage(root, entry, check, part)) {
     const where = path.relative(root, dir);
     if (!drift.length) console.log(`${where}: up to date`);

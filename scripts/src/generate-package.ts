@@ -8,6 +8,7 @@ import { normalizeSpec } from "./normalize.js";
 import { describeProvider, loadSpec, type ProviderDescriptor, type ProviderEntry } from "./provider.js";
 import { format, renderPackage } from "./render.js";
 import { renderClient, UNFORMATTED_CLIENT } from "./render-client.js";
+import { cliDependencies, renderCliProviders } from "./render-cli.js";
 import { mcpDependencies, renderMcpProviders } from "./render-mcp.js";
 import { scaffoldClient } from "./scaffold-client.js";
 
@@ -43,40 +44,61 @@ export async function renderClientPackage(
 
 /**
  * Which of a provider's packages to render: both (`pnpm generate --check`, a new provider), or one (its own task);
- * `mcp` is packages/mcp's registry of every provider.
+ * `mcp` and `cli` are packages/mcp's and packages/cli's registries of every provider.
  */
-export type PackagePart = "both" | "typed" | "client" | "mcp";
+export type PackagePart = "both" | "typed" | "client" | "mcp" | "cli";
+
+/** A package that serves every provider of providers.ts from a generated registry (packages/mcp, packages/cli). */
+interface RegistryPackage {
+  dir: string;
+  render(entries: readonly ProviderEntry[]): string;
+  dependencies(entries: readonly ProviderEntry[]): string[];
+}
+
+const REGISTRIES: readonly RegistryPackage[] = [
+  { dir: "mcp", render: renderMcpProviders, dependencies: mcpDependencies },
+  { dir: "cli", render: renderCliProviders, dependencies: cliDependencies },
+];
 
 /**
- * packages/mcp's generated registry of `entries`; a provider missing from its package.json dependencies is added
- * there (the workspace link follows at the next `pnpm install`, which `pnpm generate` runs for a new provider).
- * Undefined when the checkout has no packages/mcp.
+ * The generated registries of `entries` (packages/mcp's tools, packages/cli's clients); a provider missing from a
+ * package's package.json dependencies is added there (the workspace link follows at the next `pnpm install`, which
+ * `pnpm generate` runs for a new provider). A checkout without one of the packages (a scratch copy of a provider's
+ * packages) has no registry to keep there; `only` limits the work to one of them (its own generate task).
  */
-export async function generateMcpRegistry(
+export async function generateRegistries(
   root: string,
   entries: readonly ProviderEntry[],
   check = false,
-): Promise<{ dir: string; drift: Drift[] } | undefined> {
-  const dir = path.join(root, "packages", "mcp");
-  // A checkout without the MCP package (a scratch copy of a provider's packages) has no registry to keep.
-  if (!existsSync(path.join(dir, "package.json"))) return undefined;
-  const files = new Map([
-    ["src/generated/providers.ts", await format(root, "providers.ts", renderMcpProviders(entries))],
-  ]);
-  const manifest = path.join(dir, "package.json");
-  const pkg = JSON.parse(await readFile(manifest, "utf8"));
-  const missing = mcpDependencies(entries).filter((name) => !pkg.dependencies?.[name]);
-  if (missing.length) {
-    pkg.dependencies = Object.fromEntries(
-      Object.entries<string>({
-        ...pkg.dependencies,
-        ...Object.fromEntries(missing.map((m) => [m, "workspace:^"])),
-      }).sort(([a], [b]) => a.localeCompare(b)),
-    );
-    files.set("package.json", await format(root, "package.json", `${JSON.stringify(pkg, null, 2)}\n`));
+  only?: string,
+): Promise<{ dir: string; drift: Drift[] }[]> {
+  const out: { dir: string; drift: Drift[] }[] = [];
+  for (const registry of REGISTRIES) {
+    if (only !== undefined && registry.dir !== only) continue;
+    const dir = path.join(root, "packages", registry.dir);
+    if (!existsSync(path.join(dir, "package.json"))) continue;
+    const files = new Map([
+      ["src/generated/providers.ts", await format(root, "providers.ts", registry.render(entries))],
+    ]);
+    const manifest = path.join(dir, "package.json");
+    const pkg = JSON.parse(await readFile(manifest, "utf8"));
+    const missing = registry.dependencies(entries).filter((name) => !pkg.dependencies?.[name]);
+    if (missing.length) {
+      pkg.dependencies = Object.fromEntries(
+        Object.entries<string>({
+          ...pkg.dependencies,
+          ...Object.fromEntries(missing.map((m) => [m, "workspace:^"])),
+        }).sort(([a], [b]) => a.localeCompare(b)),
+      );
+      files.set("package.json", await format(root, "package.json", `${JSON.stringify(pkg, null, 2)}\n`));
+    }
+    const owned = ["src/generated"];
+    out.push({
+      dir,
+      drift: check ? await diffPackage(dir, files, owned) : await writePackage(dir, files, owned),
+    });
   }
-  const owned = ["src/generated"];
-  return { dir, drift: check ? await diffPackage(dir, files, owned) : await writePackage(dir, files, owned) };
+  return out;
 }
 
 /** Renders the provider's packages from the spec; writes them, or with `check` only reports what differs. */

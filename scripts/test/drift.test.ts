@@ -54,11 +54,13 @@ beforeEach(async () => {
       });
     }
   }
-  // The MCP server's registry of every provider is generated too.
-  await cp(path.join(repo, "packages", "mcp"), path.join(root, "packages", "mcp"), {
-    recursive: true,
-    filter: (src) => !/[/\\](node_modules|dist|\.turbo)$/.test(src),
-  });
+  // The MCP server's and the CLI's registries of every provider are generated too.
+  for (const dir of ["mcp", "cli"]) {
+    await cp(path.join(repo, "packages", dir), path.join(root, "packages", dir), {
+      recursive: true,
+      filter: (src) => !/[/\\](node_modules|dist|\.turbo)$/.test(src),
+    });
+  }
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
 
@@ -70,6 +72,7 @@ describe("generate --check", () => {
       expect(out).toContain(`packages/${p.id}: up to date`);
     }
     expect(out).toContain("packages/mcp: up to date");
+    expect(out).toContain("packages/cli: up to date");
     expect(code).toBe(0);
   });
 
@@ -114,8 +117,8 @@ describe("generate", () => {
     await generate();
     const first = await snapshot(path.join(root, "packages"));
     const { out } = await generate();
-    // Each provider's two packages, and the MCP server's registry.
-    expect(out.match(/up to date/g)).toHaveLength(providers.length * 2 + 1);
+    // Each provider's two packages, and the MCP server's and the CLI's registries.
+    expect(out.match(/up to date/g)).toHaveLength(providers.length * 2 + 2);
     expect(await snapshot(path.join(root, "packages"))).toEqual(first);
   });
 

@@ -12,13 +12,13 @@ import {
   type Source,
 } from "@agentruns/mcp/config";
 import { UsageError } from "./exit-codes.js";
-import { PROVIDERS, type CliProvider } from "./providers.js";
+import { ALL_PROVIDERS, type ApiProvider } from "./providers.js";
 
 export { configPath, type ConfigFile, type Selection, type Source };
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-const asConfig = (p: CliProvider): ConfigProvider => ({ id: p.id, ...p.definition });
+const asConfig = (p: ApiProvider): ConfigProvider => ({ id: p.id, ...p.definition });
 
 /** `fn`'s result; a ConfigError becomes the UsageError it is on the command line. */
 function usage<T>(fn: () => T): T {
@@ -34,13 +34,13 @@ export const loadConfig = (path: string): ConfigFile =>
   usage(() =>
     load(
       path,
-      PROVIDERS.map((p) => p.id),
+      ALL_PROVIDERS.map((p) => p.id),
     ),
   );
 
 /** One provider's client options, and where each came from (see @agentruns/core/config). */
 export const resolveSettings = (
-  provider: CliProvider,
+  provider: ApiProvider,
   selection: Selection,
   env: Env,
   config: ConfigFile,
@@ -48,5 +48,5 @@ export const resolveSettings = (
 ): ReturnType<typeof resolve> => usage(() => resolve(asConfig(provider), selection, env, config, path));
 
 /** The usage error for a credential that no source supplied: says every place it could come from. */
-export const missingCredential = (provider: CliProvider, option: string, path: string): UsageError =>
+export const missingCredential = (provider: ApiProvider, option: string, path: string): UsageError =>
   new UsageError(missing(asConfig(provider), option, path).message);

@@ -4,7 +4,7 @@ import { redactor, type BaseClient } from "@agentruns/core";
 import type { Transport } from "@agentruns/core";
 import { undiciTransport } from "@agentruns/core/undici";
 import { configPath, loadConfig, missingCredential, resolveSettings, type ConfigFile } from "./config.js";
-import type { CliProvider } from "./providers.js";
+import type { ApiProvider } from "./providers.js";
 
 export interface Io {
   stdout: Writable & { isTTY?: boolean; columns?: number };
@@ -29,7 +29,7 @@ export const envSecrets = (env: NodeJS.ProcessEnv): string[] =>
     .map(([, value]) => value!);
 
 /** The credentials `provider` needs that `options` lacks. */
-const missingIn = (provider: CliProvider, options: Record<string, string>): string[] =>
+const missingIn = (provider: ApiProvider, options: Record<string, string>): string[] =>
   provider.definition.requiredOptions.filter((option) => options[option] === undefined);
 
 export class Context {
@@ -55,7 +55,7 @@ export class Context {
   }
 
   /** The provider's options and where each came from. */
-  settings(provider: CliProvider) {
+  settings(provider: ApiProvider) {
     return resolveSettings(
       provider,
       { profile: this.flags.profile, baseUrl: this.flags.baseUrl },
@@ -66,17 +66,17 @@ export class Context {
   }
 
   /** The credentials `provider` needs that no source (flags, profile, env) supplies. */
-  missing(provider: CliProvider): string[] {
+  missing(provider: ApiProvider): string[] {
     return missingIn(provider, this.settings(provider).options);
   }
 
   /** Whether every credential `provider` needs has a source. */
-  configured(provider: CliProvider): boolean {
+  configured(provider: ApiProvider): boolean {
     return this.missing(provider).length === 0;
   }
 
   /** A client of `provider` with its settings resolved; a missing credential is a usage error naming its sources. */
-  client(provider: CliProvider): BaseClient<any> {
+  client(provider: ApiProvider): BaseClient<any> {
     const settings = this.settings(provider).options;
     const [missing] = missingIn(provider, settings);
     if (missing !== undefined) throw missingCredential(provider, missing, this.configPath);

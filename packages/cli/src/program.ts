@@ -1,7 +1,7 @@
 // The command tree of `agentruns`: per provider, across providers, the raw API, the simulators, completion.
 import { createRequire } from "node:module";
 import { Cmd } from "./command.js";
-import { apiCommand } from "./commands/api.js";
+import { apiCommand, providerApiCommand } from "./commands/api.js";
 import { configCommand } from "./commands/config.js";
 import { duvoCommands } from "./commands/duvo.js";
 import { mcpCommand } from "./commands/mcp.js";
@@ -10,7 +10,7 @@ import { simCommand } from "./commands/sim.js";
 import { bashCompletion, fishCompletion, zshCompletion } from "./completion.js";
 import { Context, type Io } from "./context.js";
 import { write } from "./output.js";
-import { providerById } from "./providers.js";
+import { ALL_PROVIDERS, runsProviderById } from "./providers.js";
 
 /** The package's own version (dist/program.js → ../package.json). */
 export const VERSION: string = createRequire(import.meta.url)("../package.json").version;
@@ -19,8 +19,11 @@ export const EXIT_CODES_HELP = `
 Exit codes: 0 ok · 1 an API or network error · 2 a usage error (nothing was sent) · 3 partial results (a provider
 failed, the others printed) · 130 interrupted (Ctrl-C).
 
-Configuration: DUVO_API_KEY, AVIDO_API_KEY + AVIDO_APPLICATION_ID, DUCKIE_API_KEY (and <PROVIDER>_BASE_URL), or
-profiles in $XDG_CONFIG_HOME/agentruns/config.json (--profile). Keys are never printed.`;
+Configuration: ${ALL_PROVIDERS.map((p) => p.definition.credentials.map((c) => c.env).join(" + ")).join(", ")} (and
+<PROVIDER>_BASE_URL), or profiles in $XDG_CONFIG_HOME/agentruns/config.json (--profile). Keys are never printed.`;
+
+/** The commands of the root itself: a provider with one of these ids is reached through `agentruns api <id>` only. */
+const BUILT_IN = new Set(["runs", "api", "sim", "mcp", "config", "completion", "help"]);
 
 /** The root command; it holds the context of the command being run, through which main() reports a failure. */
 export class Program extends Cmd {
@@ -58,16 +61,22 @@ export function buildProgram(io: Io): Program {
       "Duvo's base URL (default: DUVO_BASE_URL, else the profile, else https://api.duvo.ai)",
     );
   duvoCommands(ctx, duvo);
-  for (const id of ["avido", "duckie"] as const) {
-    const provider = providerById(id)!;
+  duvo.addCommand(providerApiCommand(ctx, runsProviderById("duvo")!));
+  // Every other provider of scripts/providers.ts: `runs` where the CLI knows how its runs read, `api` for all.
+  for (const provider of ALL_PROVIDERS) {
+    if (provider.id === "duvo" || BUILT_IN.has(provider.id)) continue;
+    const runs = runsProviderById(provider.id);
+    const { title, baseUrlEnv } = provider.definition;
     const command = program
-      .command(id)
-      .description(`${provider.definition.title}: list runs with every filter of its spec`)
-      .option(
-        "--base-url <url>",
-        `${provider.definition.title}'s base URL (default: ${provider.definition.baseUrlEnv[0]})`,
-      );
-    providerList(provider, ctx, command.command("runs").description(`${provider.definition.title} runs`));
+      .command(provider.id)
+      .description(
+        runs
+          ? `${title}: list runs with every filter of its spec`
+          : `${title}: call any operation of its spec`,
+      )
+      .option("--base-url <url>", `${title}'s base URL (default: ${baseUrlEnv[0]})`);
+    if (runs) providerList(runs, ctx, command.command("runs").description(`${title} runs`));
+    command.addCommand(providerApiCommand(ctx, provider));
   }
   program.addCommand(crossProviderRuns(ctx));
   program.addCommand(apiCommand(ctx));

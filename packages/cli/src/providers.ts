@@ -1,37 +1,25 @@
-// The three providers as the CLI sees them: a few declarations each over the ergonomic clients.
-import { Avido, runsList as avidoRuns } from "@agentruns/avido";
-import { operationTable as avidoOperations, provider as avidoProvider } from "@agentruns/avido-openapi";
-import type { BaseClient, OperationSpec, Page, RequestOptions } from "@agentruns/core";
-import { Duckie, runsList as duckieRuns } from "@agentruns/duckie";
-import { operationTable as duckieOperations, provider as duckieProvider } from "@agentruns/duckie-openapi";
-import { Duvo, runsList as duvoRuns } from "@agentruns/duvo";
-import { operationTable as duvoOperations, provider as duvoProvider } from "@agentruns/duvo-openapi";
+// The providers whose runs the CLI lists across providers: a few declarations each (how a run becomes a row) over
+// the generated registry of every provider (src/generated/providers.ts), which alone serves `agentruns api`.
+import type { OperationSpec, Page, RequestOptions } from "@agentruns/core";
+import { runsList as avidoRuns, type Avido } from "@agentruns/avido";
+import { runsList as duckieRuns, type Duckie } from "@agentruns/duckie";
+import { runsList as duvoRuns, type Duvo } from "@agentruns/duvo";
+import type { ApiProvider } from "./api-provider.js";
+import { API_PROVIDERS } from "./generated/providers.js";
 import { secondsBetween, type Row, type Status } from "./rows.js";
 
-export type ProviderId = "duvo" | "avido" | "duckie";
+export type { ApiProvider };
 type Item = Record<string, any>;
-type AnyClient = BaseClient<any>;
 
-export interface CliProvider {
-  id: ProviderId;
-  /** The generated package's provider constant: title, credentials and their env vars, base URL env vars. */
-  definition: {
-    title: string;
-    serverUrl: string;
-    baseUrlEnv: readonly string[];
-    credentials: readonly { option: string; env: string }[];
-    requiredOptions: readonly string[];
-  };
-  /** Every operation of the spec (`agentruns api`). */
-  operations: Readonly<Record<string, OperationSpec>>;
+/** How the cross-provider `runs` commands read one provider's runs. */
+export interface RunsMapping {
   /** The runs list; its query parameters become the provider's `runs list` flags. */
   listOperation: OperationSpec;
   /** The list's paging parameters (set by the paginator, not flags); the first is the page size. */
   paging: readonly string[];
-  create(options: Record<string, unknown>): AnyClient;
   /** Every page of the runs list for a query in the spec's own parameter names. */
   pages(
-    client: AnyClient,
+    client: ReturnType<ApiProvider["create"]>,
     query: Record<string, unknown>,
     options: RequestOptions,
   ): AsyncIterable<Page<Item>>;
@@ -49,6 +37,9 @@ export interface CliProvider {
   row(item: Item, status?: string): Row;
 }
 
+/** A provider whose runs the CLI lists. */
+export type CliProvider = ApiProvider & RunsMapping;
+
 const normalized = (statuses: Readonly<Record<string, Status>>, status: string): Status =>
   Object.hasOwn(statuses, status) ? statuses[status]! : "unknown";
 
@@ -65,13 +56,9 @@ const DUVO_STATUSES: Record<string, Status> = {
   stopped: "cancelled",
 };
 
-const duvo: CliProvider = {
-  id: "duvo",
-  definition: duvoProvider,
-  operations: duvoOperations,
-  listOperation: duvoOperations.listRuns,
+const duvo = (operations: ApiProvider["operations"]): RunsMapping => ({
+  listOperation: operations.listRuns!,
   paging: ["limit", "offset"],
-  create: (options) => new Duvo(options),
   pages: (client, query, options) => duvoRuns(client as Duvo, query, options).iterPages(),
   newestFirst: { sort_by: "created_at", sort_order: "desc" },
   since: "since",
@@ -89,18 +76,14 @@ const duvo: CliProvider = {
     duration_s: secondsBetween(run.started_at, run.completed_at),
     url: null,
   }),
-};
+});
 
 // Avido's runs are evaluation runs without a status: their result says how they ended.
 const AVIDO_STATUSES: Record<string, Status> = { pending: "pending", passed: "completed", failed: "failed" };
 
-const avido: CliProvider = {
-  id: "avido",
-  definition: avidoProvider,
-  operations: avidoOperations,
-  listOperation: avidoOperations.listRuns,
+const avido = (operations: ApiProvider["operations"]): RunsMapping => ({
+  listOperation: operations.listRuns!,
   paging: ["limit", "skip"],
-  create: (options) => new Avido(options),
   pages: (client, query, options) => avidoRuns(client as Avido, query, options).iterPages(),
   newestFirst: { orderBy: "createdAt", orderDir: "desc" },
   since: "startDate",
@@ -120,7 +103,7 @@ const avido: CliProvider = {
       url: null,
     };
   },
-};
+});
 
 const DUCKIE_STATUSES: Record<string, Status> = {
   running: "running",
@@ -130,13 +113,9 @@ const DUCKIE_STATUSES: Record<string, Status> = {
   cancelled: "cancelled",
 };
 
-const duckie: CliProvider = {
-  id: "duckie",
-  definition: duckieProvider,
-  operations: duckieOperations,
-  listOperation: duckieOperations.listRuns,
+const duckie = (operations: ApiProvider["operations"]): RunsMapping => ({
+  listOperation: operations.listRuns!,
   paging: ["limit", "cursor"],
-  create: (options) => new Duckie(options),
   pages: (client, query, options) => duckieRuns(client as Duckie, query, options).iterPages(),
   newestFirst: {}, // Duckie lists newest first
   since: "created_after",
@@ -153,8 +132,25 @@ const duckie: CliProvider = {
     duration_s: run.duration_seconds ?? null,
     url: run.ticket?.url ?? null,
   }),
+});
+
+/** The run mappings, by provider id: a provider of the registry without one is served by `api` alone. */
+const MAPPINGS: Readonly<Record<string, (operations: ApiProvider["operations"]) => RunsMapping>> = {
+  duvo,
+  avido,
+  duckie,
 };
 
-export const PROVIDERS: readonly CliProvider[] = [duvo, avido, duckie];
+/** Every provider of scripts/providers.ts, in its order. */
+export const ALL_PROVIDERS: readonly ApiProvider[] = API_PROVIDERS;
 
-export const providerById = (id: string): CliProvider | undefined => PROVIDERS.find((p) => p.id === id);
+/** The providers whose runs the CLI lists, in providers.ts order. */
+export const PROVIDERS: readonly CliProvider[] = API_PROVIDERS.flatMap((p) =>
+  Object.hasOwn(MAPPINGS, p.id) ? [{ ...p, ...MAPPINGS[p.id]!(p.operations) }] : [],
+);
+
+/** Any provider of the registry by id. */
+export const providerById = (id: string): ApiProvider | undefined => ALL_PROVIDERS.find((p) => p.id === id);
+
+/** A provider whose runs the CLI lists, by id. */
+export const runsProviderById = (id: string): CliProvider | undefined => PROVIDERS.find((p) => p.id === id);

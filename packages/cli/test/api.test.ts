@@ -3,6 +3,8 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { providers } from "../../../scripts/providers.js";
+import { ALL_PROVIDERS } from "../src/providers.js";
 import { run, simulators, type Sims } from "./cli.js";
 
 let sims: Sims;
@@ -108,5 +110,28 @@ describe("agentruns api", () => {
     const result = await api(["duvo", "GET", "/v1/runs/3b241101-e2bb-4255-8caf-4136c566a962"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/NotFoundError: 404 GET/);
+  });
+});
+
+describe("every provider of scripts/providers.ts", () => {
+  it("is in the CLI's generated registry, in providers.ts order, with its spec's operations", () => {
+    expect(ALL_PROVIDERS.map((p) => p.id)).toEqual(providers.map((p) => p.id));
+    for (const p of ALL_PROVIDERS) {
+      expect(p.definition.title).toBe(providers.find((e) => e.id === p.id)!.title);
+      expect(Object.keys(p.operations).length).toBeGreaterThan(0);
+    }
+  });
+
+  it("answers `agentruns <id> api <METHOD> <path>` under its own command, as `agentruns api <id>` does", async () => {
+    const paths: Record<string, string> = { duvo: "/v1/runs", avido: "/v0/runs", duckie: "/api/v1/runs" };
+    for (const p of ALL_PROVIDERS) {
+      const own = await run([p.id, "api", "GET", paths[p.id]!, "--query", "limit=2"], sims.env);
+      expect(own.stderr, p.id).toBe("");
+      expect(own.code, p.id).toBe(0);
+      const shared = await run(["api", p.id, "GET", paths[p.id]!, "--query", "limit=2"], sims.env);
+      expect(JSON.parse(own.stdout), p.id).toEqual(JSON.parse(shared.stdout));
+    }
+    const help = await run(["--help"], sims.env);
+    for (const p of ALL_PROVIDERS) expect(help.stdout).toContain(p.definition.credentials[0]!.env);
   });
 });

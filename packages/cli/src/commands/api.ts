@@ -5,11 +5,11 @@ import { Cmd as Command } from "../command.js";
 import type { Context } from "../context.js";
 import { UsageError } from "../exit-codes.js";
 import { writeJson } from "../output.js";
-import { PROVIDERS, providerById, type CliProvider } from "../providers.js";
+import { ALL_PROVIDERS, providerById, type ApiProvider } from "../providers.js";
 import { queryValue, splitPair, typeOf } from "../spec-flags.js";
 
 /** The operation a method and a concrete path name, with the path parameters read out of the path. */
-export function findOperation(provider: CliProvider, method: string, path: string) {
+export function findOperation(provider: ApiProvider, method: string, path: string) {
   const wanted = method.toUpperCase();
   for (const [id, op] of Object.entries(provider.operations)) {
     if (op.method.toUpperCase() !== wanted) continue;
@@ -91,10 +91,14 @@ export function bodyOf(data: string | undefined): unknown {
   }
 }
 
-export function apiCommand(ctx: () => Context): Command {
-  return new Command("api")
-    .description("call any operation of a provider's spec; the answer is printed as JSON")
-    .argument("<provider>", PROVIDERS.map((p) => p.id).join(" | "))
+interface ApiOpts {
+  query?: string[];
+  data?: string;
+}
+
+/** The options every form of the api command takes. */
+function apiOptions(command: Command): Command {
+  return command
     .argument("<method>", "GET, POST, …")
     .argument("<path>", "the path as sent, e.g. /v1/runs/<id> (a query string is allowed)")
     .option("--query <name=value>", "a query parameter; repeat for arrays", (v: string, p: string[] = []) => [
@@ -103,29 +107,64 @@ export function apiCommand(ctx: () => Context): Command {
     ])
     .option("--data <json|@file|@->", "the JSON request body")
     .option("--base-url <url>", "the provider's base URL")
-    .option("--json", "JSON (always: the flag is accepted like on every other command)")
+    .option("--json", "JSON (always: the flag is accepted like on every other command)");
+}
+
+/** Calls the operation `method` and `target` name on `provider`, checked against its spec; prints the answer. */
+async function callOperation(
+  c: Context,
+  provider: ApiProvider,
+  method: string,
+  target: string,
+  opts: ApiOpts,
+) {
+  const url = new URL(target, "http://path.invalid");
+  const { id: operationId, op, params } = findOperation(provider, method, url.pathname);
+  const query = queryOf(op, opts.query ?? [], url.searchParams);
+  const body = bodyOf(opts.data);
+  if (body !== undefined && !op.body)
+    throw new UsageError(`${op.method.toUpperCase()} ${op.path} takes no request body (--data)`);
+  const result = await c
+    .client(provider)
+    .request(operationId, { path: params, query, ...(body !== undefined ? { body } : {}) } as never, {
+      signal: c.io.signal,
+    });
+  await writeJson(c.io.stdout, result ?? null);
+  return 0;
+}
+
+/** `agentruns api <provider> <METHOD> <path>`. */
+export function apiCommand(ctx: () => Context): Command {
+  const command = new Command("api")
+    .description("call any operation of a provider's spec; the answer is printed as JSON")
+    .argument("<provider>", ALL_PROVIDERS.map((p) => p.id).join(" | "));
+  return apiOptions(command)
     .addHelpText(
       "after",
       "\nExamples:\n  agentruns api duckie GET /api/v1/runs --query status=failed --query duration[gte]=60\n" +
         '  agentruns api duvo POST /v1/runs --data \'{"agent_id":"0f8fad5b-d9cb-469f-a165-70867728950e"}\'',
     )
-    .action(async (id: string, method: string, target: string, opts: { query?: string[]; data?: string }) => {
+    .action(async (id: string, method: string, target: string, opts: ApiOpts) => {
       const provider = providerById(id);
       if (!provider)
-        throw new UsageError(`unknown provider "${id}" (use ${PROVIDERS.map((p) => p.id).join(", ")})`);
-      const c = ctx();
-      const url = new URL(target, "http://path.invalid");
-      const { id: operationId, op, params } = findOperation(provider, method, url.pathname);
-      const query = queryOf(op, opts.query ?? [], url.searchParams);
-      const body = bodyOf(opts.data);
-      if (body !== undefined && !op.body)
-        throw new UsageError(`${op.method.toUpperCase()} ${op.path} takes no request body (--data)`);
-      const result = await c
-        .client(provider)
-        .request(operationId, { path: params, query, ...(body !== undefined ? { body } : {}) } as never, {
-          signal: c.io.signal,
-        });
-      await writeJson(c.io.stdout, result ?? null);
-      return 0;
+        throw new UsageError(`unknown provider "${id}" (use ${ALL_PROVIDERS.map((p) => p.id).join(", ")})`);
+      return callOperation(ctx(), provider, method, target, opts);
     });
+}
+
+/** `agentruns <provider> api <METHOD> <path>`: the same, under the provider's own command. */
+export function providerApiCommand(ctx: () => Context, provider: ApiProvider): Command {
+  const [first] = Object.values(provider.operations);
+  return apiOptions(
+    new Command("api").description(
+      `call any operation of ${provider.definition.title}'s spec; prints the answer as JSON`,
+    ),
+  )
+    .addHelpText(
+      "after",
+      first ? `\nExample:\n  agentruns ${provider.id} api ${first.method.toUpperCase()} ${first.path}` : "",
+    )
+    .action((method: string, target: string, opts: ApiOpts) =>
+      callOperation(ctx(), provider, method, target, opts),
+    );
 }

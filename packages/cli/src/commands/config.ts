@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { Cmd as Command } from "../command.js";
 import type { Context } from "../context.js";
 import { write, writeJson } from "../output.js";
-import { PROVIDERS } from "../providers.js";
+import { ALL_PROVIDERS } from "../providers.js";
 
 /** A base URL as it may be shown: user and password (if someone put them there) removed. */
 function shownUrl(url: string): string {
@@ -30,7 +30,7 @@ export function configCommand(ctx: () => Context): Command {
       const c = ctx();
       const file = c.configPath;
       const profile = c.flags.profile ?? c.io.env.AGENTRUNS_PROFILE;
-      const providers = PROVIDERS.map((p) => {
+      const providers = ALL_PROVIDERS.map((p) => {
         const { options, sources } = c.settings(p);
         return {
           provider: p.id,
@@ -43,7 +43,9 @@ export function configCommand(ctx: () => Context): Command {
           ),
           baseUrl: options.baseUrl
             ? `${shownUrl(options.baseUrl)} (${sources.baseUrl})`
-            : `${p.definition.serverUrl} (the spec's server)`,
+            : p.definition.serverUrl
+              ? `${p.definition.serverUrl} (the spec's server)`
+              : `missing (the spec names no server: set ${p.definition.baseUrlEnv[0]})`,
         };
       });
       const report = {

@@ -6,12 +6,12 @@ import { Cmd as Command } from "../command.js";
 import type { Context } from "../context.js";
 import { UsageError } from "../exit-codes.js";
 import { write, writeJson } from "../output.js";
-import { providerById } from "../providers.js";
+import { runsProviderById } from "../providers.js";
 import { splitPair } from "../spec-flags.js";
 import { parseDuration } from "../time.js";
 import { providerList } from "./list.js";
 
-const duvoProvider = providerById("duvo")!;
+const duvoProvider = runsProviderById("duvo")!;
 
 interface FollowOpts {
   json?: boolean;
