@@ -24,6 +24,8 @@ import { cliListing } from "./cli-listing.js";
 const repo = path.resolve(import.meta.dirname, "../../..");
 const require = createRequire(import.meta.url);
 const quick = process.argv.includes("--quick");
+/** `--skip-large`: leave out the largest specs (minutes per generation of the 13 MB one); `bench:large` runs them alone. */
+const skipLarge = process.argv.includes("--skip-large");
 const ROUNDS = quick ? 4 : 20;
 const CALLS = quick ? 100 : 500;
 
@@ -198,7 +200,11 @@ sections.push(
 );
 
 process.stderr.write("large specs\n");
-sections.push(largeSpecsSection(await largeSpecs(quick ? 1 : 3, quick ? ["kubernetes"] : undefined)));
+sections.push(
+  skipLarge
+    ? "## Large specs\n\nNot run in this pass (`--skip-large`); `pnpm --filter @agentruns/bench bench:large` runs them alone."
+    : largeSpecsSection(await largeSpecs(quick ? 1 : 3, quick ? ["kubernetes"] : undefined)),
+);
 
 process.stderr.write("fleet\n");
 const fleet = await fleetThroughput();
