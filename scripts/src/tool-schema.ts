@@ -62,10 +62,28 @@ export interface SchemaOptions {
   maxBytes: number;
 }
 
-/** `schema` as a tool's JSON Schema, as deep as fits in `maxBytes` (at worst, only its type). */
+/** Thrown when an attempt's output has certainly outgrown its bound: the next, shallower attempt starts at once. */
+const TOO_LARGE = Symbol("too large");
+
+/**
+ * `schema` as a tool's JSON Schema, as deep as fits in `maxBytes` (at worst, only its type). Each attempt stops as
+ * soon as what it has emitted is certainly larger than the bound: inlining 8 levels of a heavily cross-referenced
+ * spec (Microsoft Graph's entities) would otherwise build gigabytes before the size is checked.
+ */
 export function toolSchema(doc: Json, schema: Json | undefined, options: SchemaOptions): Json {
   for (let depth = 8; depth >= 0; depth--) {
-    const out = convert(doc, schema ?? {}, { ...options, depth, stack: new Set() });
+    let out: Json;
+    try {
+      out = convert(doc, schema ?? {}, {
+        ...options,
+        depth,
+        stack: new Set(),
+        budget: { left: options.maxBytes },
+      });
+    } catch (e) {
+      if (e === TOO_LARGE) continue;
+      throw e;
+    }
     if (JSON.stringify(out).length <= options.maxBytes) return out;
   }
   const type = typeOf(resolveRef(doc, schema ?? {}));
@@ -76,7 +94,21 @@ interface Walk extends SchemaOptions {
   depth: number;
   /** The refs being inlined on the way down: a ref met again is recursion, described as any value. */
   stack: Set<string>;
+  /**
+   * What the output may still take: each node's braces, property name and description are charged as they are
+   * emitted. Only what the serialized schema certainly holds is charged, so running out proves it too large.
+   */
+  budget: { left: number };
 }
+
+/** Charges `bytes` of certain output; throws TOO_LARGE once the attempt is over its bound. */
+function spend(w: Walk, bytes: number): void {
+  w.budget.left -= bytes;
+  if (w.budget.left < 0) throw TOO_LARGE;
+}
+
+/** What `describe(s)` adds to the output, at least. */
+const described = (d: Json): number => (typeof d.description === "string" ? d.description.length : 0);
 
 function typeOf(s: Json | undefined): string | string[] | undefined {
   const t = s?.type;
@@ -100,13 +132,16 @@ function validPattern(pattern: unknown): pattern is string {
 }
 
 function convert(doc: Json, raw: Json, w: Walk): Json {
+  spend(w, 2); // every node is at least its braces
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return {};
   const ref = typeof raw.$ref === "string" ? raw.$ref : undefined;
   if (ref) {
     if (w.stack.has(ref) || w.depth <= 0) {
       const target = safeResolve(doc, raw);
       const type = typeOf(target);
-      return { ...(type ? { type } : {}), ...describe(target ?? raw) };
+      const d = describe(target ?? raw);
+      spend(w, described(d));
+      return { ...(type ? { type } : {}), ...d };
     }
     const target = safeResolve(doc, raw);
     if (!target) return {};
@@ -124,7 +159,9 @@ function convert(doc: Json, raw: Json, w: Walk): Json {
   const nullable = raw.nullable === true || (Array.isArray(raw.type) && raw.type.includes("null"));
   if (nullable && type) type = [...new Set([...(Array.isArray(type) ? type : [type]), "null"])];
   if (type) out.type = type;
-  Object.assign(out, describe(raw));
+  const d = describe(raw);
+  spend(w, described(d));
+  Object.assign(out, d);
   for (const [key, ok] of Object.entries(SCALAR)) if (ok(raw[key])) out[key] = raw[key];
   if (w.direction === "output" && out.format !== undefined && !KNOWN_FORMATS.has(out.format))
     delete out.format;
@@ -148,9 +185,26 @@ function convert(doc: Json, raw: Json, w: Walk): Json {
   if (raw.default !== undefined && w.direction === "input") out.default = raw.default;
   for (const key of ["anyOf", "oneOf", "allOf"] as const) {
     if (!Array.isArray(raw[key]) || !raw[key].length) continue;
-    const parts = raw[key].map((s: Json) => convert(doc, s, w));
-    // A branch that says nothing accepts anything: the combination would too.
-    if (key !== "allOf" && parts.some((p: Json) => !Object.keys(p).length)) continue;
+    // Each branch on its own budget: a branch that says nothing drops the whole combination (it accepts anything),
+    // so a large sibling proves nothing until every branch is seen.
+    const left = w.budget.left;
+    let spent = 0;
+    let overflow = false;
+    const parts = raw[key].map((s: Json) => {
+      const branch = { ...w, budget: { left } };
+      try {
+        const part = convert(doc, s, branch);
+        spent += left - branch.budget.left;
+        return part;
+      } catch (e) {
+        if (e !== TOO_LARGE) throw e;
+        overflow = true;
+        return undefined;
+      }
+    });
+    if (key !== "allOf" && parts.some((p: Json | undefined) => p && !Object.keys(p).length)) continue;
+    if (overflow) throw TOO_LARGE;
+    spend(w, spent);
     out[key] = parts;
   }
   if (raw.items && typeof raw.items === "object" && !Array.isArray(raw.items)) {
@@ -161,6 +215,7 @@ function convert(doc: Json, raw: Json, w: Walk): Json {
     const properties: Json = {};
     for (const [name, prop] of Object.entries<Json>(raw.properties)) {
       if (safeResolve(doc, prop)?.[skip] === true) continue;
+      spend(w, name.length + 3); // "name":
       properties[name] = convert(doc, prop, w);
     }
     out.properties = properties;
