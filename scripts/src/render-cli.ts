@@ -1,6 +1,7 @@
-// @agentruns/cli's provider registry: every provider of providers.ts with its facts, operation table and full client,
-// imported from its two packages, so that `agentruns api <id>` and `agentruns <id> api` serve a provider added
-// through "Add a provider" with no hand-written code (its cross-provider `runs` mapping stays the CLI's own).
+// @agentruns/cli's provider registry: every provider of providers.ts with its facts, operation table and full client
+// (the class its package's entry exports, extras included), imported from its two packages, so that `agentruns api
+// <id>` and `agentruns <id> api` serve a provider added through "Add a provider" with no hand-written code (its
+// cross-provider `runs` mapping stays the CLI's own).
 import { clientName } from "./methods.js";
 import type { ProviderEntry } from "./provider.js";
 
@@ -17,7 +18,8 @@ export function renderCliProviders(entries: readonly ProviderEntry[]): string {
     entries
       .map(
         (e) =>
-          `import { ${clientName(e.title)}Client as ${local(e.id)}Client } from "@agentruns/${e.id}";\n` +
+          // The package entry's class (\`Duvo\`): the generated client with the package's hand-written extras.
+          `import { ${clientName(e.title)} as ${local(e.id)}Client } from "@agentruns/${e.id}";\n` +
           `import { operationTable as ${local(e.id)}Operations, provider as ${local(e.id)}Provider } from "@agentruns/${e.id}-openapi";\n`,
       )
       .join("") +

@@ -12,12 +12,13 @@ const entries = [...providers, added];
 
 describe("the CLI's registry", () => {
   const text = renderCliProviders(entries);
-  it("imports each provider's full client and facts, a new one's under identifier-safe names", () => {
-    expect(text).toContain('import { AgentRunsClient as agent_runsClient } from "@agentruns/agent-runs";');
+  it("imports each provider's full client (its entry's class) and facts, a new one's under identifier-safe names", () => {
+    expect(text).toContain('import { AgentRuns as agent_runsClient } from "@agentruns/agent-runs";');
     expect(text).toContain(
       'import { operationTable as agent_runsOperations, provider as agent_runsProvider } from "@agentruns/agent-runs-openapi";',
     );
-    expect(text).toContain('import { DuvoClient as duvoClient } from "@agentruns/duvo";');
+    // The entry's class, with the package's extras (Duvo's runs.waitFor), not the bare generated one.
+    expect(text).toContain('import { Duvo as duvoClient } from "@agentruns/duvo";');
   });
   it("lists every provider in providers.ts order, and needs both of each one's packages", () => {
     const ids = [...text.matchAll(/\{ id: "([^"]+)"/g)].map((m) => m[1]);

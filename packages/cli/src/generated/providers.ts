@@ -2,11 +2,11 @@
 // Do not edit by hand: add the provider there, then run `pnpm generate`.
 // Why: every provider the CLI can call (`agentruns api <id>`), in providers.ts order: its facts, operations and client.
 import type { ApiProvider } from "../api-provider.js";
-import { DuvoClient as duvoClient } from "@agentruns/duvo";
+import { Duvo as duvoClient } from "@agentruns/duvo";
 import { operationTable as duvoOperations, provider as duvoProvider } from "@agentruns/duvo-openapi";
-import { AvidoClient as avidoClient } from "@agentruns/avido";
+import { Avido as avidoClient } from "@agentruns/avido";
 import { operationTable as avidoOperations, provider as avidoProvider } from "@agentruns/avido-openapi";
-import { DuckieClient as duckieClient } from "@agentruns/duckie";
+import { Duckie as duckieClient } from "@agentruns/duckie";
 import { operationTable as duckieOperations, provider as duckieProvider } from "@agentruns/duckie-openapi";
 
 export const API_PROVIDERS: readonly ApiProvider[] = [
