@@ -7,3 +7,4 @@ export * from "./scratch-workspace.js";
 export * from "./type-consumer.js";
 export * from "./browser-bundle.js";
 export * from "./redis-server.js";
+export * from "./duckie-runs.js";

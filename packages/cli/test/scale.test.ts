@@ -2,48 +2,18 @@
 // with the output closed so it still parses. A loopback server serves Duckie's wire format from a counter.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { duckieRunAt, duckieRunsPage } from "@agentruns/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseEnv, run, start } from "./cli.js";
 
 const TOTAL = 100_000;
-const DAY0 = Date.parse("2026-11-01T00:00:00Z");
 let server: Server;
 let url: string;
 let delayMs = 0;
 
-/** Run n (0 = newest), in Duckie's RunSummary shape. */
-const runAt = (n: number) => ({
-  id: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
-  created_at: new Date(DAY0 - n * 1000).toISOString(),
-  updated_at: new Date(DAY0 - n * 1000 + 500).toISOString(),
-  status: n % 10 === 0 ? "failed" : "completed",
-  source: "email",
-  duration_seconds: n % 600,
-  ticket: {
-    id: `T-${n}`,
-    title: `Ticket number ${n}, with "quotes", commas and a long title to make rows heavier`,
-    url: `https://help.example/t/${n}`,
-  },
-  agent: null,
-  category: null,
-  resolution: null,
-  trigger: null,
-  approval: null,
-  scheduled_resume_at: null,
-});
-
 beforeAll(async () => {
   server = createServer((req, res) => {
-    const q = new URL(req.url!, "http://x").searchParams;
-    const from = Number(q.get("cursor") ?? 0);
-    const limit = Number(q.get("limit") ?? 50);
-    const data = [];
-    for (let n = from; n < Math.min(TOTAL, from + limit); n++) data.push(runAt(n));
-    const more = from + limit < TOTAL;
-    const body = JSON.stringify({
-      data,
-      pagination: { next_cursor: more ? String(from + limit) : null, has_more: more },
-    });
+    const body = duckieRunsPage(req.url!, TOTAL);
     setTimeout(() => res.writeHead(200, { "content-type": "application/json" }).end(body), delayMs);
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -81,7 +51,7 @@ describe("long listings", () => {
     const rows = JSON.parse(result.stdout) as { id: string }[];
     expect(rows.length).toBeGreaterThanOrEqual(300);
     expect(rows.length).toBeLessThan(TOTAL);
-    rows.forEach((r, i) => expect(r.id).toBe(runAt(i).id));
+    rows.forEach((r, i) => expect(r.id).toBe(duckieRunAt(i).id));
   });
 
   it("a reader that stops reading (| head) ends the listing quietly with exit 0", async () => {

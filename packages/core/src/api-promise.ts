@@ -1,5 +1,5 @@
 // The promise every call returns: await it for the data, or call .withResponse() for the data and the raw Response.
-import { asResponse, type WireAnswer } from "./transport.js";
+import { asResponse, type TransportAnswer } from "./transport.js";
 
 export interface WithResponse<T> {
   data: T;
@@ -10,15 +10,11 @@ export interface WithResponse<T> {
 
 /** What a call resolves to inside the core: WithResponse plus the transport's answer, which the core reads instead. */
 export interface Answered<T> extends WithResponse<T> {
-  readonly answer: Response | WireAnswer;
+  readonly answer: TransportAnswer;
 }
 
 /** A call's result; `response` is made from the answer only when it is read (most callers never read it). */
-export function answered<T>(
-  data: T,
-  answer: Response | WireAnswer,
-  requestId: string | undefined,
-): Answered<T> {
+export function answered<T>(data: T, answer: TransportAnswer, requestId: string | undefined): Answered<T> {
   return {
     data,
     requestId,

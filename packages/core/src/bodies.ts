@@ -77,9 +77,10 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * Reads a success answer as its Content-Type says (a stream lives on a fetch Response: its classes expose it) (the operation's declared media when it says nothing):
- * JSON (empty → undefined), text, an event stream or a JSON-lines stream (not read here: they live on after the call;
- * only for clients that pass `stream` / `lines`, so a provider without streams bundles no parser), else a Blob. An
+ * Reads a success answer as its Content-Type says (the operation's declared media when it says nothing):
+ * JSON (empty → undefined), text, an event stream or a JSON-lines stream (not read here: they live on after the call,
+ * on the answer as a fetch Response, which their classes expose; only for clients that pass `stream` / `lines`, so a
+ * provider without streams bundles no parser), else a Blob. An
  * operation that declares JSON only accepts a JSON body under another media type (a server that mislabels it) and
  * throws UnexpectedAnswer for anything else, rather than handing over text typed as the object.
  */

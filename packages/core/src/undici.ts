@@ -3,7 +3,13 @@
 // stay the core's. Its answers are WireAnswers read straight from undici (a Response is made only when asked for:
 // building one per call cost more than undici's own HTTP work). Node only, and only through the subpath `@agentruns/core/undici`: nothing of it reaches a bundle
 // that does not import it, and undici itself is an optional peer dependency, loaded on the first call.
-import type { AnswerHeaders, Transport, WireAnswer, WireRequest } from "./transport.js";
+import {
+  toHeaders,
+  type AnswerHeaders,
+  type Transport,
+  type WireAnswer,
+  type WireRequest,
+} from "./transport.js";
 
 /** The answer of `undici.request`, as far as this transport reads it. */
 interface UndiciAnswer {
@@ -158,8 +164,7 @@ class UndiciWireAnswer implements WireAnswer {
 
   toResponse(): Response {
     if (this.#response) return this.#response;
-    const headers = new Headers();
-    this.headers.forEach((value, name) => headers.append(name, value));
+    const headers = toHeaders(this.headers);
     // The body if nothing has read it: a stream made for it and not yet read from still counts as unread.
     const unread = this.#used ? (this.#stream?.locked === false ? this.#stream : null) : this.body;
     const body = this.#empty ? null : unread;

@@ -3,6 +3,7 @@ import * as avido from "@agentruns/avido-openapi";
 import * as duckie from "@agentruns/duckie-openapi";
 import * as duvo from "@agentruns/duvo-openapi";
 import { BaseClient, type ClientOptions } from "../src/index.js";
+import type { OperationSpec } from "../src/wire/operation.js";
 
 export const duvoClient = (options: ClientOptions & { apiKey?: string }) =>
   new BaseClient<duvo.operations>(
@@ -37,6 +38,17 @@ export const avidoClient = (options: ClientOptions & { apiKey?: string; applicat
 
 export const AGENT = "0f8fad5b-d9cb-469f-a165-70867728950e";
 export const RUN = "3c90c3cc-0d44-4b50-8888-8dd25736052a";
+
+/** An operation outside Duvo's spec that answers a server-sent event stream (`GET /events`). */
+export const EVENTS_OPERATION: OperationSpec = {
+  method: "GET",
+  path: "/events",
+  pathParams: {},
+  query: {},
+  response: "sse",
+  accept: "text/event-stream",
+  security: [],
+};
 
 /** Resolves to the error a promise rejects with (fails the test if it resolves). */
 export async function rejection(p: PromiseLike<unknown>): Promise<Error> {

@@ -16,7 +16,7 @@ import {
 } from "../src/index.js";
 import { undiciTransport } from "../src/undici.js";
 import type { OperationSpec } from "../src/wire/operation.js";
-import { AGENT, RUN, rejection } from "./helpers.js";
+import { AGENT, EVENTS_OPERATION, RUN, rejection } from "./helpers.js";
 
 type Handler = (req: IncomingMessage, body: Buffer, res: ServerResponse) => void;
 
@@ -90,15 +90,7 @@ const RUN_BODY = {
 
 /** Operations outside Duvo's spec, for streams and uploads. */
 const EXTRA: Record<string, OperationSpec> = {
-  events: {
-    method: "GET",
-    path: "/events",
-    pathParams: {},
-    query: {},
-    response: "sse",
-    accept: "text/event-stream",
-    security: [],
-  },
+  events: EVENTS_OPERATION,
   lines: {
     method: "GET",
     path: "/lines",

@@ -16,8 +16,7 @@ import {
   type WireAnswer,
 } from "../src/index.js";
 import { undiciTransport } from "../src/undici.js";
-import type { OperationSpec } from "../src/wire/operation.js";
-import { RUN, rejection } from "./helpers.js";
+import { EVENTS_OPERATION, RUN, rejection } from "./helpers.js";
 
 /** A WireAnswer held in memory, counting the Responses asked of it. */
 function memoryAnswer(url: string, status: number, headers: Record<string, string>, text: string) {
@@ -52,22 +51,12 @@ function memoryAnswer(url: string, status: number, headers: Record<string, strin
   return answer;
 }
 
-const EVENTS: OperationSpec = {
-  method: "GET",
-  path: "/events",
-  pathParams: {},
-  query: {},
-  response: "sse",
-  accept: "text/event-stream",
-  security: [],
-};
-
 const client = (transport: Transport, baseUrl = "http://api.test") =>
   new BaseClient<any>(
     {
       title: "Duvo",
       provider: duvo.provider,
-      operationTable: { ...duvo.operationTable, events: EVENTS },
+      operationTable: { ...duvo.operationTable, events: EVENTS_OPERATION },
       stream: eventStream,
     },
     { env: {}, apiKey: "sk_test_ANSWER_1234", baseUrl, transport, maxRetries: 0 },
