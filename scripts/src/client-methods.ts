@@ -1,13 +1,13 @@
 // The ergonomic package's model: one Method per operation (its resource and name, arguments, parameters, body,
 // pagination and the spec's names for its types), built once from the spec and read by every emitter (functions,
 // resources, API reference, smoke test).
-import { identifier } from "./identifier.js";
 import { resolveRef } from "./json-ref.js";
 import { parametersOf } from "./parameters.js";
-import { camel, nameMethods, pascal, type MethodName } from "./methods.js";
+import { camel } from "./identifier.js";
+import { nameMethods, pascal, type MethodName } from "./methods.js";
 import { inferPagination, itemsOf, type Pagination } from "./paging.js";
 import type { ProviderDescriptor, ProviderEntry } from "./provider.js";
-import { RESERVED } from "./render.js";
+import { RESERVED } from "./component-names.js";
 import { constantNames } from "./rules.js";
 import { bodyName, fieldName, itemName, primitiveName, resultName, type SchemaNames } from "./type-names.js";
 

@@ -1,13 +1,7 @@
 // What the generated ergonomic entry re-exports from the core, read from the core's own sources (never a copy of
 // its export list): every export of `@agentruns/core/errors`, and the core types the entry names for its users.
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import ts from "typescript";
-
-const ERRORS = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../packages/core/src/errors.ts",
-);
+import { CORE_ERRORS as ERRORS } from "./repo-paths.js";
 
 /** The core types an ergonomic package's entry re-exports beside the errors (what its methods return and take). */
 export const REEXPORTED_TYPES = [

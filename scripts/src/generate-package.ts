@@ -3,43 +3,20 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { CLIENT_OWNED, emitClientPackage } from "./emit/client-package.js";
+import { format } from "./emit/format.js";
+import { cliDependencies, renderCliProviders } from "./emit/registries/cli.js";
+import { mcpDependencies, renderMcpProviders } from "./emit/registries/mcp.js";
+import { emitTypedPackage } from "./emit/typed-package.js";
 import { diffPackage, writePackage, type Drift } from "./files.js";
-import { normalizeSpec } from "./normalize.js";
-import { describeProvider, loadSpec, type ProviderDescriptor, type ProviderEntry } from "./provider.js";
-import { format, renderPackage } from "./render.js";
-import { renderClient, UNFORMATTED_CLIENT } from "./render-client.js";
-import { cliDependencies, renderCliProviders } from "./render-cli.js";
-import { mcpDependencies, renderMcpProviders } from "./render-mcp.js";
-import { scaffoldClient } from "./scaffold-client.js";
+import { loadModel } from "./model.js";
+import type { ProviderEntry } from "./provider.js";
 
 /** The package's current version, kept across regeneration (changesets own it). */
 export async function packageVersion(dir: string): Promise<string | undefined> {
   return readFile(path.join(dir, "package.json"), "utf8")
     .then((text) => JSON.parse(text).version as string)
     .catch(() => undefined);
-}
-
-/** In the ergonomic package only `src/generated/` is the generator's: everything else there is the maintainer's. */
-export const CLIENT_OWNED = ["src/generated"];
-
-/**
- * The ergonomic package's files: the generated ones always, the scaffold (package.json, configs, README, entry
- * point) only where missing.
- */
-export async function renderClientPackage(
-  root: string,
-  dir: string,
-  d: ProviderDescriptor,
-  entry: ProviderEntry,
-  doc: Record<string, any>,
-): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const [file, text] of renderClient(d, entry, doc).files)
-    files.set(file, UNFORMATTED_CLIENT.has(file) ? text : await format(root, file, text));
-  for (const [file, text] of scaffoldClient(d)) {
-    if (!existsSync(path.join(dir, file))) files.set(file, await format(root, file, text));
-  }
-  return files;
 }
 
 /**
@@ -101,21 +78,19 @@ export async function generateRegistries(
   return out;
 }
 
-/** Renders the provider's packages from the spec; writes them, or with `check` only reports what differs. */
+/** Renders the provider's packages from one model of its spec; writes them, or with `check` only reports what differs. */
 export async function generatePackage(
   root: string,
   entry: ProviderEntry,
   check = false,
   part: PackagePart = "both",
 ): Promise<{ dir: string; drift: Drift[] }[]> {
-  const dir = path.join(root, "packages", `${entry.id}-openapi`);
-  const { doc: raw } = await loadSpec(root, entry);
-  const { doc, warnings } = normalizeSpec(raw, entry.spec);
-  for (const w of warnings) console.warn(`warning: ${w}`);
-  const d = describeProvider(entry, doc);
+  const model = await loadModel(root, entry);
+  for (const w of model.warnings) console.warn(`warning: ${w}`);
   const out: { dir: string; drift: Drift[] }[] = [];
   if (part !== "client") {
-    const files = await renderPackage(d, doc, {
+    const dir = path.join(root, "packages", `${entry.id}-openapi`);
+    const files = await emitTypedPackage(model, {
       root,
       version: await packageVersion(dir),
       workspace: true,
@@ -124,13 +99,13 @@ export async function generatePackage(
     out.push({ dir, drift: check ? await diffPackage(dir, files) : await writePackage(dir, files) });
   }
   if (part !== "typed") {
-    const clientDir = path.join(root, "packages", entry.id);
-    const clientFiles = await renderClientPackage(root, clientDir, d, entry, doc);
+    const dir = path.join(root, "packages", entry.id);
+    const files = await emitClientPackage(model, { root }, (file) => existsSync(path.join(dir, file)));
     out.push({
-      dir: clientDir,
+      dir,
       drift: check
-        ? await diffPackage(clientDir, clientFiles, CLIENT_OWNED)
-        : await writePackage(clientDir, clientFiles, CLIENT_OWNED),
+        ? await diffPackage(dir, files, CLIENT_OWNED)
+        : await writePackage(dir, files, CLIENT_OWNED),
     });
   }
   return out;

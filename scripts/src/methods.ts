@@ -1,6 +1,6 @@
 // The naming rule of the generated ergonomic clients: which resource each operation belongs to and what its method
 // is called (`runs.messages.list`), derived from tags and the path, stable across regenerations, overridable.
-import { identifier } from "./identifier.js";
+import { camel } from "./identifier.js";
 
 export interface NamedOperation {
   operationId: string;
@@ -23,12 +23,6 @@ const PREFIX = /^(api|rest|v\d+[a-z0-9.]*|\d+(\.\d+)*)$/i;
 const CLIENT_MEMBERS = new Set(["request", "constructor"]);
 /** Names a method may not take on a resource class. */
 const RESOURCE_MEMBERS = new Set(["client", "constructor"]);
-
-/** `human-requests` → `humanRequests`, `fine_tuning` and `Fine-tuning` → `fineTuning`: an identifier starting lower-case. */
-export const camel = (name: string): string => {
-  const id = identifier(name.trim().replace(/[_\s.-]+([A-Za-z0-9])/g, (_, c: string) => c.toUpperCase()));
-  return id.replace(/^[A-Z]+(?=[A-Z][a-z]|$)|^[A-Z]/, (m) => m.toLowerCase());
-};
 
 /**
  * The client class of a provider titled `title` (`Duvo`, `Agent Runs` → `AgentRuns`; `<name>Client`, `<name>Core`

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { resolveRef } from "./json-ref.js";
+import { camel } from "./identifier.js";
 import { applyOverlay } from "./overlay.js";
 import { parametersOf } from "./parameters.js";
 import type { Pagination } from "./paging.js";
@@ -194,11 +195,6 @@ export async function loadSpec(root: string, entry: ProviderEntry): Promise<{ te
   );
   return { text, doc: overlay === undefined ? doc : await applyOverlay(doc, overlay, overlayPath(entry)) };
 }
-
-const camel = (name: string): string =>
-  name
-    .replace(/[^A-Za-z0-9]+(.)/g, (_, c: string) => c.toUpperCase())
-    .replace(/^[A-Z]/, (c) => c.toLowerCase());
 
 const screaming = (name: string): string =>
   name

@@ -220,30 +220,12 @@ export function operationTable(d: ProviderDescriptor, doc: Json): Json {
   return table;
 }
 
-export function renderOperations(d: ProviderDescriptor, doc: Json, header: string): string {
-  const table = operationTable(d, doc);
-  const names = constantNames(Object.keys(table));
-  return (
-    header +
-    `// Why: what each operation sends and accepts, for input validation and retry decisions at run time.\n` +
-    `import type { operations } from "./schema.js";\n\n` +
-    `import type { OperationEntry } from "../vendor/wire/operation.js";\n\n` +
-    `export type { ParamSpec, Rule } from "../vendor/wire/operation.js";\n` +
-    `/** One entry of the operation table: the wire model's OperationEntry (see vendor/wire/operation.ts). */\n` +
-    `export type OperationSpec<Id extends string = string> = OperationEntry<Id>;\n\n` +
-    constants(table, names) +
-    `/** Every operation of the spec by operationId. */\n` +
-    `export const operationTable: { readonly [K in keyof operations]: OperationSpec<K> } = {\n` +
-    Object.keys(table)
-      .map((id) => `  ${JSON.stringify(id)}: ${names.get(id)},`)
-      .join("\n") +
-    `\n};\n`
-  );
-}
+/** The names the operation table's module exports besides its constants. */
+export const OPERATIONS_EXPORTS = ["Rule", "ParamSpec", "OperationSpec", "operationTable"] as const;
 
 /** operationId → the name of its exported constant, `<operationId>Operation` (unique among the file's exports). */
 export function constantNames(ids: Iterable<string>): Map<string, string> {
-  const taken = new Set(["Rule", "ParamSpec", "OperationSpec", "operationTable"]);
+  const taken = new Set<string>(OPERATIONS_EXPORTS);
   const names = new Map<string, string>();
   for (const id of ids) {
     let name = `${identifier(id)}Operation`;
@@ -252,16 +234,4 @@ export function constantNames(ids: Iterable<string>): Map<string, string> {
     names.set(id, name);
   }
   return names;
-}
-
-/**
- * One exported constant per operation, so a consumer that uses one operation bundles only its entry; the table
- * refers to them.
- */
-function constants(table: Json, names: ReadonlyMap<string, string>): string {
-  let out = "";
-  for (const [id, spec] of Object.entries<Json>(table)) {
-    out += `/** ${spec.method} ${String(spec.path).replace(/\*\//g, "*\\/")} */\nexport const ${names.get(id)}: OperationSpec<${JSON.stringify(id)}> = ${JSON.stringify(spec, null, 2)};\n\n`;
-  }
-  return out;
 }

@@ -5,10 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { providers } from "../providers.js";
-import { clientName } from "../src/methods.js";
-import { normalizeSpec } from "../src/normalize.js";
-import { describeProvider, loadSpec } from "../src/provider.js";
-import { renderClient } from "../src/render-client.js";
+import { loadModel } from "../src/model.js";
 
 const repo = path.resolve(import.meta.dirname, "../..");
 let dir: string;
@@ -20,9 +17,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe.each(providers.map((p) => [p.id, p] as const))("%s/api.md", (id, entry) => {
   it("lists every method with its signature, and its examples type-check", { timeout: 60_000 }, async () => {
     const text = await readFile(path.join(repo, "packages", id, "api.md"), "utf8");
-    const { doc } = await loadSpec(repo, entry);
-    const normalized = normalizeSpec(doc, entry.spec).doc;
-    const { methods } = renderClient(describeProvider(entry, normalized), entry, normalized);
+    const { methods, clientClass: T } = (await loadModel(repo, entry)).client;
     const headings = [...text.matchAll(/^### `client\.(.+)\(\)`$/gm)].map((m) => m[1]);
     expect(headings.sort()).toEqual(methods.map((m) => [...m.resource, m.name].join(".")).sort());
     for (const m of methods) expect(text).toContain(`\`${m.method} ${m.path}\``);
@@ -30,7 +25,6 @@ describe.each(providers.map((p) => [p.id, p] as const))("%s/api.md", (id, entry)
       (m) => m[1],
     );
     expect(blocks.length).toBeGreaterThan(0);
-    const T = `${clientName(entry.title)}Client`;
     const file = path.join(dir, `${id}.ts`);
     await writeFile(
       file,

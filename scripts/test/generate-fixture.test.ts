@@ -6,8 +6,9 @@ import { fileURLToPath } from "node:url";
 import { startCaptureServer, typeErrors } from "@agentruns/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writePackage } from "../src/files.js";
-import { describeProvider, loadSpec, type ProviderEntry } from "../src/provider.js";
-import { renderPackage } from "../src/render.js";
+import { emitTypedPackage } from "../src/emit/typed-package.js";
+import { loadModel } from "../src/model.js";
+import type { ProviderEntry } from "../src/provider.js";
 
 const scriptsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const entry: ProviderEntry = { id: "acme", title: "Acme", spec: "test/fixtures/acme.openapi.yaml" };
@@ -27,8 +28,7 @@ beforeAll(async () => {
     path.join(dir, "node_modules", "openapi-fetch"),
     "dir",
   );
-  const { doc } = await loadSpec(scriptsDir, entry);
-  await writePackage(dir, await renderPackage(describeProvider(entry, doc), doc, { root: scriptsDir }));
+  await writePackage(dir, await emitTypedPackage(await loadModel(scriptsDir, entry), { root: scriptsDir }));
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 

@@ -3,8 +3,8 @@
 // and the workspace dependencies that make the imports resolve.
 import { describe, expect, it } from "vitest";
 import { providers } from "../providers.js";
-import { cliDependencies, renderCliProviders } from "../src/render-cli.js";
-import { mcpDependencies, renderMcpProviders } from "../src/render-mcp.js";
+import { cliDependencies, renderCliProviders } from "../src/emit/registries/cli.js";
+import { mcpDependencies, renderMcpProviders } from "../src/emit/registries/mcp.js";
 import type { ProviderEntry } from "../src/provider.js";
 
 const added: ProviderEntry = { id: "agent-runs", title: "Agent Runs", spec: "specs/agent-runs.openapi.json" };

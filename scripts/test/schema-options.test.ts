@@ -1,13 +1,13 @@
 // The natural calls compile without casts: a free-form object (`metadata: { type: object }`) takes any fields, and a
 // request field with a `default` may be left out (the server fills it in), as openapi-typescript renders them with
-// the options the generator passes (render.ts SCHEMA_OPTIONS).
+// the options the generator passes (emit/typed/schema.ts SCHEMA_OPTIONS).
 import { typeCheck } from "@agentruns/testkit";
 import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeProvider } from "../src/provider.js";
+import { emitTypedPackage } from "../src/emit/typed-package.js";
+import { buildModel } from "../src/model.js";
 import { normalizeSpec } from "../src/normalize.js";
-import { renderPackage } from "../src/render.js";
 
 const repo = path.resolve(import.meta.dirname, "../..");
 const doc = {
@@ -56,8 +56,8 @@ it(
   { timeout: 60_000 },
   async () => {
     const { doc: normalized } = normalizeSpec(structuredClone(doc), "threads.json");
-    const d = describeProvider({ id: "threads", title: "Threads", spec: "threads.json" }, normalized);
-    const files = await renderPackage(d, normalized, { root: repo });
+    const model = buildModel({ id: "threads", title: "Threads", spec: "threads.json" }, normalized);
+    const files = await emitTypedPackage(model, { root: repo });
     await mkdir(path.join(dir, "src/generated"), { recursive: true });
     for (const file of ["src/generated/schema.ts", "src/generated/names.ts"])
       await writeFile(path.join(dir, file), files.get(file)!);

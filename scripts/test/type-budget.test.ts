@@ -6,10 +6,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { providers } from "../providers.js";
-import { normalizeSpec } from "../src/normalize.js";
-import { describeProvider, loadSpec } from "../src/provider.js";
-import { renderClient } from "../src/render-client.js";
-import { clientName } from "../src/methods.js";
+import { loadModel } from "../src/model.js";
 
 const repo = path.resolve(import.meta.dirname, "../..");
 /** Instantiations over an empty file, per provider: measured with TypeScript 5.9.3 (Duvo 208 for 7 operations, Avido
@@ -28,12 +25,10 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe.each(providers.map((p) => [p.id, p] as const))("%s", (id, entry) => {
   it("a consumer calling every operation stays within its instantiation budget", async () => {
-    const { doc } = await loadSpec(repo, entry);
-    const normalized = normalizeSpec(doc, entry.spec).doc;
-    const { methods } = renderClient(describeProvider(entry, normalized), entry, normalized);
+    const { methods, clientClass } = (await loadModel(repo, entry)).client;
     const file = path.join(dir, `${id}.ts`);
     const from = `../${id}/dist/index.js`;
-    await writeFile(file, consumerOf(methods, from, `${clientName(entry.title)}Client`));
+    await writeFile(file, consumerOf(methods, from, clientClass));
     const { errors, instantiations } = await typeCheck([file]);
     expect(errors).toEqual([]);
     const cost = instantiations - empty;

@@ -9,9 +9,8 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { consumerOf } from "@agentruns/testkit";
 import { normalizeSpec } from "../../../scripts/src/normalize.js";
-import { describeProvider, parseSpec } from "../../../scripts/src/provider.js";
-import { renderClient } from "../../../scripts/src/render-client.js";
-import { clientName } from "../../../scripts/src/methods.js";
+import { buildModel } from "../../../scripts/src/model.js";
+import { parseSpec } from "../../../scripts/src/provider.js";
 import {
   DIRECTORY,
   extractSpecs,
@@ -138,12 +137,12 @@ export async function largeSpecs(rounds: number, only?: readonly string[]): Prom
       execFileSync(tsc, ["-p", "tsconfig.build.json"], { cwd: ergonomic });
       const { doc: normalized } = normalizeSpec(doc, file);
       const entry = { id: s.id, title: s.id, spec: file };
-      const d = describeProvider(entry, normalized);
-      const { methods } = renderClient(d, entry, normalized);
+      const model = buildModel(entry, normalized);
+      const { methods, clientClass } = model.client;
       const three = [0, Math.floor(methods.length / 2), methods.length - 1].map((i) => methods[i]!);
       await writeFile(
         path.join(ergonomic, "three.ts"),
-        consumerOf(three, "./dist/index.js", `${clientName(s.id)}Client`),
+        consumerOf(three, "./dist/index.js", clientClass),
       );
       const args = [
         tsc,
@@ -168,7 +167,7 @@ export async function largeSpecs(rounds: number, only?: readonly string[]): Prom
       results.push({
         id: s.id,
         bytes: Buffer.byteLength(await readFile(file)),
-        operations: d.operations.length,
+        operations: model.provider.operations.length,
         generate,
         peakRssMb,
         typeCheck,

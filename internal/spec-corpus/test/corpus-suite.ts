@@ -21,14 +21,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writePackage } from "../../../scripts/src/files.js";
 import { normalizeSpec } from "../../../scripts/src/normalize.js";
 import {
-  describeProvider,
   loadSpec,
   type ProviderDescriptor,
   type ProviderEntry,
 } from "../../../scripts/src/provider.js";
-import { renderPackage } from "../../../scripts/src/render.js";
-import { renderClient } from "../../../scripts/src/render-client.js";
-import { scaffoldClient } from "../../../scripts/src/scaffold-client.js";
+import { emitClientPackage } from "../../../scripts/src/emit/client-package.js";
+import { emitTypedPackage } from "../../../scripts/src/emit/typed-package.js";
+import { buildModel, type ProviderModel } from "../../../scripts/src/model.js";
 import type { Pagination } from "../../../scripts/src/paging.js";
 import { createServer } from "node:http";
 import { gzipSync } from "node:zlib";
@@ -150,6 +149,7 @@ export function corpusSuite(ids: readonly string[]): void {
     "$id ($file)",
     ({ id, file, operations, pagination }) => {
       let d: ProviderDescriptor;
+      let model: ProviderModel;
       let dir: string;
       let warnings: string[];
       let spec: Record<string, any>;
@@ -166,12 +166,13 @@ export function corpusSuite(ids: readonly string[]): void {
         warnings = normalized.warnings;
         spec = normalized.doc;
         const entry = { id, title: id, spec: file, pagination };
-        d = describeProvider(entry, normalized.doc);
+        model = buildModel(entry, normalized.doc, normalized.warnings);
+        d = model.provider;
         expect(d.operations).toHaveLength(operations);
         expect(new Set(d.operations.map((o) => o.operationId)).size).toBe(operations);
         dir = path.join(root, "packages", `${id}-openapi`);
         // The spec is read for its path only in generated headers; the document itself is passed in.
-        await writePackage(dir, await renderPackage(d, normalized.doc, { root }));
+        await writePackage(dir, await emitTypedPackage(model, { root }));
         for (const w of warnings) expect(w.startsWith(`${file}`)).toBe(true);
       });
 
@@ -315,9 +316,7 @@ export function corpusSuite(ids: readonly string[]): void {
       };
       it("generates an ergonomic client that builds under strict", { timeout: 180_000 }, async () => {
         clientDir = path.join(root, "packages", id);
-        const entry = { id, title: id, spec: file, pagination };
-        const files = new Map([...renderClient(d, entry, spec).files, ...scaffoldClient(d)]);
-        await writePackage(clientDir, files, ["src/generated"]);
+        await writePackage(clientDir, await emitClientPackage(model, { root }), ["src/generated"]);
         await symlink(dir, path.join(root, "node_modules", "@agentruns", `${id}-openapi`), "dir").catch(
           () => undefined,
         );
@@ -333,7 +332,7 @@ export function corpusSuite(ids: readonly string[]): void {
         { timeout: 180_000 },
         async () => {
           const prism = await mock();
-          const { methods } = renderClient(d, { id, title: id, spec: file, pagination }, spec);
+          const { methods } = model.client;
           const client = await fullClient(prism.url);
           const passed: string[] = [];
           const failed: string[] = [];
@@ -461,7 +460,7 @@ export function corpusSuite(ids: readonly string[]): void {
       );
 
       it("walks a list method across two pages", { timeout: 60_000 }, async (ctx) => {
-        const { methods } = renderClient(d, { id, title: id, spec: file, pagination }, spec);
+        const { methods } = model.client;
         const list = methods.find((m) => m.pagination);
         if (!list) {
           // Named, not hidden: these specs have no list operation that pages.
@@ -538,7 +537,7 @@ export function corpusSuite(ids: readonly string[]): void {
         "a consumer calling every operation stays within its instantiation budget",
         { timeout: 120_000 },
         async () => {
-          const { methods } = renderClient(d, { id, title: id, spec: file, pagination }, spec);
+          const { methods } = model.client;
           const consumer = path.join(clientDir, "every-operation.ts");
           await writeFile(consumer, consumerOf(methods, "./dist/index.js", "OpenaiClient"));
           const emptyFile = path.join(clientDir, "empty.ts");

@@ -23,10 +23,10 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writePackage } from "../../../scripts/src/files.js";
 import { normalizeSpec } from "../../../scripts/src/normalize.js";
-import { describeProvider, parseSpecText } from "../../../scripts/src/provider.js";
-import { renderPackage } from "../../../scripts/src/render.js";
-import { renderClient } from "../../../scripts/src/render-client.js";
-import { scaffoldClient } from "../../../scripts/src/scaffold-client.js";
+import { emitClientPackage } from "../../../scripts/src/emit/client-package.js";
+import { emitTypedPackage } from "../../../scripts/src/emit/typed-package.js";
+import { buildModel, type ProviderModel } from "../../../scripts/src/model.js";
+import { parseSpecText } from "../../../scripts/src/provider.js";
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repo = path.resolve(here, "../..");
@@ -37,18 +37,17 @@ let dir: string;
 let warnings: string[];
 let gen: any;
 let capture: CaptureServer;
-let descriptor: ReturnType<typeof describeProvider>;
+let model: ProviderModel;
 let spec: Record<string, any>;
 
 beforeAll(async () => {
   root = await scratchWorkspace(repo, path.join(here, "node_modules", "openapi-fetch"), "features");
   const normalized = normalizeSpec(parseSpecText(await readFile(path.join(here, FILE), "utf8"), FILE), FILE);
   warnings = normalized.warnings;
-  const d = describeProvider({ id: "features", title: "Features", spec: FILE }, normalized.doc);
-  descriptor = d;
+  model = buildModel({ id: "features", title: "Features", spec: FILE }, normalized.doc, normalized.warnings);
   spec = normalized.doc;
   dir = path.join(root, "packages", "features-openapi");
-  await writePackage(dir, await renderPackage(d, normalized.doc, { root }));
+  await writePackage(dir, await emitTypedPackage(model, { root }));
   gen = await import(path.join(dir, "src/index.ts"));
   capture = await startCaptureServer();
 }, 60_000);
@@ -281,12 +280,7 @@ describe("the generated ergonomic client", () => {
 
   beforeAll(async () => {
     clientDir = path.join(root, "packages", "features");
-    const entry = { id: "features", title: "Features", spec: FILE };
-    await writePackage(
-      clientDir,
-      new Map([...renderClient(descriptor, entry, spec).files, ...scaffoldClient(descriptor)]),
-      ["src/generated"],
-    );
+    await writePackage(clientDir, await emitClientPackage(model, { root }), ["src/generated"]);
     const scope = path.join(root, "node_modules", "@agentruns");
     await mkdir(scope, { recursive: true });
     await symlink(path.join(repo, "packages", "core"), path.join(scope, "core"), "dir");

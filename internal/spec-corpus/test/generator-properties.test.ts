@@ -12,9 +12,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { sampleValue, valueFor } from "../../../scripts/src/example-value.js";
 import { resolveRef } from "../../../scripts/src/json-ref.js";
 import { normalizeSpec } from "../../../scripts/src/normalize.js";
-import { describeProvider } from "../../../scripts/src/provider.js";
-import { renderClient } from "../../../scripts/src/render-client.js";
-import { operationTable } from "../../../scripts/src/rules.js";
+import { buildModel } from "../../../scripts/src/model.js";
 import { checkSpec } from "../src/directory/check-spec.js";
 import { specArbitrary } from "./arbitrary-spec.js";
 import type { ProviderTools } from "@agentruns/core";
@@ -102,9 +100,9 @@ it(
 
           const { doc } = normalizeSpec(spec, "spec.json");
           const entry = { id, title: "Prop API", spec: "spec.json" };
-          const d = describeProvider(entry, doc);
-          const table = operationTable(d, doc);
-          const { methods } = renderClient(d, entry, doc);
+          const model = buildModel(entry, doc);
+          const table = model.operations as Json;
+          const { methods } = model.client;
           const mod = await import(path.join(root, "packages", id, "dist", "index.js"));
           const client = new mod.PropAPIClient({ env: {}, baseUrl: capture.url, maxRetries: 0 });
           const sent: { m: (typeof methods)[number]; values: Json; body: unknown }[] = [];

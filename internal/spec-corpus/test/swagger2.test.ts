@@ -10,10 +10,9 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { diffSpecs } from "../../../scripts/src/diff/rules.js";
-import { clientName } from "../../../scripts/src/methods.js";
 import { normalizeSpec } from "../../../scripts/src/normalize.js";
-import { describeProvider, parseSpec } from "../../../scripts/src/provider.js";
-import { renderClient } from "../../../scripts/src/render-client.js";
+import { buildModel } from "../../../scripts/src/model.js";
+import { parseSpec } from "../../../scripts/src/provider.js";
 import { checkSpec } from "../src/directory/check-spec.js";
 import { extractSpecs, pinnedTarball, type PinnedPackage } from "../src/directory/source.js";
 
@@ -89,12 +88,12 @@ describe.each(DOCUMENTS)("$id ($member)", ({ id }) => {
         // package stays within a fixed count of type instantiations (469 measured with TypeScript 5.9.3, plus ~25%).
         const doc = normalizeSpec(await parseSpec(await readFile(file, "utf8"), file), file).doc;
         const entry = { id: `s2-${id}`, title: `s2-${id}`, spec: file };
-        const { methods } = renderClient(describeProvider(entry, doc), entry, doc);
+        const { methods, clientClass } = buildModel(entry, doc).client;
         const three = [0, Math.floor(methods.length / 2), methods.length - 1].map((i) => methods[i]!);
         const dir = path.join(root, "packages", `s2-${id}`);
         await writeFile(
           path.join(dir, "three.ts"),
-          consumerOf(three, "./dist/index.js", `${clientName(String(doc.info.title))}Client`),
+          consumerOf(three, "./dist/index.js", clientClass),
         );
         await writeFile(path.join(dir, "empty.ts"), "export {};\n");
         const empty = (await typeCheck([path.join(dir, "empty.ts")])).instantiations;

@@ -1,7 +1,7 @@
 // A consumer file that calls every operation of a generated ergonomic client once, for the type-cost budgets: path
 // parameters as strings, bodies and required params as `never` (so the count is the client's, not the arguments').
 
-/** What the consumer needs of a generated method (the generator's `renderClient(…).methods` entries fit). */
+/** What the consumer needs of a generated method (the generator model's `client.methods` entries fit). */
 export interface ConsumedMethod {
   resource: readonly string[];
   name: string;

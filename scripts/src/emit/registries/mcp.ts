@@ -1,6 +1,6 @@
 // @agentruns/mcp's provider registry: every provider of providers.ts, its generated tools imported from its ergonomic
 // package (`@agentruns/<id>/tools`), so a provider added through "Add a provider" is served with no hand-written code.
-import type { ProviderEntry } from "./provider.js";
+import type { ProviderEntry } from "../../provider.js";
 
 /** `packages/mcp/src/generated/providers.ts`. */
 export function renderMcpProviders(entries: readonly ProviderEntry[]): string {

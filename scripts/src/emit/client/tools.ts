@@ -1,13 +1,15 @@
 // The ergonomic package's `tools` module: every operation as a Model Context Protocol tool (name, description, JSON
 // Schemas, hints, and where each argument goes on the wire), emitted from the same Method model as the functions.
-import type { Method } from "./client-methods.js";
-import { Imports } from "./imports.js";
-import { resolveRef } from "./json-ref.js";
-import { itemsOf, paginatorCall } from "./paging.js";
-import { parametersOf } from "./parameters.js";
-import type { ProviderDescriptor } from "./provider.js";
-import { successTypes } from "./rules.js";
-import { toolSchema } from "./tool-schema.js";
+import type { Method } from "../../client-methods.js";
+import { Imports } from "../../imports.js";
+import { resolveRef } from "../../json-ref.js";
+import { itemsOf, paginatorCall } from "../../paging.js";
+import { parametersOf } from "../../parameters.js";
+import type { ProviderDescriptor } from "../../provider.js";
+import { successTypes } from "../../rules.js";
+import { toolSchema } from "../../tool-schema.js";
+import type { Emitter } from "../emitter.js";
+import { header } from "../header.js";
 
 type Json = Record<string, any>;
 
@@ -203,7 +205,15 @@ function toolOf(doc: Json, m: Method, name: string, table: Json, idempotent: Rea
 }
 
 /** `src/generated/tools.ts` of the ergonomic package (one tool per line: it is data, and large for large specs). */
-export function renderTools(
+export const tools: Emitter = ({ provider: d, client, operations, doc }) => [
+  {
+    path: "src/generated/tools.ts",
+    verbatim: true,
+    text: renderTools(d, client.methods, operations, doc, client.idempotent, header(d), client.clientClass),
+  },
+];
+
+function renderTools(
   d: ProviderDescriptor,
   methods: readonly Method[],
   table: Json,

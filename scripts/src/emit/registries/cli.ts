@@ -2,8 +2,8 @@
 // (the class its package's entry exports, extras included), imported from its two packages, so that `agentruns api
 // <id>` and `agentruns <id> api` serve a provider added through "Add a provider" with no hand-written code (its
 // cross-provider `runs` mapping stays the CLI's own).
-import { clientName } from "./methods.js";
-import type { ProviderEntry } from "./provider.js";
+import { clientName } from "../../methods.js";
+import type { ProviderEntry } from "../../provider.js";
 
 /** A provider id as the start of a local name (`my-api` → `my_api`). */
 const local = (id: string) => id.replace(/[^A-Za-z0-9_$]/g, "_");

@@ -1,13 +1,14 @@
 // `api.md` of an ergonomic package: every resource and method with its signature in the spec's names, its
 // parameters as the spec describes them, what it returns and one call with values the input check accepts: the
 // reference a user reads beside the code, emitted from the same methods the client is.
-import { resolveRef } from "./json-ref.js";
-import { Imports } from "./imports.js";
-import { parametersOf } from "./parameters.js";
-import type { ProviderDescriptor } from "./provider.js";
-import type { Method } from "./client-methods.js";
-import { callOf } from "./example-call.js";
-import { signature } from "./method-signature.js";
+import type { Method } from "../../client-methods.js";
+import { callOf } from "../../example-call.js";
+import { Imports } from "../../imports.js";
+import { resolveRef } from "../../json-ref.js";
+import { signature } from "../../method-signature.js";
+import { parametersOf } from "../../parameters.js";
+import type { ProviderDescriptor } from "../../provider.js";
+import type { Emitter } from "../emitter.js";
 
 type Json = Record<string, any>;
 
@@ -38,7 +39,16 @@ const firstLine = (text: unknown): string =>
     .split(/\n\s*\n/)[0]!
     .trim();
 
-function renderMethod(d: ProviderDescriptor, m: Method, table: Json, doc: Json): string {
+export const apiReference: Emitter = ({ provider: d, client, operations, doc }) => [
+  { path: "api.md", text: renderApiReference(d, client.methods, operations, doc, client.clientClass) },
+];
+
+function renderMethod(
+  d: ProviderDescriptor,
+  m: Method,
+  table: Readonly<Record<string, Json>>,
+  doc: Json,
+): string {
   const { args, returns } = signature(d, m, new Imports());
   const o = doc.paths[m.path][m.method.toLowerCase()];
   const name = [...m.resource, m.name].join(".");
@@ -68,7 +78,7 @@ function renderMethod(d: ProviderDescriptor, m: Method, table: Json, doc: Json):
   if (rows.length)
     out +=
       "| parameter | type | required | description |\n| --- | --- | --- | --- |\n" + rows.join("\n") + "\n\n";
-  const call = callOf(m, table[m.operationId], doc);
+  const call = callOf(m, table[m.operationId]!, doc);
   if (call) {
     out += m.pagination
       ? "```ts\n" + `for await (const item of ${call.expr}) console.log(item);\n` + "```\n\n"
@@ -78,10 +88,10 @@ function renderMethod(d: ProviderDescriptor, m: Method, table: Json, doc: Json):
 }
 
 /** The whole reference: resources in the order the client has them, each with its methods. */
-export function renderApiReference(
+function renderApiReference(
   d: ProviderDescriptor,
   methods: readonly Method[],
-  table: Json,
+  table: Readonly<Record<string, Json>>,
   doc: Json,
   clientClass: string,
 ): string {

@@ -1,8 +1,8 @@
 // The files of a new ergonomic package `packages/<id>` that are written once and then belong to the maintainer
-// (package.json, configs, README, the entry point), plus its generated smoke test.
-import { clientName } from "./methods.js";
-import type { ProviderDescriptor } from "./provider.js";
-import { BUILD_TSCONFIG, dual, generateTask, header, tsconfig, VERSIONS } from "./render.js";
+// (package.json, configs, README, the entry point): emitted only where missing.
+import { clientName } from "../../methods.js";
+import type { ProviderDescriptor } from "../../provider.js";
+import { BUILD_TSCONFIG, dual, generateTask, tsconfig, VERSIONS } from "../package-config.js";
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 
@@ -98,49 +98,4 @@ export function scaffoldClient(d: ProviderDescriptor, version = "0.0.0"): Map<st
         "- `src/index.ts`, `package.json`, this README: written once by the generator, yours afterwards.\n",
     ],
   ]);
-}
-
-/**
- * The generated smoke test: the full client reaches a loopback server through one resource method. A spec with no
- * operation it can call that way (webhooks only, or inputs no value can be shown to satisfy) gets a test that the
- * client is constructed from the spec's facts alone and sends a raw request with them.
- */
-export function renderClientSmokeTest(
-  d: ProviderDescriptor,
-  call: { expr: string; method: string; pathname: string } | undefined,
-): string {
-  const T = clientName(d.title);
-  const [title, act, method, pathname] = call
-    ? ["calls an operation through its resource method over HTTP", call.expr, call.method, call.pathname]
-    : [
-        "is constructed from the spec's facts and sends a raw request over HTTP",
-        `raw(client).GET("/" as never)`,
-        "GET",
-        "/",
-      ];
-  return (
-    header(d) +
-    `// Why: the generated client is constructed from the spec's facts alone and ${call ? "one method reaches" : "reaches"} the wire.\n` +
-    `import { startCaptureServer } from "@agentruns/testkit";\n` +
-    `import { expect, it } from "vitest";\n` +
-    `import { provider } from "${d.packageName}";\n` +
-    `import { ${T}Client } from "../src/generated/index.js";\n` +
-    (call ? "" : `import { raw } from "../src/generated/raw.js";\n`) +
-    "\n" +
-    `it(${JSON.stringify(title)}, async () => {\n` +
-    `  const server = await startCaptureServer();\n` +
-    `  try {\n` +
-    `    const credentials: readonly { option: string }[] = provider.credentials;\n` +
-    `    const options = Object.fromEntries(credentials.map((c) => [c.option, \`test-\${c.option}\`]));\n` +
-    `    const client = new ${T}Client({ ...options, env: {}, baseUrl: server.url, maxRetries: 0 });\n` +
-    `    server.respondWith({ status: 200, body: {} });\n` +
-    `    await (${act}).catch(() => undefined);\n` +
-    `    const sent = server.only();\n` +
-    `    expect(sent.method).toBe(${JSON.stringify(method)});\n` +
-    `    expect(sent.pathname).toBe(${JSON.stringify(pathname)});\n` +
-    `  } finally {\n` +
-    `    await server.close();\n` +
-    `  }\n` +
-    `});\n`
-  );
 }

@@ -1,0 +1,27 @@
+// src/generated/schema.ts: the spec's types (`paths`, `components`, `operations`) by openapi-typescript.
+import openapiTS, { astToString } from "openapi-typescript";
+import type { Emitter } from "../emitter.js";
+import { header } from "../header.js";
+
+/**
+ * openapi-typescript's options: a free-form object (`type: object` with no properties, `metadata`, `config`) takes
+ * any fields (`Record<string, unknown>`, not `Record<string, never>`), and a field with a `default` stays optional
+ * (the server fills it in when a request leaves it out; openapi-typescript cannot make it required in answers only,
+ * so answers read it as optional too).
+ */
+export const SCHEMA_OPTIONS = { silent: true, emptyObjectsUnknown: true, defaultNonNullable: false } as const;
+
+export const schema: Emitter = async ({ provider: d, doc }) => {
+  // The normalized document (derived operationIds, dangling refs made unknown), not the file as vendored.
+  // No root types here: openapi-typescript re-cases their names (`OpenAIFile` → `OpenAiFile`) and a schema named
+  // `Record` would shadow the global this file uses; names.ts exports them under the spec's own names instead.
+  const ast = await openapiTS(structuredClone(doc) as Parameters<typeof openapiTS>[0], SCHEMA_OPTIONS);
+  // Megabytes for a large spec: written as openapi-typescript prints it.
+  return [
+    {
+      path: "src/generated/schema.ts",
+      verbatim: true,
+      text: header(d, " with openapi-typescript") + "\n" + astToString(ast),
+    },
+  ];
+};
