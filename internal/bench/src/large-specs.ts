@@ -140,10 +140,7 @@ export async function largeSpecs(rounds: number, only?: readonly string[]): Prom
       const model = buildModel(entry, normalized);
       const { methods, clientClass } = model.client;
       const three = [0, Math.floor(methods.length / 2), methods.length - 1].map((i) => methods[i]!);
-      await writeFile(
-        path.join(ergonomic, "three.ts"),
-        consumerOf(three, "./dist/index.js", clientClass),
-      );
+      await writeFile(path.join(ergonomic, "three.ts"), consumerOf(three, "./dist/index.js", clientClass));
       const args = [
         tsc,
         "--noEmit",

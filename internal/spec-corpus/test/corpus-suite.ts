@@ -20,11 +20,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writePackage } from "../../../scripts/src/files.js";
 import { normalizeSpec } from "../../../scripts/src/normalize.js";
-import {
-  loadSpec,
-  type ProviderDescriptor,
-  type ProviderEntry,
-} from "../../../scripts/src/provider.js";
+import { loadSpec, type ProviderDescriptor, type ProviderEntry } from "../../../scripts/src/provider.js";
 import { emitClientPackage } from "../../../scripts/src/emit/client-package.js";
 import { emitTypedPackage } from "../../../scripts/src/emit/typed-package.js";
 import { buildModel, type ProviderModel } from "../../../scripts/src/model.js";

@@ -91,10 +91,7 @@ describe.each(DOCUMENTS)("$id ($member)", ({ id }) => {
         const { methods, clientClass } = buildModel(entry, doc).client;
         const three = [0, Math.floor(methods.length / 2), methods.length - 1].map((i) => methods[i]!);
         const dir = path.join(root, "packages", `s2-${id}`);
-        await writeFile(
-          path.join(dir, "three.ts"),
-          consumerOf(three, "./dist/index.js", clientClass),
-        );
+        await writeFile(path.join(dir, "three.ts"), consumerOf(three, "./dist/index.js", clientClass));
         await writeFile(path.join(dir, "empty.ts"), "export {};\n");
         const empty = (await typeCheck([path.join(dir, "empty.ts")])).instantiations;
         const { errors, instantiations } = await typeCheck([path.join(dir, "three.ts")]);
