@@ -14,14 +14,8 @@ import {
   type MissingCredentialError,
 } from "./vendor/wire/index.js";
 
-export {
-  AgentRunsError,
-  InvalidCredentialError,
-  MissingBaseUrlError,
-  MissingCredentialError,
-  ValidationError,
-  type TokenProvider,
-} from "./vendor/wire/index.js";
+export * from "./vendor/wire/errors.js";
+export type { TokenProvider } from "./vendor/wire/index.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 

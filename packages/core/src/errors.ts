@@ -3,13 +3,7 @@
 import { redactHeaders } from "./redact.js";
 import { AgentRunsError } from "./wire/errors.js";
 
-export {
-  AgentRunsError,
-  InvalidCredentialError,
-  MissingBaseUrlError,
-  MissingCredentialError,
-  ValidationError,
-} from "./wire/errors.js";
+export * from "./wire/errors.js";
 
 /** A paginated list broke its own contract (a repeated cursor, an empty page that claims more). */
 export class PaginationError extends AgentRunsError {}

@@ -3,13 +3,7 @@
 // `@agentruns/core/wire`: the wire rules with no dependency (operation-table types, credentials, header values,
 // configuration errors), which `pnpm generate` vendors into every typed package so both clients share one copy.
 export type { HttpMethod, OperationEntry, OperationSpec, ParamSpec, Rule } from "./operation.js";
-export {
-  AgentRunsError,
-  InvalidCredentialError,
-  MissingBaseUrlError,
-  MissingCredentialError,
-  ValidationError,
-} from "./errors.js";
+export * from "./errors.js";
 export { CONTROL, unsendable } from "./header-value.js";
 export {
   checkCredential,
