@@ -28,10 +28,14 @@ describe("the CLI's registry", () => {
 });
 
 describe("the MCP server's registry", () => {
-  it("imports every provider's tools, a new one's too, and needs its ergonomic package", () => {
+  it("imports every provider's tools and its entry's class (extras included), a new one's too", () => {
     const text = renderMcpProviders(entries);
     expect(text).toContain('import { tools as agent_runsTools } from "@agentruns/agent-runs/tools";');
-    expect(text).toContain(`[${entries.map((e) => `${e.id.replace("-", "_")}Tools`).join(", ")}]`);
+    expect(text).toContain('import { AgentRuns as agent_runsClient } from "@agentruns/agent-runs";');
+    for (const e of entries) {
+      const local = e.id.replace("-", "_");
+      expect(text).toContain(`  { ...${local}Tools, Client: ${local}Client },\n`);
+    }
     expect(mcpDependencies([added])).toEqual(["@agentruns/agent-runs"]);
   });
 });

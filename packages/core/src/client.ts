@@ -108,9 +108,19 @@ export class BaseClient<Ops> {
   ): Promise<WithResponse<R>> {
     const id = operationId(operation);
     const spec = this.#spec(operation);
-    const r = await execute(this.#s, id, spec, resolveInput(input) as WireInput, options);
+    const wire = resolveInput(input) as WireInput;
+    this.checkInput(id, wire);
+    const r = await execute(this.#s, id, spec, wire, options);
     return map ? withData(r, this.#mapped(id, spec, r, map)) : (r as WithResponse<R>);
   }
+
+  /**
+   * A provider's own rule for an operation's input, beyond what its spec can say (Duvo: an answer to a human request
+   * is exactly one of an approval or answers): a package's hand-written client (`src/extras/`) overrides it to throw
+   * a ValidationError. It runs for every call by name or constant, before anything is sent, so a method, a function
+   * given this client and an MCP tool call all meet it.
+   */
+  protected checkInput(_operationId: string, _input: WireInput): void {}
 
   /** The operation's spec: the constant passed, or the table's entry for a name. */
   #spec(operation: string | OperationSpec): OperationSpec {

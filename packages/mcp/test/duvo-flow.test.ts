@@ -95,6 +95,18 @@ describe("the Duvo flow", () => {
     expect(extra.isError).toBe(true);
     expect(textOf(extra)).toContain('takes no argument "runId" (it takes run_id)');
 
+    // The package's own rule (src/extras/: exactly one of approved or answers) holds for tool calls too.
+    const responds = sims.duvo.count("respondToHumanRequest");
+    const both = await call("duvo_runs_human_requests_respond", {
+      run_id: "0f8fad5b-d9cb-469f-a165-70867728950e",
+      request_id: "0f8fad5b-d9cb-469f-a165-70867728950f",
+      approved: true,
+      answers: { q: "a" },
+    });
+    expect(both.isError).toBe(true);
+    expect(textOf(both)).toContain("pass exactly one of { approved } or { answers }");
+    expect(sims.duvo.count("respondToHumanRequest")).toBe(responds);
+
     const missing = await call("duvo_runs_create", {});
     expect(missing.isError).toBe(true);
     expect(textOf(missing)).toMatch(/agent_id/);

@@ -2,8 +2,15 @@
 // Do not edit by hand: add the provider there, then run `pnpm generate`.
 // Why: the providers the server can serve, in providers.ts order, each with its generated tools.
 import type { ProviderTools } from "@agentruns/core";
+import { Duvo as duvoClient } from "@agentruns/duvo";
 import { tools as duvoTools } from "@agentruns/duvo/tools";
+import { Avido as avidoClient } from "@agentruns/avido";
 import { tools as avidoTools } from "@agentruns/avido/tools";
+import { Duckie as duckieClient } from "@agentruns/duckie";
 import { tools as duckieTools } from "@agentruns/duckie/tools";
 
-export const PROVIDERS: readonly ProviderTools[] = [duvoTools, avidoTools, duckieTools];
+export const PROVIDERS: readonly ProviderTools[] = [
+  { ...duvoTools, Client: duvoClient },
+  { ...avidoTools, Client: avidoClient },
+  { ...duckieTools, Client: duckieClient },
+];
