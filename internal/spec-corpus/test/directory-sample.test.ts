@@ -9,18 +9,12 @@ import { planRun } from "../src/directory/plan.js";
 import { runPool } from "../src/directory/pool.js";
 import { passed } from "../src/directory/report.js";
 import { generatorHash, ResultStore, type SpecResult } from "../src/directory/result.js";
-import { selectSpecs } from "../src/directory/sample.js";
+import { SAMPLE, selectSpecs } from "../src/directory/sample.js";
 import { directoryTarball, extractSpecs, listDirectory } from "../src/directory/source.js";
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repo = path.resolve(here, "../..");
 const cache = path.join(here, ".cache", "directory");
-
-/**
- * 40 specs drawn with a fixed seed from those up to 1 MB (the larger ones, up to 47 MB, run in `pnpm corpus`; this
- * bound keeps `pnpm test` within its time budget on two cores).
- */
-export const SAMPLE = { sample: 40, seed: 20_261_201, maxBytes: 1_000_000 } as const;
 
 it(
   "a seeded sample of 40 directory specs: both packages build and type-check for every one",
