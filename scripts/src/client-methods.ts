@@ -5,7 +5,7 @@ import { resolveRef } from "./json-ref.js";
 import { parametersOf } from "./parameters.js";
 import { camel } from "./identifier.js";
 import { nameMethods, pascal, type MethodName } from "./methods.js";
-import { inferPagination, itemsOf, type Pagination } from "./paging.js";
+import { answersArray, inferPagination, itemsOf, type Pagination } from "./paging.js";
 import type { ProviderDescriptor, ProviderEntry } from "./provider.js";
 import { RESERVED } from "./component-names.js";
 import { constantNames } from "./rules.js";
@@ -53,12 +53,20 @@ export function methodsOf(
   doc: Json,
   schemas: SchemaNames = new Map(),
 ): Method[] {
-  const ops = d.operations.map((o) => ({
-    operationId: o.operationId!,
-    method: o.method,
-    path: o.path,
-    tags: doc.paths[o.path][o.method.toLowerCase()].tags as string[] | undefined,
-  }));
+  const ops = d.operations.map((o) => {
+    const raw = doc.paths[o.path][o.method.toLowerCase()];
+    const declared = ownEntry(entry.pagination, o.operationId!);
+    const pagination =
+      declared === "none" ? undefined : (declared ?? inferPagination(doc, o.path, o.method));
+    return {
+      operationId: o.operationId!,
+      method: o.method,
+      path: o.path,
+      tags: raw.tags as string[] | undefined,
+      pagination,
+      list: pagination !== undefined || answersArray(doc, raw),
+    };
+  });
   const names = nameMethods(ops, entry.methods);
   const constants = constantNames(ops.map((o) => o.operationId));
   const unknownIds = [...Object.keys(entry.pagination ?? {}), ...Object.keys(entry.unwrap ?? {})].filter(
@@ -93,9 +101,7 @@ export function methodsOf(
       })
       .map((p) => ({ name: String(p.name), required: p.required === true }));
     const body = o.requestBody ? resolveRef(doc, o.requestBody) : undefined;
-    const declared = ownEntry(entry.pagination, op.operationId);
-    const pagination =
-      declared === "none" ? undefined : (declared ?? inferPagination(doc, op.path, op.method));
+    const { pagination } = op;
     const summary = String(o.summary ?? "").trim();
     const description = String(o.description ?? "").trim();
     const text = [summary, description !== summary ? description : ""].filter(Boolean).join("\n\n");

@@ -80,7 +80,8 @@ export function buildClientModel(
   for (const m of methods) {
     const type = paramsType(m);
     if (!type) continue;
-    let name = `${identifier(m.operationId).replace(/^./, (c) => c.toUpperCase())}Params`;
+    // PascalCase from the operationId (`get_thread_history` → `GetThreadHistoryParams`), like the spec's own types.
+    let name = `${pascal([camel(m.operationId) || identifier(m.operationId)])}Params`;
     while (!free(name)) name += "_";
     own.add(name);
     m.params = { name, type };

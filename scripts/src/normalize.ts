@@ -241,6 +241,25 @@ function dropUnfillableSchemes(doc: Json, file: string): string[] {
   });
 }
 
+/**
+ * A WebSocket upgrade (a GET answered `101 Switching Protocols`, or marked `x-websocket`) is no HTTP call: neither
+ * client can make it, so it leaves the document with a warning naming it (its path stays when it has other methods).
+ */
+function dropWebSocketUpgrades(doc: Json, file: string): string[] {
+  const warnings: string[] = [];
+  for (const [p, item] of Object.entries<Json>(doc.paths ?? {})) {
+    const op = item?.get;
+    if (!op || typeof op !== "object") continue;
+    if (!Object.hasOwn(op.responses ?? {}, "101") && op["x-websocket"] !== true) continue;
+    warnings.push(
+      `${file}#/paths/${escape(p)}/get: a WebSocket upgrade (101 Switching Protocols); left out of the HTTP clients`,
+    );
+    delete item.get;
+    if (!METHODS.some((m) => item[m])) delete doc.paths[p];
+  }
+  return warnings;
+}
+
 /** Deep copy with every defect handled; the input document is not modified. */
 export function normalizeSpec(input: Json, file: string): Normalized {
   const warnings: string[] = [];
@@ -362,6 +381,8 @@ export function normalizeSpec(input: Json, file: string): Normalized {
   for (const item of incoming)
     for (const method of METHODS)
       if (item?.[method] && typeof item[method] === "object") delete item[method].operationId;
+
+  for (const w of dropWebSocketUpgrades(doc, file)) warnings.push(w);
 
   // Operations without an operationId get the derived name; duplicates get a numeric suffix.
   const seen = new Set<string>();

@@ -160,3 +160,6 @@ export function paginatorCall(p: Pagination, item: string): string {
 
 /** Where the items live, for the item type (`ItemsAt<Body, "data">`); Avido's skip scheme keeps them in `data`. */
 export const itemsOf = (p: Pagination): string => (p.style === "skip" ? "data" : p.items);
+
+/** Whether the operation's JSON success answer is an array (a list that does not page). */
+export const answersArray = (doc: Json, op: Json): boolean => isArray(answerOf(doc, op).schema);
