@@ -252,7 +252,7 @@ function dropWebSocketUpgrades(doc: Json, file: string): string[] {
     if (!op || typeof op !== "object") continue;
     if (!Object.hasOwn(op.responses ?? {}, "101") && op["x-websocket"] !== true) continue;
     warnings.push(
-      `${file}#/paths/${escape(p)}/get: a WebSocket upgrade (101 Switching Protocols); left out of the HTTP clients`,
+      `${file}#/paths/${escape(p)}/get: a WebSocket upgrade, which no HTTP client can make; left out`,
     );
     delete item.get;
     if (!METHODS.some((m) => item[m])) delete doc.paths[p];
