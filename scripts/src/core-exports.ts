@@ -11,6 +11,7 @@ export const REEXPORTED_TYPES = [
   "Page",
   "PagePromise",
   "RequestOptions",
+  "StreamEvent",
   "WithResponse",
 ] as const;
 

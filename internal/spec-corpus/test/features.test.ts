@@ -240,7 +240,7 @@ describe("auth by security scheme", () => {
 describe("server-sent events", () => {
   const sse = 'data: {"text":"Hel"}\n\nevent: token\ndata: {"text":"lo"}\n\ndata: [DONE]\n\n';
 
-  it("an oauth2 token provider is asked per request; the stream yields typed data until [DONE]", async () => {
+  it("an oauth2 token provider is asked per request; the stream yields named, typed events until [DONE]", async () => {
     capture.reset();
     capture.respondWith({ headers: { "content-type": "text/event-stream" }, body: sse });
     let asked = 0;
@@ -251,11 +251,32 @@ describe("server-sent events", () => {
       text: string;
     }>;
     expect(stream).toBeInstanceOf(EventStream);
-    const texts: string[] = [];
-    for await (const chunk of stream) texts.push(chunk.text);
-    expect(texts).toEqual(["Hel", "lo"]);
+    const events: [string, string][] = [];
+    for await (const { event, data } of stream) events.push([event, data.text]);
+    // An event without a name is a `message` event, as the SSE standard says.
+    expect(events).toEqual([
+      ["message", "Hel"],
+      ["token", "lo"],
+    ]);
     expect(capture.only().headers.authorization).toBe("Bearer t1");
+    expect(capture.only().headers.accept).toBe("text/event-stream");
     expect(asked).toBe(1);
+  });
+
+  it("events keep their names and ids through the typed iterator", async () => {
+    capture.reset();
+    capture.respondWith({
+      headers: { "content-type": "text/event-stream" },
+      body: 'id: 1\nevent: values\ndata: {"step":1}\n\nid: 2\nevent: messages\ndata: ["hi"]\n\n',
+    });
+    const stream = (await client({}).request("streamEvents", {})) as EventStream<unknown>;
+    const events = [];
+    for await (const e of stream) events.push(e);
+    expect(events).toEqual([
+      { event: "values", data: { step: 1 }, id: "1" },
+      { event: "messages", data: ["hi"], id: "2" },
+    ]);
+    expect(capture.only().headers.accept).toBe("text/event-stream");
   });
 
   it("raw events keep their names", async () => {
@@ -300,15 +321,28 @@ describe("the generated ergonomic client", () => {
         'import type { Token } from "@agentruns/features-openapi";',
         "export async function use(c: FeaturesClient) {",
         '  const stream: EventStream<Token> = await c.generate.create({ prompt: "hi" });',
-        "  for await (const t of stream) t.text satisfies string | undefined;",
-        '  const bytes: Blob = await c.things.file.list("t1");',
-        '  const csv: string = await c.things.report.list("t1", { "X-Export-Format": "csv" });',
+        "  for await (const t of stream) t.data.text satisfies string;",
+        "  for await (const text of stream.data()) text satisfies Token;",
+        "  // Events typed per name: a discriminated union.",
+        "  for await (const e of await c.events.create()) {",
+        '    if (e.event === "values") e.data.step satisfies number;',
+        "    else e.data satisfies string[];",
+        "  }",
+        "  // Events described only in words carry any JSON, under any name.",
+        "  for await (const e of await c.notes.list()) {",
+        "    e.event satisfies string;",
+        "    e.data satisfies unknown;",
+        "    // @ts-expect-error the data's shape is not known",
+        "    void e.data.anything;",
+        "  }",
+        '  const bytes: Blob = await c.things.file("t1");',
+        '  const csv: string = await c.things.report("t1", { "X-Export-Format": "csv" });',
         '  await c.uploads.create({ file: new File(["x"], "a.txt"), purpose: "batch" });',
         '  await c.blobs.update("a.bin", new Blob([new Uint8Array([1])]));',
         "  // @ts-expect-error purpose is required",
         "  await c.uploads.create({ file: new Blob([]) });",
         "  // @ts-expect-error not one of the header's values",
-        '  await c.things.report.list("t1", { "X-Export-Format": "pdf" });',
+        '  await c.things.report("t1", { "X-Export-Format": "pdf" });',
         "  const logs = await c.logs.list({ follow: true });",
         '  for await (const l of logs) l.level satisfies "info" | "error";',
         "  // @ts-expect-error the lines are log objects, not strings",
@@ -415,7 +449,7 @@ describe("the generated ergonomic client", () => {
     const stream = await c.generate.create({ prompt: "hi" });
     expect(stream).toBeInstanceOf(EventStream);
     const texts: string[] = [];
-    for await (const t of stream) texts.push(t.text);
+    for await (const t of stream.data()) texts.push(t.text);
     expect(texts).toEqual(["Hel", "lo"]);
     expect(JSON.parse(capture.only().body)).toEqual({ prompt: "hi" });
   });
@@ -429,12 +463,12 @@ describe("the generated ergonomic client", () => {
       baseUrl: capture.url,
     });
     capture.respondWith({ headers: { "content-type": "application/octet-stream" }, body: "\u0001bytes" });
-    const blob = await c.things.file.list("t 1");
+    const blob = await c.things.file("t 1");
     expect(blob).toBeInstanceOf(Blob);
     expect(await blob.text()).toBe("\u0001bytes");
     capture.reset();
     capture.respondWith({ headers: { "content-type": "text/csv" }, body: "id\nt1\n" });
-    expect(await c.things.report.list("t1", { "X-Export-Format": "csv" })).toBe("id\nt1\n");
+    expect(await c.things.report("t1", { "X-Export-Format": "csv" })).toBe("id\nt1\n");
     expect(capture.only().headers["x-export-format"]).toBe("csv");
   });
 

@@ -27,7 +27,7 @@ export {
 export { paginate } from "./paginate.js";
 export { rawClient } from "./raw-client.js";
 export { APIPromise, type WithResponse } from "./api-promise.js";
-export { EventStream, eventStream, type ServerSentEvent } from "./event-stream.js";
+export { EventStream, eventStream, type ServerSentEvent, type StreamEvent } from "./event-stream.js";
 export { JsonLinesStream, jsonLinesStream } from "./json-lines.js";
 export type { Binary, StreamFactory } from "./bodies.js";
 export { isoDate } from "./dates.js";

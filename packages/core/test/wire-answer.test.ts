@@ -185,11 +185,11 @@ describe("the undici transport's answers", () => {
     const { transport } = recording();
     const stream = (await client(transport, url).request("events", {})) as {
       response: Response;
-      [Symbol.asyncIterator](): AsyncIterator<{ event?: string; data: unknown }>;
+      [Symbol.asyncIterator](): AsyncIterator<{ event: string; data: unknown }>;
     };
     expect(stream.response).toBeInstanceOf(Response);
     const events = [];
     for await (const e of stream) events.push(e);
-    expect(events).toEqual([{ n: 1 }]);
+    expect(events).toEqual([{ event: "values", data: { n: 1 } }]);
   });
 });

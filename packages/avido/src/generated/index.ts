@@ -29,5 +29,6 @@ export type {
   Page,
   PagePromise,
   RequestOptions,
+  StreamEvent,
   WithResponse,
 } from "@agentruns/core";

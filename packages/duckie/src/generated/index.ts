@@ -44,5 +44,6 @@ export type {
   Page,
   PagePromise,
   RequestOptions,
+  StreamEvent,
   WithResponse,
 } from "@agentruns/core";

@@ -47,5 +47,6 @@ export type {
   Page,
   PagePromise,
   RequestOptions,
+  StreamEvent,
   WithResponse,
 } from "@agentruns/core";
