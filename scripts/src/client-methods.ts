@@ -56,8 +56,7 @@ export function methodsOf(
   const ops = d.operations.map((o) => {
     const raw = doc.paths[o.path][o.method.toLowerCase()];
     const declared = ownEntry(entry.pagination, o.operationId!);
-    const pagination =
-      declared === "none" ? undefined : (declared ?? inferPagination(doc, o.path, o.method));
+    const pagination = declared === "none" ? undefined : (declared ?? inferPagination(doc, o.path, o.method));
     return {
       operationId: o.operationId!,
       method: o.method,

@@ -37,7 +37,9 @@ export function signature(d: ProviderDescriptor, m: Method, imp: Imports) {
   if (m.dates.length) layout.dates = m.dates.map((x) => x.name);
   if (Object.keys(m.groups).length) layout.groups = m.groups;
   if (Object.keys(m.renamed).length) layout.names = m.renamed;
-  const where = q(`${d.title} ${m.operationId}`);
+  // Messages name the method as its user wrote it, with the operationId beside it (`Duvo runs.get (getRun)`).
+  const method = q([...m.resource, m.name].join("."));
+  const where = q(`${d.title} ${[...m.resource, m.name].join(".")} (${m.operationId})`);
   const fields = [path, m.body ? "body" : ""].filter(Boolean);
   let input: string;
   if (m.params) {
@@ -53,13 +55,13 @@ export function signature(d: ProviderDescriptor, m: Method, imp: Imports) {
     returns = `${core("PagePromise")}<${item}, ${result}>`;
     const paginator = paginatorCall(m.pagination, item);
     imp.use("@agentruns/core", paginator.slice(0, paginator.indexOf("<")));
-    call = `${imp.use("@agentruns/core", "paginate")}(client, ${m.constant}, ${input}, ${paginator}, options)`;
+    call = `${imp.use("@agentruns/core", "paginate")}(client, ${m.constant}, ${input}, ${paginator}, options, ${method})`;
   } else if (m.unwrap) {
     returns = `${core("APIPromise")}<${named(m.types.field) || `${result}[${q(m.unwrap)}]`}>`;
-    call = `client.request(${m.constant}, ${input}, options, (data) => data[${q(m.unwrap)}])`;
+    call = `client.request(${m.constant}, ${input}, options, (data) => data[${q(m.unwrap)}], ${method})`;
   } else {
     returns = `${core("APIPromise")}<${result}>`;
-    call = `client.request(${m.constant}, ${input}, options)`;
+    call = `client.request(${m.constant}, ${input}, options, undefined, ${method})`;
   }
   return { args, returns, call };
 }

@@ -12,8 +12,9 @@
 // (10.6 kB: UnexpectedResponseError and the checks behind it, non-ASCII credentials and headers refused by name, the
 // transport seam, steps that pass their state instead of sharing a class's private fields), and the answer seam
 // (a transport may resolve to its own WireAnswer, a Response made only when asked: the undici transport's speed)
-// 0.1 kB: 10,806 B. The target for one operation (8 kB) needs per-operation checks instead of the generic validator;
-// until then its budget is 10.6 kB.
+// 0.1 kB: 10,806 B. Messages that name the method (`Duvo runs.get (getRun)`: its name passed by each generated
+// function) and the provider-rule hook (`checkInput`, which MCP tool calls meet too) 0.07 kB: 10,870 B. The target for
+// one operation (8 kB) needs per-operation checks instead of the generic validator; until then its budget is 10.7 kB.
 import { gzipSync } from "node:zlib";
 import { browserBundle } from "@agentruns/testkit";
 import { describe, expect, it } from "vitest";
@@ -83,7 +84,7 @@ describe("@agentruns/duvo functions (the tree-shakeable path)", () => {
     expect(code).not.toContain("querySerializer");
     const [oneGz, fullGz] = [gzipSync(one).length, gzipSync(full).length];
     console.log(`@agentruns/duvo one operation: ${oneGz} B min+gz (full client ${fullGz} B)`);
-    expect(oneGz).toBeLessThan(10.6 * 1024);
+    expect(oneGz).toBeLessThan(10.7 * 1024);
     expect(oneGz).toBeLessThan(fullGz - 2 * 1024);
   });
 });

@@ -493,7 +493,10 @@ describe("the generated ergonomic client", () => {
       (x: unknown) => x,
     );
     expect(e).toBeInstanceOf(ValidationError);
-    expect((e as Error).message).toBe("Invalid input to Features createUpload: body.purpose is required");
+    // Through the method, the message names it as its caller wrote it, the operationId beside it.
+    expect((e as Error).message).toBe(
+      "Invalid input to Features uploads.create (createUpload): body.purpose is required",
+    );
     expect(capture.requests).toHaveLength(0);
   });
 });

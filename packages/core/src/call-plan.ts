@@ -41,8 +41,9 @@ export function planCall(
   spec: OperationSpec,
   input: CallInput,
   options: RequestOptions,
+  name = id,
 ): CallPlan {
-  const where = `${s.title} ${id}`;
+  const where = `${s.title} ${name}`;
   if (options === null || typeof options !== "object") {
     throw new ValidationError(`${where}: request options must be an object`, "options");
   }

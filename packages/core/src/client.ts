@@ -22,6 +22,10 @@ export const operationId = (operation: string | OperationSpec): string =>
     ? operation
     : (operation.operationId ?? `${operation.method} ${operation.path}`);
 
+/** How messages name a call: the method and, in parentheses, its operationId (`runs.get (getRun)`); else the id. */
+export const callName = (id: string, method: string | undefined): string =>
+  method ? `${method} (${id})` : id;
+
 /** A call's input, built now if it is a function (so what it throws becomes the rejection). */
 export const resolveInput = <Op>(input: InputOf<Op>): CallInput<Op> =>
   typeof input === "function" ? input() : (input ?? {});
@@ -37,6 +41,7 @@ export interface ClientInternals {
     spec: OperationSpec,
     input: WireInput,
     options: RequestOptions,
+    name?: string,
   ): Promise<Answered<unknown>>;
   /** What a raw (openapi-fetch) client needs to send as this client does (rawClient). */
   settings(): {
@@ -65,7 +70,7 @@ export class BaseClient<Ops> {
       return {
         title: s.title,
         spec: (operation) => client.#spec(operation),
-        execute: (id, spec, input, options) => execute(s, id, spec, input, options),
+        execute: (id, spec, input, options, name) => execute(s, id, spec, input, options, name),
         settings: () => ({
           credentials: s.values,
           env: s.env,
@@ -89,14 +94,18 @@ export class BaseClient<Ops> {
     this.#table = def.operationTable as Readonly<Record<string, OperationSpec>> | undefined;
   }
 
-  /** Calls one operation of the spec; resolves to its success body (or `map` of it). Never throws: it rejects. */
+  /**
+   * Calls one operation of the spec; resolves to its success body (or `map` of it). Never throws: it rejects.
+   * `method` is the generated method's name (`runs.get`), which messages then show beside the operationId.
+   */
   request<K extends keyof Ops & string, R = ResultOf<Ops[K]>>(
     operation: OperationRef<K>,
     input: InputOf<Ops[K]>,
     options: RequestOptions = {},
     map?: (data: ResultOf<Ops[K]>) => R,
+    method?: string,
   ): APIPromise<R> {
-    return new APIPromise(this.#call(operation, input, options, map));
+    return new APIPromise(this.#call(operation, input, options, map, method));
   }
 
   /** `request`'s work; async, so anything it throws (an unknown operation, a bad input function) is a rejection. */
@@ -105,12 +114,13 @@ export class BaseClient<Ops> {
     input: InputOf<unknown>,
     options: RequestOptions,
     map: ((data: any) => R) | undefined,
+    method: string | undefined,
   ): Promise<WithResponse<R>> {
     const id = operationId(operation);
     const spec = this.#spec(operation);
     const wire = resolveInput(input) as WireInput;
     this.checkInput(id, wire);
-    const r = await execute(this.#s, id, spec, wire, options);
+    const r = await execute(this.#s, id, spec, wire, options, callName(id, method));
     return map ? withData(r, this.#mapped(id, spec, r, map)) : (r as WithResponse<R>);
   }
 

@@ -21,15 +21,19 @@ import type { WireRequest } from "./transport.js";
 import type { CallInput } from "./validate.js";
 import type { OperationSpec } from "./wire/operation.js";
 
-/** One call: validated, sent, retried; resolves to the success body or rejects with a typed error. */
+/**
+ * One call: validated, sent, retried; resolves to the success body or rejects with a typed error. `name` is how
+ * messages name the call (`runs.get (getRun)`), the operationId unless the method is known.
+ */
 export async function execute(
   s: ClientSettings,
   id: string,
   spec: OperationSpec,
   input: CallInput,
   options: RequestOptions,
+  name = id,
 ): Promise<Answered<unknown>> {
-  const plan = planCall(s, id, spec, input, options);
+  const plan = planCall(s, id, spec, input, options, name);
   let request = await prepareRequest(s, plan, input, options);
   // The caller's signal and the deadline end the whole call: attempts and the waits between them.
   const scope = new CallScope(options.signal, plan.deadlineMs);

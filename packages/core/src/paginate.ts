@@ -1,7 +1,14 @@
 // `paginate(client, operation, …)`: a list call as a standalone function, outside BaseClient, so that a bundle whose
 // operations never list holds no paging code (the generated list functions call it).
 import type { Answered } from "./api-promise.js";
-import { internalsOf, operationId, resolveInput, type BaseClient, type ClientInternals } from "./client.js";
+import {
+  callName,
+  internalsOf,
+  operationId,
+  resolveInput,
+  type BaseClient,
+  type ClientInternals,
+} from "./client.js";
 import type { RequestOptions } from "./client-options.js";
 import type { InputOf, OperationRef, ResultOf } from "./types.js";
 import { ValidationError } from "./errors.js";
@@ -36,11 +43,14 @@ export function paginate<Ops, K extends keyof Ops & string, Item>(
   input: InputOf<Ops[K]>,
   paginator: Paginator<ResultOf<Ops[K]>, Item>,
   options: RequestOptions = {},
+  /** The generated method's name (`runs.list`), which messages show beside the operationId. */
+  method?: string,
 ): PagePromise<Item, ResultOf<Ops[K]>> {
   // Everything that can fail runs in firstQuery, inside the promise: a wrong client (the slip
   // `paginate(operation, client, …)`) or operation rejects the list, it never throws.
   let core: ClientInternals;
   let id: string;
+  let name: string;
   let base: WireInput = {};
   let spec: OperationSpec;
   // The paging parameters are the query, or the JSON body's fields for a paginator that sends them in the body.
@@ -51,18 +61,20 @@ export function paginate<Ops, K extends keyof Ops & string, Item>(
       spec,
       (inBody ? { ...base, body: paging } : { ...base, query: asDeclared(spec, paging) }) as WireInput,
       options,
+      name,
     ) as Promise<Answered<ResultOf<Ops[K]>>>;
   const firstQuery = () => {
     core = internalsOf(client);
     id = operationId(operation);
+    name = callName(id, method);
     spec = core.spec(operation);
     base = resolveInput(input) as WireInput;
     const first = inBody ? (base.body ?? {}) : (base.query ?? {});
     if (inBody && (typeof first !== "object" || Array.isArray(first)))
-      throw new ValidationError(`${core.title} ${id}: the request body must be an object`, "body");
+      throw new ValidationError(`${core.title} ${name}: the request body must be an object`, "body");
     return Object.fromEntries(
       Object.entries(first as Record<string, unknown>).filter(([, v]) => v !== undefined),
     );
   };
-  return new PagePromise(firstQuery, fetchPage, paginator, () => `${core.title} ${id}`);
+  return new PagePromise(firstQuery, fetchPage, paginator, () => `${core.title} ${name}`);
 }

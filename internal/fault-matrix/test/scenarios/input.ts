@@ -67,7 +67,9 @@ export const input: Scenario[] = [
           headers: { "x-trace": "a\r\nx-admin: yes" },
         }),
       );
-      expect(e.message).toBe('Duvo getRun: headers["x-trace"] contains a control character (CR, LF, …)');
+      expect(e.message).toBe(
+        'Duvo runs.get (getRun): headers["x-trace"] contains a control character (CR, LF, …)',
+      );
       return outcome(e);
     },
   },

@@ -139,7 +139,9 @@ export const pagination: Scenario[] = [
       capture.reset();
       capture.respondWith({ status: 200, body: "", headers: { "content-length": "0" } });
       const e = await rejection(new Duvo({ apiKey: KEY, baseUrl: capture.url }).runs.list({}));
-      expect(e.message).toBe("Duvo listRuns answered with a page of the wrong shape (empty body)");
+      expect(e.message).toBe(
+        "Duvo runs.list (listRuns) answered with a page of the wrong shape (empty body)",
+      );
       return outcome(e);
     },
   },
@@ -153,7 +155,9 @@ export const pagination: Scenario[] = [
       const e = await rejection(
         new Avido({ apiKey: KEY, applicationId: APP, baseUrl: capture.url }).runs.list({}),
       );
-      expect(e.message).toBe("Avido listRuns answered with a page of the wrong shape (items are not a list)");
+      expect(e.message).toBe(
+        "Avido runs.list (listRuns) answered with a page of the wrong shape (items are not a list)",
+      );
       return outcome(e);
     },
   },

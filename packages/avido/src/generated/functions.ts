@@ -38,9 +38,14 @@ export function runsList(
     client,
     listRunsOperation,
     () => ({
-      ...paramsInput<operations["listRuns"]>(params, { dates: ["startDate", "endDate"] }, "Avido listRuns"),
+      ...paramsInput<operations["listRuns"]>(
+        params,
+        { dates: ["startDate", "endDate"] },
+        "Avido runs.list (listRuns)",
+      ),
     }),
     skipPagination<RunOutput>(),
     options,
+    "runs.list",
   );
 }

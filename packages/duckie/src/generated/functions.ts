@@ -61,7 +61,7 @@ export function runsList(
           dates: ["created_after", "created_before"],
           groups: { duration: ["eq", "gt", "gte", "lt", "lte"] },
         },
-        "Duckie listRuns",
+        "Duckie runs.list (listRuns)",
       ),
     }),
     cursorPagination<RunSummary>({
@@ -71,5 +71,6 @@ export function runsList(
       param: "cursor",
     }),
     options,
+    "runs.list",
   );
 }

@@ -37,7 +37,7 @@ export class Duvo extends DuvoClient {
     const body = input.body as RespondToHumanRequestBody | undefined;
     if (!body || typeof body !== "object" || (body.approved === undefined) === (body.answers === undefined)) {
       throw new ValidationError(
-        "Invalid input to Duvo respondToHumanRequest: pass exactly one of { approved } or { answers }",
+        "Invalid input to Duvo runs.humanRequests.respond (respondToHumanRequest): pass exactly one of { approved } or { answers }",
         "body",
       );
     }

@@ -55,9 +55,12 @@ export function runsList(
   return paginate(
     client,
     listRunsOperation,
-    () => ({ ...paramsInput<operations["listRuns"]>(params, { dates: ["since"] }, "Duvo listRuns") }),
+    () => ({
+      ...paramsInput<operations["listRuns"]>(params, { dates: ["since"] }, "Duvo runs.list (listRuns)"),
+    }),
     offsetPagination<RunSummary>("data", { total: "total", param: "offset" }),
     options,
+    "runs.list",
   );
 }
 
@@ -69,7 +72,7 @@ export function runsList(
  * `POST /v1/runs`
  */
 export function runsCreate(client: DuvoCore, body: CreateRunBody, options?: RequestOptions): APIPromise<Run> {
-  return client.request(createRunOperation, { body }, options, (data) => data["run"]);
+  return client.request(createRunOperation, { body }, options, (data) => data["run"], "runs.create");
 }
 
 /**
@@ -84,7 +87,7 @@ export function runsGet(
   runId: string,
   options?: RequestOptions,
 ): APIPromise<GetRunResponse> {
-  return client.request(getRunOperation, { path: { run_id: runId } }, options);
+  return client.request(getRunOperation, { path: { run_id: runId } }, options, undefined, "runs.get");
 }
 
 /** Parameters of {@link runsMessagesList} (`GET /v1/runs/{run_id}/messages`). */
@@ -108,10 +111,11 @@ export function runsMessagesList(
     listRunMessagesOperation,
     () => ({
       path: { run_id: runId },
-      ...paramsInput<operations["listRunMessages"]>(params, {}, "Duvo listRunMessages"),
+      ...paramsInput<operations["listRunMessages"]>(params, {}, "Duvo runs.messages.list (listRunMessages)"),
     }),
     offsetPagination<Message>("messages", { total: "total", param: "offset" }),
     options,
+    "runs.messages.list",
   );
 }
 
@@ -133,6 +137,7 @@ export function runsMessagesCreate(
     { path: { run_id: runId }, body },
     options,
     (data) => data["message"],
+    "runs.messages.create",
   );
 }
 
@@ -155,6 +160,7 @@ export function runsHumanRequestsRespond(
     { path: { run_id: runId, request_id: requestId }, body },
     options,
     (data) => data["human_request"],
+    "runs.humanRequests.respond",
   );
 }
 
@@ -170,5 +176,5 @@ export function runsStop(
   runId: string,
   options?: RequestOptions,
 ): APIPromise<StopRunResponse> {
-  return client.request(stopRunOperation, { path: { run_id: runId } }, options);
+  return client.request(stopRunOperation, { path: { run_id: runId } }, options, undefined, "runs.stop");
 }
