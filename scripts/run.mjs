@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const ENTRIES = ["generate", "spec-update", "spec-diff"];
+const ENTRIES = ["generate", "spec-update", "spec-diff", "lint-specs"];
 
 const [entry, ...args] = process.argv.slice(2);
 if (!ENTRIES.includes(entry)) {
@@ -54,4 +54,12 @@ if (!existsSync(bundle)) {
 }
 
 process.argv = [process.argv[0], bundle, ...args];
-await import(pathToFileURL(bundle).href);
+try {
+  await import(pathToFileURL(bundle).href);
+} catch (e) {
+  // A problem in the spec, its overlay or a providers.ts entry is one line naming it; anything else is a bug of the
+  // generator and keeps its stack.
+  if (!(e instanceof Error) || e.name !== "InputError") throw e;
+  console.error(`error: ${e.message}`);
+  process.exit(1);
+}

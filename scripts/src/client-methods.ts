@@ -68,11 +68,6 @@ export function methodsOf(
   });
   const names = nameMethods(ops, entry.methods);
   const constants = constantNames(ops.map((o) => o.operationId));
-  const unknownIds = [...Object.keys(entry.pagination ?? {}), ...Object.keys(entry.unwrap ?? {})].filter(
-    (id) => !ops.some((o) => o.operationId === id),
-  );
-  if (unknownIds.length)
-    throw new Error(`${entry.id}: no operation ${unknownIds.join(", ")} (pagination/unwrap)`);
   return names.map((n, i) => {
     const op = ops[i]!;
     const o = doc.paths[op.path][op.method.toLowerCase()];

@@ -25,16 +25,27 @@ export async function packageVersion(dir: string): Promise<string | undefined> {
  */
 export type PackagePart = "both" | "typed" | "client" | "mcp" | "cli";
 
-/** A package that serves every provider of providers.ts from a generated registry (packages/mcp, packages/cli). */
+/**
+ * A package that serves or tests every provider of providers.ts: packages/mcp and packages/cli from a generated
+ * registry, scripts/ (whose tests measure every client: bundle and type budgets) by depending on each.
+ */
 interface RegistryPackage {
+  /** Relative to the repository root. */
   dir: string;
-  render(entries: readonly ProviderEntry[]): string;
+  /** Its `src/generated/providers.ts`, for a package that has a registry. */
+  render?(entries: readonly ProviderEntry[]): string;
   dependencies(entries: readonly ProviderEntry[]): string[];
+  field: "dependencies" | "devDependencies";
 }
 
 const REGISTRIES: readonly RegistryPackage[] = [
-  { dir: "mcp", render: renderMcpProviders, dependencies: mcpDependencies },
-  { dir: "cli", render: renderCliProviders, dependencies: cliDependencies },
+  { dir: "packages/mcp", render: renderMcpProviders, dependencies: mcpDependencies, field: "dependencies" },
+  { dir: "packages/cli", render: renderCliProviders, dependencies: cliDependencies, field: "dependencies" },
+  {
+    dir: "scripts",
+    dependencies: (entries) => entries.flatMap((e) => [`@agentruns/${e.id}`, `@agentruns/${e.id}-openapi`]),
+    field: "devDependencies",
+  },
 ];
 
 /**
@@ -51,25 +62,27 @@ export async function generateRegistries(
 ): Promise<{ dir: string; drift: Drift[] }[]> {
   const out: { dir: string; drift: Drift[] }[] = [];
   for (const registry of REGISTRIES) {
-    if (only !== undefined && registry.dir !== only) continue;
-    const dir = path.join(root, "packages", registry.dir);
+    if (only !== undefined && path.basename(registry.dir) !== only) continue;
+    const dir = path.join(root, registry.dir);
     if (!existsSync(path.join(dir, "package.json"))) continue;
-    const files = new Map([
-      ["src/generated/providers.ts", await format(root, "providers.ts", registry.render(entries))],
-    ]);
+    const files = new Map<string, string>();
+    if (registry.render)
+      files.set("src/generated/providers.ts", await format(root, "providers.ts", registry.render(entries)));
     const manifest = path.join(dir, "package.json");
     const pkg = JSON.parse(await readFile(manifest, "utf8"));
-    const missing = registry.dependencies(entries).filter((name) => !pkg.dependencies?.[name]);
+    const field = registry.field;
+    const missing = registry.dependencies(entries).filter((name) => !pkg[field]?.[name]);
     if (missing.length) {
-      pkg.dependencies = Object.fromEntries(
+      const range = field === "devDependencies" ? "workspace:*" : "workspace:^";
+      pkg[field] = Object.fromEntries(
         Object.entries<string>({
-          ...pkg.dependencies,
-          ...Object.fromEntries(missing.map((m) => [m, "workspace:^"])),
+          ...pkg[field],
+          ...Object.fromEntries(missing.map((m) => [m, range])),
         }).sort(([a], [b]) => a.localeCompare(b)),
       );
       files.set("package.json", await format(root, "package.json", `${JSON.stringify(pkg, null, 2)}\n`));
     }
-    const owned = ["src/generated"];
+    const owned = registry.render ? ["src/generated"] : [];
     out.push({
       dir,
       drift: check ? await diffPackage(dir, files, owned) : await writePackage(dir, files, owned),

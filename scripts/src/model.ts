@@ -1,6 +1,7 @@
 // The generator's one model of a provider, built once from its entry and its normalized spec: the facts (server,
 // credentials, operations), the operation table, the component names and the ergonomic client's methods and
 // resources. Every emitter (scripts/src/emit/) reads it; none reads the spec on its own terms.
+import { checkEntry } from "./check-entry.js";
 import { buildClientModel, type ClientModel } from "./client-model.js";
 import { componentAliases, type ComponentAlias } from "./component-names.js";
 import { normalizeSpec } from "./normalize.js";
@@ -31,6 +32,7 @@ export interface ProviderModel {
 /** The model of `entry` over its normalized spec `doc`. */
 export function buildModel(entry: ProviderEntry, doc: Json, warnings: readonly string[] = []): ProviderModel {
   const provider = describeProvider(entry, doc);
+  checkEntry(entry, doc, provider.operations);
   const operations = operationTable(provider, doc);
   const components = componentAliases(provider, doc);
   return {

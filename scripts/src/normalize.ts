@@ -2,6 +2,8 @@
 // naming the file and JSON pointer), `$ref`s inside `x-` extensions are dropped, schema-relative `#/$defs/…` refs are
 // anchored, broken discriminator mappings are removed, operations without an operationId get a derived one, and
 // webhooks and callbacks (which the client never calls) lose theirs.
+import { requiredReadOnly } from "./spec-defects.js";
+
 type Json = Record<string, any>;
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
@@ -383,6 +385,7 @@ export function normalizeSpec(input: Json, file: string): Normalized {
       if (item?.[method] && typeof item[method] === "object") delete item[method].operationId;
 
   for (const w of dropWebSocketUpgrades(doc, file)) warnings.push(w);
+  for (const w of requiredReadOnly(doc, file)) warnings.push(w);
 
   // Operations without an operationId get the derived name; duplicates get a numeric suffix.
   const seen = new Set<string>();

@@ -3,6 +3,7 @@
 // update and remove). An action that matches nothing, or that the implementation rejects, stops generation.
 import type { openapiOverlay } from "openapi-format";
 import { parse as parseYaml } from "yaml";
+import { InputError } from "./input-error.js";
 
 type Json = Record<string, any>;
 
@@ -12,15 +13,15 @@ export async function applyOverlay(doc: Json, overlayText: string, file: string)
   try {
     overlay = parseYaml(overlayText, { maxAliasCount: -1 }) as Json;
   } catch (e) {
-    throw new Error(`${file}: not valid YAML (${(e as Error).message})`);
+    throw new InputError(`${file}: not valid YAML (${(e as Error).message})`);
   }
   if (!overlay || typeof overlay !== "object" || !Array.isArray(overlay.actions)) {
-    throw new Error(
+    throw new InputError(
       `${file}: not an OpenAPI Overlay document (it needs "overlay: 1.0.0" and a list of "actions")`,
     );
   }
   if (!/^1\.0\.\d+$/.test(String(overlay.overlay ?? ""))) {
-    throw new Error(`${file}#/overlay: version "${overlay.overlay}" is not supported; use 1.0.0`);
+    throw new InputError(`${file}#/overlay: version "${overlay.overlay}" is not supported; use 1.0.0`);
   }
   // Loaded on use: most providers have no overlay, and the library is a large part of the generator's start-up.
   const { openapiOverlay: apply } = await import("openapi-format");
@@ -34,11 +35,11 @@ export async function applyOverlay(doc: Json, overlayText: string, file: string)
   } finally {
     console.error = original;
   }
-  if (problems.length) throw new Error(`${file}: ${problems.join("; ")}`);
+  if (problems.length) throw new InputError(`${file}: ${problems.join("; ")}`);
   const unused = (result.resultData?.unusedActions ?? []) as Json[];
   if (unused.length) {
     const index = overlay.actions.indexOf(unused[0]);
-    throw new Error(
+    throw new InputError(
       `${file}#/actions/${index}: target ${JSON.stringify(unused[0]?.target)} matches nothing in the spec; ` +
         "fix the JSONPath or remove the action",
     );

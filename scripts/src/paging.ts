@@ -163,3 +163,78 @@ export const itemsOf = (p: Pagination): string => (p.style === "skip" ? "data" :
 
 /** Whether the operation's JSON success answer is an array (a list that does not page). */
 export const answersArray = (doc: Json, op: Json): boolean => isArray(answerOf(doc, op).schema);
+
+/** The schema at a dotted path of the answer (`meta.totalPages`), or undefined where a step names no property. */
+function schemaAt(doc: Json, schema: Json | undefined, at: string): Json | undefined {
+  let node = schema;
+  for (const key of at.split(".")) {
+    node = properties(doc, node)[key];
+    if (!node) return undefined;
+  }
+  return node;
+}
+
+/**
+ * What is wrong with a declared pagination of an operation, as the spec describes it: its items must be an array
+ * of the JSON answer (the answer itself for `""`), each field it names must exist there, and the parameter it sends
+ * must be one of the operation's (a query parameter, or a field of its JSON request body with `in: "body"`).
+ */
+export function paginationProblems(doc: Json, path: string, method: string, p: Pagination): string[] {
+  const op = doc.paths?.[path]?.[method.toLowerCase()] ?? {};
+  const { schema } = answerOf(doc, op);
+  if (!schema) return ["the operation answers no JSON, so nothing can be paged"];
+  const problems: string[] = [];
+  const items = itemsOf(p);
+  if (items === "" ? !isArray(schema) : !isArray(schemaAt(doc, schema, items)))
+    problems.push(
+      items === ""
+        ? `items "" says the answer is the list, but its schema is not an array`
+        : `items "${items}" is not an array of the answer (its arrays: ${arraysOf(doc, schema).join(", ") || "none"})`,
+    );
+  const fields: Record<string, string | null | undefined> =
+    p.style === "offset"
+      ? { total: p.total }
+      : p.style === "page"
+        ? { totalPages: p.totalPages, more: p.more }
+        : p.style === "cursor"
+          ? { next: p.next, hasMore: p.hasMore }
+          : {};
+  for (const [name, at] of Object.entries(fields))
+    if (at && !schemaAt(doc, schema, at)) problems.push(`${name} "${at}" is not a field of the answer`);
+  const param =
+    p.style === "skip" || p.style === "link"
+      ? undefined
+      : (p.param ?? (p.style === "page" ? "page" : p.style === "offset" ? "offset" : undefined));
+  if (param !== undefined) {
+    const inBody = p.style === "cursor" && p.in === "body";
+    const body = op.requestBody ? resolveRef(doc, op.requestBody) : undefined;
+    const bodySchema = Object.entries<Json>(body?.content ?? {}).find(([k]) => /json/i.test(k))?.[1]?.schema;
+    const known = inBody
+      ? Object.keys(properties(doc, bodySchema ? resolveRef(doc, bodySchema) : undefined))
+      : parametersOf(doc, path, method)
+          .filter((x) => x.in === "query")
+          .map((x) => String(x.name));
+    if (!known.includes(param))
+      problems.push(
+        `param "${param}" is not a ${inBody ? "field of the JSON request body" : "query parameter"} of the operation (${known.join(", ") || "it has none"})`,
+      );
+  }
+  return problems;
+}
+
+/** The dotted paths of the answer's arrays, one level down at most (for a message). */
+function arraysOf(doc: Json, schema: Json): string[] {
+  const props = properties(doc, schema);
+  const out = Object.entries(props)
+    .filter(([, s]) => isArray(s))
+    .map(([k]) => k);
+  for (const [k, s] of Object.entries(props))
+    for (const [k2, s2] of Object.entries(properties(doc, s))) if (isArray(s2)) out.push(`${k}.${k2}`);
+  return out;
+}
+
+/** Whether `field` is a property of the operation's JSON success answer (what an `unwrap` entry resolves to). */
+export function answerHasField(doc: Json, path: string, method: string, field: string): boolean {
+  const op = doc.paths?.[path]?.[method.toLowerCase()] ?? {};
+  return schemaAt(doc, answerOf(doc, op).schema, field) !== undefined;
+}

@@ -8,6 +8,7 @@ import { applyOverlay } from "./overlay.js";
 import { parametersOf } from "./parameters.js";
 import type { Pagination } from "./paging.js";
 import { isSwagger2, toOpenApi3 } from "./swagger2.js";
+import { InputError } from "./input-error.js";
 
 /** One line of providers.ts. Everything not given follows the conventions documented in README.md. */
 export interface ProviderEntry {
@@ -144,7 +145,7 @@ export function parseSpecText(text: string, file: string): Json {
     try {
       doc = JSON.parse(text);
     } catch (e) {
-      throw new Error(`${file}: not valid JSON (${(e as Error).message})`);
+      throw new InputError(`${file}: not valid JSON (${(e as Error).message})`);
     }
   } else {
     // Aliases are expanded without a count cap (real specs reuse one anchor hundreds of times); the guard is the
@@ -152,10 +153,10 @@ export function parseSpecText(text: string, file: string): Json {
     try {
       doc = parseYaml(text, { maxAliasCount: -1 });
     } catch (e) {
-      throw new Error(`${file}: not valid YAML (${(e as Error).message})`);
+      throw new InputError(`${file}: not valid YAML (${(e as Error).message})`);
     }
     if (expandedSize(doc) > MAX_EXPANDED_NODES) {
-      throw new Error(
+      throw new InputError(
         `${file}: its YAML aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString("en")} nodes ` +
           "(nested aliases that multiply); expand them in the source or fix the document",
       );
@@ -163,7 +164,7 @@ export function parseSpecText(text: string, file: string): Json {
   }
   const d = doc as Json | null;
   if (!d || typeof d !== "object" || (typeof d.openapi !== "string" && !isSwagger2(d))) {
-    throw new Error(
+    throw new InputError(
       `${file}#/openapi: not an OpenAPI 3 or Swagger 2.0 document (no "openapi" field` +
         (d && typeof d === "object" && "swagger" in d
           ? `; "swagger" is ${JSON.stringify(d.swagger)}, not "2.0")`
@@ -190,7 +191,7 @@ export async function loadSpec(root: string, entry: ProviderEntry): Promise<{ te
   const overlay = await readFile(path.resolve(root, overlayPath(entry)), "utf8").catch(
     (e: NodeJS.ErrnoException) => {
       if (e.code === "ENOENT" && !entry.overlay) return undefined;
-      throw new Error(`${overlayPath(entry)}: cannot read the overlay (${e.message})`);
+      throw new InputError(`${overlayPath(entry)}: cannot read the overlay (${e.message})`);
     },
   );
   return { text, doc: overlay === undefined ? doc : await applyOverlay(doc, overlay, overlayPath(entry)) };
@@ -226,7 +227,7 @@ function credentialsOf(entry: ProviderEntry, doc: Json, used: readonly string[])
     const raw = schemes[scheme];
     const s: Json | undefined = raw?.$ref ? resolveRef(doc, raw) : raw;
     if (!s) {
-      throw new Error(
+      throw new InputError(
         `${entry.spec}#/components/securitySchemes/${scheme}: a security requirement names this scheme, which does not exist; ` +
           "define it, or remove it from the requirement with an overlay",
       );
@@ -266,7 +267,7 @@ function credentialsOf(entry: ProviderEntry, doc: Json, used: readonly string[])
         description,
       });
     } else {
-      throw new Error(
+      throw new InputError(
         `${entry.spec}#/components/securitySchemes/${scheme}: ${type}${httpScheme ? `/${httpScheme}` : ""} is not a scheme ` +
           "a client can fill (supported: http bearer and basic, apiKey in header/query/cookie, oauth2, openIdConnect); " +
           "replace it with an overlay",
@@ -274,7 +275,7 @@ function credentialsOf(entry: ProviderEntry, doc: Json, used: readonly string[])
     }
   }
   const clash = out.find((c, i) => out.findIndex((d) => d.option === c.option) !== i);
-  if (clash) throw new Error(`${entry.spec}: two security schemes map to the option "${clash.option}"`);
+  if (clash) throw new InputError(`${entry.spec}: two security schemes map to the option "${clash.option}"`);
   return out;
 }
 
@@ -326,7 +327,7 @@ function serverOf(doc: Json): Pick<ProviderDescriptor, "serverUrl" | "server"> {
 
 export function describeProvider(entry: ProviderEntry, doc: Json): ProviderDescriptor {
   if (!/^[a-z][a-z0-9-]*$/.test(entry.id))
-    throw new Error(`provider id "${entry.id}" must match ^[a-z][a-z0-9-]*$`);
+    throw new InputError(`provider id "${entry.id}" must match ^[a-z][a-z0-9-]*$`);
   const { serverUrl, server } = serverOf(doc);
   const { operations, dotted } = operationsOf(doc);
   const used = [...new Set(operations.flatMap((o) => o.security.flat()))];

@@ -3,6 +3,7 @@
 // stays as the provider wrote it, and generation, `spec:update` and the differ all see the converted document.
 // @ts-expect-error swagger2openapi ships no types; its one function used here is typed below.
 import swagger2openapi from "swagger2openapi";
+import { InputError } from "./input-error.js";
 
 type Json = Record<string, any>;
 
@@ -27,6 +28,8 @@ export async function toOpenApi3(doc: Json, file: string): Promise<Json> {
     });
     return openapi;
   } catch (e) {
-    throw new Error(`${file}: Swagger 2.0 could not be converted to OpenAPI 3 (${(e as Error).message})`);
+    throw new InputError(
+      `${file}: Swagger 2.0 could not be converted to OpenAPI 3 (${(e as Error).message})`,
+    );
   }
 }

@@ -1,6 +1,8 @@
 // The README's "Add a provider", followed literally in a clean clone with a real spec (Hugging Face TGI: no servers,
-// no auth, streaming): one spec file, one providers.ts entry, `pnpm install`, `pnpm generate`; the new package then
-// builds, type-checks and passes its tests, and a second `pnpm generate` changes nothing.
+// no auth, streaming): one spec file, one providers.ts entry, `pnpm install`, `pnpm generate`; both new packages then
+// pass what `pnpm test` runs for them (spec lint, drift check, formatting, type-check, publishing lint, tests), the
+// tests that loop over providers.ts (drift, type and bundle budgets, API reference) take the newcomer, and a second
+// `pnpm generate` changes nothing.
 import { execFile } from "node:child_process";
 import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -34,8 +36,8 @@ afterAll(async () => {
   if (clone) await rm(path.dirname(clone), { recursive: true, force: true });
 });
 
-describe("Add a provider (README)", { timeout: 300_000 }, () => {
-  it("spec + providers entry + pnpm install + pnpm generate → a package that builds and passes its tests", async () => {
+describe("Add a provider (README)", { timeout: 900_000 }, () => {
+  it("spec + providers entry + pnpm install + pnpm generate → both packages pass the whole pnpm test scope", async () => {
     await copyFile(
       path.join(repo, "internal/spec-corpus/specs/text-generation-inference.json"),
       path.join(clone, "specs/tgi.openapi.json"),
@@ -49,11 +51,34 @@ describe("Add a provider (README)", { timeout: 300_000 }, () => {
     await sh("pnpm", ["install", "--offline"]);
     const generated = await sh("pnpm", ["generate"]);
     expect(generated.stdout).toContain("packages/tgi-openapi: created from specs/tgi.openapi.json");
+    expect(generated.stdout).toContain("packages/tgi: created from specs/tgi.openapi.json");
     const pkg = JSON.parse(await readFile(path.join(clone, "packages/tgi-openapi/package.json"), "utf8"));
     expect(pkg.name).toBe("@agentruns/tgi-openapi");
-    await sh("pnpm", ["turbo", "run", "build", "typecheck", "test", "--filter", "@agentruns/tgi-openapi"]);
+    // What `pnpm test` runs, for the new packages: the spec lint (third-party rules), the drift check, formatting,
+    // and each package's type-check, publishing lint and tests (the generated smoke tests among them).
+    await sh("pnpm", ["lint:specs", "tgi"]);
     const check = await sh("pnpm", ["generate:check"]);
-    expect(check.stdout).toContain("packages/tgi-openapi: up to date");
+    for (const dir of ["packages/tgi-openapi", "packages/tgi", "packages/mcp", "packages/cli", "scripts"])
+      expect(check.stdout).toContain(`${dir}: up to date`);
+    await sh("pnpm", ["exec", "prettier", "--check", "packages/tgi", "packages/tgi-openapi", "scripts"]);
+    const scope = ["--filter", "@agentruns/tgi-openapi", "--filter", "@agentruns/tgi"];
+    await sh("pnpm", ["turbo", "run", "build", "typecheck", "lint:package", "test", ...scope]);
+    // The tests that loop over providers.ts take the newcomer, with generated default budgets.
+    const scripts = path.join(clone, "scripts");
+    const vitest = (...args: string[]) =>
+      exec("pnpm", ["exec", "vitest", "run", ...args], { cwd: scripts, env, maxBuffer: 64 << 20 }).catch(
+        (e) => {
+          throw new Error(`vitest ${args.join(" ")} failed:\n${e.stdout}\n${e.stderr}`);
+        },
+      );
+    await vitest(
+      "test/type-budget.test.ts",
+      "test/bundle-size.test.ts",
+      "test/api-reference.test.ts",
+      "-t",
+      "tgi",
+    );
+    await vitest("test/drift.test.ts");
     // A second run changes nothing.
     await sh("pnpm", ["generate"]);
     const status = await sh("git", [
@@ -61,6 +86,7 @@ describe("Add a provider (README)", { timeout: 300_000 }, () => {
       "--porcelain",
       "packages/duvo-openapi",
       "packages/tgi-openapi",
+      "packages/tgi",
     ]);
     expect(status.stdout.split("\n").filter((l) => l && !l.startsWith("??"))).toEqual([]);
   });

@@ -73,6 +73,7 @@ describe("generate --check", () => {
     }
     expect(out).toContain("packages/mcp: up to date");
     expect(out).toContain("packages/cli: up to date");
+    expect(out).toContain("scripts: up to date");
     expect(code).toBe(0);
   });
 
@@ -117,8 +118,8 @@ describe("generate", () => {
     await generate();
     const first = await snapshot(path.join(root, "packages"));
     const { out } = await generate();
-    // Each provider's two packages, and the MCP server's and the CLI's registries.
-    expect(out.match(/up to date/g)).toHaveLength(providers.length * 2 + 2);
+    // Each provider's two packages, the MCP server's and the CLI's registries, and the scripts' dependencies.
+    expect(out.match(/up to date/g)).toHaveLength(providers.length * 2 + 3);
     expect(await snapshot(path.join(root, "packages"))).toEqual(first);
   });
 
@@ -134,6 +135,6 @@ describe("generate", () => {
   it("rejects an unknown provider id", async () => {
     const { code, out } = await generate("acme");
     expect(code).toBe(2);
-    expect(out).toContain("Unknown provider(s): acme. Known: duvo, avido, duckie.");
+    expect(out).toContain(`Unknown provider(s): acme. Known: ${providers.map((p) => p.id).join(", ")}.`);
   });
 });

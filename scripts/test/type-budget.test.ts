@@ -13,6 +13,11 @@ const repo = path.resolve(import.meta.dirname, "../..");
  * 94, Duckie 122; 1,187, 272 and 300 before signatures used the spec's names instead of `ResultOf<…>` lookups), plus
  * about 20%. */
 const BUDGET: Record<string, number> = { duvo: 250, avido: 115, duckie: 150 };
+/**
+ * A provider added since gets a generated default until someone measures and tightens it here: about twice what
+ * these cost per operation (Duvo 30 for each of its 7), plus a base.
+ */
+const budgetOf = (id: string, operations: number): number => BUDGET[id] ?? 100 + 60 * operations;
 
 let empty: number;
 let dir: string;
@@ -34,6 +39,6 @@ describe.each(providers.map((p) => [p.id, p] as const))("%s", (id, entry) => {
     const cost = instantiations - empty;
     console.log(`${id}: ${methods.length} operations, ${cost} instantiations over an empty file`);
     expect(cost).toBeGreaterThan(0);
-    expect(cost).toBeLessThanOrEqual(BUDGET[id]!);
+    expect(cost).toBeLessThanOrEqual(budgetOf(id, methods.length));
   }, 60_000);
 });
