@@ -19,16 +19,21 @@ const requiredInputs = (m: Method, spec: Json): number =>
     0,
   );
 
+/** A call's example: its method expression (`client.runs.get("…")`), the same call through the typed openapi-fetch
+ * client (`client.GET("/runs/{run_id}", …)`), and what reaches the server. */
+export interface ExampleCall {
+  expr: string;
+  raw: string;
+  method: string;
+  pathname: string;
+}
+
 /**
  * The smoke test's call: the operation with the fewest required inputs (a GET first), called with values the core's
  * input check accepts (the spec's examples where they pass, else values built from each rule), so the test compiles
  * and its request reaches the wire for any spec. Undefined when no operation can be called that way.
  */
-export function smokeCall(
-  methods: readonly Method[],
-  table: Json,
-  doc: Json,
-): { expr: string; method: string; pathname: string } | undefined {
+export function smokeCall(methods: readonly Method[], table: Json, doc: Json): ExampleCall | undefined {
   const ranked = methods
     .map((m, i) => ({
       m,
@@ -43,12 +48,48 @@ export function smokeCall(
   return undefined;
 }
 
+/** Every required input of a call, each with a value that passes the input check. */
+interface CallInputs {
+  /** Path parameters by name, in the path's order. */
+  path: [string, string | number][];
+  /** The method's params object (query with bracketed groups as objects, headers and cookies by their keys). */
+  params: Json;
+  /** The same on the wire, by location and the spec's names. */
+  wire: { query: Json; header: Json; cookie: Json };
+  body?: { value: unknown } | "undefined";
+}
+
 /** One call of `m` with every required input filled, or undefined when some input has no value that passes. */
-export function callOf(
-  m: Method,
-  spec: Json,
-  doc: Json,
-): { expr: string; method: string; pathname: string } | undefined {
+export function callOf(m: Method, spec: Json, doc: Json): ExampleCall | undefined {
+  const inputs = callInputs(m, spec, doc);
+  if (!inputs) return undefined;
+  let pathname = m.path;
+  for (const [name, value] of inputs.path)
+    pathname = pathname.replaceAll(`{${name}}`, encodeURIComponent(String(value)));
+  const args = [
+    ...inputs.path.map(([, v]) => q(v)),
+    ...(inputs.body === "undefined" ? ["undefined"] : inputs.body ? [q(inputs.body.value)] : []),
+    ...(Object.keys(inputs.params).length ? [q(inputs.params)] : []),
+  ];
+  const params = Object.fromEntries(
+    [["path", Object.fromEntries(inputs.path)], ...Object.entries(inputs.wire)].filter(
+      ([, v]) => Object.keys(v as Json).length,
+    ),
+  );
+  const init = {
+    ...(Object.keys(params).length ? { params } : {}),
+    ...(inputs.body && inputs.body !== "undefined" ? { body: inputs.body.value } : {}),
+  };
+  return {
+    expr: `client.${[...m.resource, m.name].join(".")}(${args.join(", ")})`,
+    raw: `client.${m.method}(${q(m.path)}${Object.keys(init).length ? `, ${q(init)}` : ""})`,
+    method: m.method,
+    // What reaches the server: a path written with a fragment or a query (`/#X-Amz-Target=…`) is cut where URLs cut it.
+    pathname: new URL(pathname, "http://127.0.0.1").pathname,
+  };
+}
+
+function callInputs(m: Method, spec: Json, doc: Json): CallInputs | undefined {
   const raw = parametersOf(doc, m.path, m.method);
   // The value built from the schema first (it has the shape the types demand; a spec's example may not), then the
   // spec's examples, then values built from the rule alone.
@@ -59,33 +100,32 @@ export function callOf(
       ...hintsOf(p, p?.schema ? resolveRef(doc, p.schema) : undefined),
     ];
   };
-  const args: string[] = [];
-  let pathname = m.path;
+  const out: CallInputs = { path: [], params: {}, wire: { query: {}, header: {}, cookie: {} } };
   for (const p of m.pathParams) {
     const v = valueFor(spec.pathParams[p.name]?.schema ?? {}, hints("path", p.name));
     if (!v || (typeof v.value !== "string" && typeof v.value !== "number")) return undefined;
-    args.push(q(v.value));
-    pathname = pathname.replaceAll(`{${p.name}}`, encodeURIComponent(String(v.value)));
+    out.path.push([p.name, v.value]);
   }
-  const params: Json = {};
   for (const part of ["query", "header", "cookie"] as const) {
     for (const [name, p] of Object.entries<Json>(spec[part] ?? {})) {
       // Parameters named like Object's members are given too (see sampleValue: TypeScript checks the inherited one).
       if (!p.required && !(name in Object.prototype)) continue;
       const v = valueFor(p.schema ?? {}, hints(part, name));
       if (!v) return undefined;
+      out.wire[part][name] = v.value;
       const group = Object.entries(m.groups).find(([g, keys]) => keys.some((k) => `${g}[${k}]` === name));
       const key =
         part === "query"
           ? name
           : (Object.keys(m.renamed).find((k) => m.renamed[k] === name && m[part].includes(k)) ?? name);
-      if (group && part === "query") (params[group[0]] ??= {})[name.slice(group[0].length + 1, -1)] = v.value;
-      else params[key] = v.value;
+      if (group && part === "query")
+        (out.params[group[0]] ??= {})[name.slice(group[0].length + 1, -1)] = v.value;
+      else out.params[key] = v.value;
     }
   }
-  const needParams = Object.keys(params).length > 0;
+  const needParams = Object.keys(out.params).length > 0;
   if (m.body && (m.body.required || needParams)) {
-    if (!m.body.required) args.push("undefined");
+    if (!m.body.required) out.body = "undefined";
     else {
       const op = doc.paths[m.path][m.method.toLowerCase()];
       const body = resolveRef(doc, op.requestBody ?? {});
@@ -104,15 +144,8 @@ export function callOf(
           typeof v.value !== "string")
       )
         return undefined;
-      args.push(q(v.value));
+      out.body = { value: v.value };
     }
   }
-  if (needParams) args.push(q(params));
-  // What reaches the server: a path written with a fragment or a query (`/#X-Amz-Target=…`) is cut where URLs cut it.
-  pathname = new URL(pathname, "http://127.0.0.1").pathname;
-  return {
-    expr: `client.${[...m.resource, m.name].join(".")}(${args.join(", ")})`,
-    method: m.method,
-    pathname,
-  };
+  return out;
 }

@@ -101,15 +101,20 @@ export function sampleValue(
   if (options.examples && given !== undefined) return given;
   if (s.const !== undefined) return s.const;
   if (Array.isArray(s.enum) && s.enum.length) return s.enum.find((v: unknown) => v !== null) ?? s.enum[0];
+  // A schema of options: the first that yields a value. Beside properties of its own (`allOf: [oneOf…, {role}]`
+  // merged), that value is merged with them below.
+  const own = !!(s.properties || s.required);
+  let branch: unknown;
   for (const key of ["oneOf", "anyOf"] as const) {
     if (!Array.isArray(s[key]) || !s[key].length) continue;
     for (const option of s[key]) {
       const o = resolveRef(doc, option);
       if (o?.type === "null") continue;
-      const v = sampleValue(doc, o, options, depth + 1);
-      if (v !== undefined) return v;
+      branch = sampleValue(doc, o, options, depth + 1);
+      if (branch !== undefined) break;
     }
-    return given;
+    if (!own) return branch ?? given;
+    break;
   }
   const types = (Array.isArray(s.type) ? s.type : [s.type]).filter(
     (t: unknown) => typeof t === "string" && t !== "null",
@@ -147,8 +152,8 @@ export function sampleValue(
         if (v === undefined && required.has(key)) return given;
         if (v !== undefined) out[key] = v;
       }
-      for (const key of required) if (!(key in out)) return given;
-      return out;
+      for (const key of required) if (!(key in out) && !(isRecord(branch) && key in branch)) return given;
+      return isRecord(branch) ? { ...branch, ...out } : out;
     }
     case "string":
       if (s.format === "binary") return given;
@@ -170,6 +175,8 @@ export function sampleValue(
       return given ?? (s.properties || s.type ? undefined : {});
   }
 }
+
+const isRecord = (v: unknown): v is Json => !!v && typeof v === "object" && !Array.isArray(v);
 
 /** `raw` with its refs followed and its `allOf` parts merged into one schema (properties, required, type, …). */
 function merged(doc: Json, raw: Json | undefined, depth: number): Json | undefined {

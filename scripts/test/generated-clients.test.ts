@@ -7,6 +7,7 @@ import * as duckie from "@agentruns/duckie-openapi";
 import * as duvo from "@agentruns/duvo-openapi";
 import { readmeExamples, runExample, startCaptureServer, type CaptureServer } from "@agentruns/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { format } from "node:util";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -120,17 +121,15 @@ describe.each(cases)("@agentruns/$id-openapi createClient", (c) => {
 
   it("runs the README example as published (built dist, by package name)", async () => {
     server.respondWith({ body: c.body });
-    const [example] = await readmeExamples(path.join(repo, `packages/${c.id}-openapi/README.md`), "js");
+    const [example] = await readmeExamples(path.join(repo, `packages/${c.id}-openapi/README.md`), "ts");
     expect(example).toBeDefined();
-    const { stdout } = await runExample(path.join(repo, `packages/${c.id}-openapi`), example!, {
-      ...c.env,
-      [baseUrlVar(c.id)]: server.url,
-    });
-    expect(stdout.trim()).toBe(
-      `200 [ ${Object.keys(c.body as object)
-        .map((k) => `'${k}'`)
-        .join(", ")} ]`,
+    const { stdout } = await runExample(
+      path.join(repo, `packages/${c.id}-openapi`),
+      example!,
+      { ...c.env, [baseUrlVar(c.id)]: server.url },
+      { typescript: true },
     );
+    expect(stdout.trim()).toBe(format(200, c.body));
     expect(server.only().pathname).toBe(c.path);
   });
 });
@@ -144,14 +143,16 @@ it("Duvo also accepts DUVO_API_BASE_URL (the official CLI's name), after DUVO_BA
 
 it("the root README example sends exactly the request its comment shows", async () => {
   server.respondWith({ body: { data: [], pagination: { limit: 50, next_cursor: null, has_more: false } } });
-  const example = (await readmeExamples(path.join(repo, "README.md"), "js")).find((code) =>
+  const example = (await readmeExamples(path.join(repo, "README.md"), "ts")).find((code) =>
     code.includes("// GET "),
   );
   const shown = example!.match(/^\/\/ (GET \S+)$/m)![1];
-  await runExample(path.join(repo, "packages/duckie-openapi"), example!, {
-    DUCKIE_API_KEY: "dk_live_readme",
-    DUCKIE_BASE_URL: server.url,
-  });
+  await runExample(
+    path.join(repo, "packages/duckie-openapi"),
+    example!,
+    { DUCKIE_API_KEY: "dk_live_readme", DUCKIE_BASE_URL: server.url },
+    { typescript: true },
+  );
   const req = server.only();
   expect(`${req.method} ${req.rawUrl}`).toBe(shown);
   expect(req.headers.authorization).toBe("Bearer dk_live_readme");

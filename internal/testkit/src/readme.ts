@@ -3,6 +3,7 @@ import { execFile } from "node:child_process";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
+import { typeCheck } from "./scratch-workspace.js";
 
 const run = promisify(execFile);
 
@@ -18,17 +19,28 @@ export async function readmeExamples(readmePath: string, lang: string): Promise<
 }
 
 /**
- * Executes an ES module example with Node from inside `packageDir`, so it imports the package by its
- * published name (self-reference through the `exports` map, i.e. the built `dist/`).
+ * Executes an example with Node from inside `packageDir`, so it imports the package by its published name
+ * (self-reference through the `exports` map, i.e. the built `dist/`). A TypeScript example (`typescript: true`, a
+ * ```ts block) is type-checked first under `strict`, as a user's editor would check it, and fails with the compiler's
+ * messages; then its types are stripped (esbuild) and it runs as JavaScript.
  */
 export async function runExample(
   packageDir: string,
   code: string,
   env: Record<string, string>,
+  { typescript = false }: { typescript?: boolean } = {},
 ): Promise<{ stdout: string; stderr: string }> {
-  const file = path.join(packageDir, `.readme-example-${process.pid}-${Date.now()}.mjs`);
-  await writeFile(file, code);
+  const base = path.join(packageDir, `.readme-example-${process.pid}-${Date.now()}`);
+  const file = `${base}.mjs`;
   try {
+    if (typescript) {
+      await writeFile(`${base}.mts`, code);
+      const { errors } = await typeCheck([`${base}.mts`], { types: ["node"] });
+      if (errors.length)
+        throw new Error(`the example does not type-check under strict:\n${errors.join("\n")}`);
+      const { transform } = await import("esbuild");
+      await writeFile(file, (await transform(code, { loader: "ts", format: "esm", target: "node18" })).code);
+    } else await writeFile(file, code);
     return await run(process.execPath, [file], {
       cwd: packageDir,
       env: { PATH: process.env.PATH ?? "", ...env },
@@ -36,21 +48,30 @@ export async function runExample(
     });
   } finally {
     await rm(file, { force: true });
+    await rm(`${base}.mts`, { force: true });
   }
 }
 
 export interface ReadmeExample {
   code: string;
+  /** A ```ts block: run with `runExample(…, { typescript: true })`. */
+  typescript: boolean;
   /** The ```text block right after the code block, if there is one: what the example prints. */
   output: string | undefined;
 }
 
-/** Every ```js block of a README, paired with the ```text block that follows it. */
+/** Every ```ts and ```js block of a README, paired with the ```text block that follows it. */
 export async function readmeExamplePairs(readmePath: string): Promise<ReadmeExample[]> {
   const blocks = await fencedBlocks(readmePath);
   return blocks.flatMap((b, i) =>
-    b.lang === "js"
-      ? [{ code: b.body, output: blocks[i + 1]?.lang === "text" ? blocks[i + 1]!.body : undefined }]
+    b.lang === "js" || b.lang === "ts"
+      ? [
+          {
+            code: b.body,
+            typescript: b.lang === "ts",
+            output: blocks[i + 1]?.lang === "text" ? blocks[i + 1]!.body : undefined,
+          },
+        ]
       : [],
   );
 }

@@ -32,7 +32,7 @@ export async function typeErrors(files: string[]): Promise<string[]> {
  */
 export async function typeCheck(
   files: string[],
-  options: { moduleResolution?: "nodenext" | "bundler" } = {},
+  options: { moduleResolution?: "nodenext" | "bundler"; types?: string[] } = {},
 ): Promise<{ errors: string[]; instantiations: number }> {
   // Loaded on use: the compiler is large, and most users of the test kit never type-check.
   const { default: ts } = await import("typescript");
@@ -44,7 +44,7 @@ export async function typeCheck(
       ? { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler }
       : { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext }),
     lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
-    types: [],
+    types: options.types ?? [],
     skipLibCheck: true,
   });
   const errors = ts

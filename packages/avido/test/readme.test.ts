@@ -16,12 +16,17 @@ afterAll(() => sim.close());
 it("README examples print what the README says", async () => {
   const examples = await readmeExamplePairs(path.join(dir, "README.md"));
   expect(examples.length).toBeGreaterThan(0);
-  for (const { code, output } of examples) {
-    const { stdout } = await runExample(dir, code, {
-      AVIDO_API_KEY: "readme-key",
-      AVIDO_BASE_URL: sim.url,
-      AVIDO_APPLICATION_ID: "app_readme",
-    });
+  for (const { code, output, typescript } of examples) {
+    const { stdout } = await runExample(
+      dir,
+      code,
+      {
+        AVIDO_API_KEY: "readme-key",
+        AVIDO_BASE_URL: sim.url,
+        AVIDO_APPLICATION_ID: "app_readme",
+      },
+      { typescript },
+    );
     if (output !== undefined) expect(stdout.trim()).toBe(output.trim());
   }
   expect(sim.violations).toEqual([]);

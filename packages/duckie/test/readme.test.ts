@@ -16,11 +16,16 @@ afterAll(() => sim.close());
 it("README examples print what the README says", async () => {
   const examples = await readmeExamplePairs(path.join(dir, "README.md"));
   expect(examples.length).toBeGreaterThan(0);
-  for (const { code, output } of examples) {
-    const { stdout } = await runExample(dir, code, {
-      DUCKIE_API_KEY: "readme-key",
-      DUCKIE_BASE_URL: sim.url,
-    });
+  for (const { code, output, typescript } of examples) {
+    const { stdout } = await runExample(
+      dir,
+      code,
+      {
+        DUCKIE_API_KEY: "readme-key",
+        DUCKIE_BASE_URL: sim.url,
+      },
+      { typescript },
+    );
     if (output !== undefined) expect(stdout.trim()).toBe(output.trim());
   }
   expect(sim.violations).toEqual([]);

@@ -16,8 +16,10 @@ afterAll(() => sim.close());
 it("README examples print what the README says", async () => {
   const examples = await readmeExamplePairs(path.join(dir, "README.md"));
   expect(examples.length).toBeGreaterThan(0);
-  for (const { code, output } of examples) {
-    const { stdout } = await runExample(dir, code, { DUVO_API_KEY: "readme-key", DUVO_BASE_URL: sim.url });
+  for (const { code, output, typescript } of examples) {
+    // TypeScript blocks are type-checked under strict before they run.
+    const env = { DUVO_API_KEY: "readme-key", DUVO_BASE_URL: sim.url };
+    const { stdout } = await runExample(dir, code, env, { typescript });
     if (output !== undefined) expect(stdout.trim()).toBe(output.trim());
   }
   expect(sim.violations).toEqual([]);

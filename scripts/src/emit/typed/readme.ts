@@ -1,20 +1,16 @@
 // The typed package's README: usage, the env vars and options of its credentials, its exports and its operations.
+import { smokeCall, type ExampleCall } from "../../example-call.js";
 import type { ProviderDescriptor } from "../../provider.js";
+import { construction } from "../construction.js";
 import type { Emitter } from "../emitter.js";
 import { header } from "../header.js";
 
-export const readme: Emitter = ({ provider: d }, options) => [
-  { path: "README.md", text: renderReadme(d, options.ergonomic ?? false) },
+export const readme: Emitter = ({ provider: d, client, operations, doc }, options) => [
+  {
+    path: "README.md",
+    text: renderReadme(d, options.ergonomic ?? false, smokeCall(client.methods, operations, doc)),
+  },
 ];
-
-/** The README's example call: the first GET without path parameters, else the first operation. */
-function exampleCall(d: ProviderDescriptor): string {
-  const op = d.operations.find((o) => o.method === "GET" && !o.path.includes("{")) ?? d.operations[0];
-  if (!op) return 'client.GET("/")';
-  const params = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => `${m[1]}: "${m[1]}"`);
-  const init = params.length ? `, { params: { path: { ${params.join(", ")} } } }` : "";
-  return `client.${op.method}("${op.path}"${init})`;
-}
 
 function sentAs(c: ProviderDescriptor["credentials"][number]): string {
   switch (c.kind) {
@@ -33,7 +29,7 @@ function sentAs(c: ProviderDescriptor["credentials"][number]): string {
   }
 }
 
-function renderReadme(d: ProviderDescriptor, ergonomic: boolean): string {
+function renderReadme(d: ProviderDescriptor, ergonomic: boolean, call: ExampleCall | undefined): string {
   const env = [
     ...d.credentials.map((c) => `| \`${c.env}\` | \`${c.option}\` | ${sentAs(c)} |`),
     ...d.baseUrlEnv.map(
@@ -63,12 +59,15 @@ Its only runtime dependency is \`openapi-fetch\`. ${
 
 ## Usage
 
-\`\`\`js
+\`\`\`ts
 import { createClient } from "${d.packageName}";
 
-const client = createClient(); // credentials and base URL from the environment, see below
-const { data, error, response } = await ${exampleCall(d)};
-console.log(response.status, error ?? Object.keys(data));
+${construction(d, (o) => `createClient(${o})`)}
+${
+  call
+    ? `const { data, error, response } = await ${call.raw};\nconsole.log(response.status, error ?? data);`
+    : `// Every path of the spec is a typed method: client.GET("/…"), client.POST("/…", { body }).`
+}
 \`\`\`
 
 \`createClient(options)\` takes every openapi-fetch client option (\`fetch\`, \`headers\`, \`querySerializer\`, …) plus:
