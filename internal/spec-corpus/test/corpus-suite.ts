@@ -9,6 +9,8 @@ import {
   consumerOf,
   typeCheck,
   typeErrors,
+  readmeExamples,
+  runExample,
   type CaptureServer,
 } from "@agentruns/testkit";
 import { execFile } from "node:child_process";
@@ -73,6 +75,8 @@ export const CORPUS: readonly {
   { id: "e2b", file: "specs/e2b.yml", operations: 64 },
   { id: "tgi", file: "specs/text-generation-inference.json", operations: 12 },
   { id: "mem0", file: "specs/mem0.json", operations: 55 },
+  // 27 paths' operations less its WebSocket upgrade, which no HTTP client can make.
+  { id: "agent-protocol", file: "specs/agent-protocol.json", operations: 26 },
 ];
 
 const run = (cmd: string, args: string[], cwd: string) =>
@@ -84,8 +88,11 @@ async function packed(dir: string): Promise<{ size: number; files: { path: strin
   return (JSON.parse(stdout) as { size: number; files: { path: string }[] }[])[0]!;
 }
 
-/** Specs without a list operation that pages: TGI's only list (`GET /v1/models`) answers everything at once. */
-const NO_PAGED_LIST = ["tgi"];
+/**
+ * Specs without a list operation that pages: TGI's only list (`GET /v1/models`) answers everything at once; the
+ * Agent Protocol's searches take `limit` and `offset` but answer a bare array with no total or next field.
+ */
+const NO_PAGED_LIST = ["tgi", "agent-protocol"];
 
 /** A page in the scheme `p` declares: two items then one, with the paging fields at their declared paths. */
 function pageBody(p: Pagination, second: boolean): Record<string, unknown> {
@@ -322,6 +329,29 @@ export function corpusSuite(ids: readonly string[]): void {
         // With its generated smoke test (test/), as the package's own typecheck task runs it.
         expect(compile(path.join(clientDir, "tsconfig.json"), [])).toEqual([]);
       });
+
+      it(
+        "both generated READMEs' examples type-check under strict and run as written against the Prism mock",
+        { timeout: 180_000 },
+        async () => {
+          const prism = await mock();
+          // The env vars the READMEs name: the base URL (the spec's server, else required) and every credential.
+          const env = {
+            [d.baseUrlEnv[0]!]: prism.url,
+            ...Object.fromEntries(d.credentials.map((c) => [c.env, `cred-${c.option}`])),
+          };
+          for (const pkg of [dir, clientDir]) {
+            const examples = await readmeExamples(path.join(pkg, "README.md"), "ts");
+            expect(examples.length, pkg).toBeGreaterThan(0);
+            for (const code of examples) {
+              // A failed call makes the example exit non-zero (the ergonomic client throws), which fails here.
+              const { stdout } = await runExample(pkg, code, env, { typescript: true });
+              // The typed client's example prints the answer's status first: the mock answered it.
+              if (pkg === dir && code.includes("response.status")) expect(stdout).toMatch(/^2\d\d /);
+            }
+          }
+        },
+      );
 
       it(
         "calls at least 5 operations of the Prism mock through the ergonomic client's resource methods",

@@ -44,6 +44,6 @@ export async function emitClientPackage(
   exists: (file: string) => boolean = () => false,
 ): Promise<Map<string, string>> {
   const files = await clientFiles(model, options);
-  for (const [path, text] of scaffoldClient(model.provider)) if (!exists(path)) files.push({ path, text });
+  for (const [path, text] of scaffoldClient(model)) if (!exists(path)) files.push({ path, text });
   return formatted(options.root, files);
 }

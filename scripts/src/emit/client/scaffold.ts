@@ -1,14 +1,16 @@
 // The files of a new ergonomic package `packages/<id>` that are written once and then belong to the maintainer
 // (package.json, configs, README, the entry point): emitted only where missing.
-import { clientName } from "../../methods.js";
-import type { ProviderDescriptor } from "../../provider.js";
+import { smokeCall } from "../../example-call.js";
+import type { ProviderModel } from "../../model.js";
+import { construction } from "../construction.js";
 import { BUILD_TSCONFIG, dual, generateTask, tsconfig, VERSIONS } from "../package-config.js";
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 
 /** Written only when missing: after the first `pnpm generate` they are yours (the generator never touches them). */
-export function scaffoldClient(d: ProviderDescriptor, version = "0.0.0"): Map<string, string> {
-  const T = clientName(d.title);
+export function scaffoldClient(model: ProviderModel, version = "0.0.0"): Map<string, string> {
+  const { provider: d, client } = model;
+  const T = client.name;
   const name = `@agentruns/${d.id}`;
   return new Map([
     [
@@ -82,20 +84,39 @@ export function scaffoldClient(d: ProviderDescriptor, version = "0.0.0"): Map<st
         `export * from "./generated/index.js";\n` +
         `export { ${T}Client as ${T} } from "./generated/index.js";\n`,
     ],
-    [
-      "README.md",
-      `# ${name}\n\nTyped TypeScript client for the ${d.title} API, generated from \`${d.specPath}\` over ` +
-        `[\`${d.packageName}\`](../${d.id}-openapi) and [\`@agentruns/core\`](../core): one method per operation, ` +
-        `grouped into resources, with auto-pagination, retries that never repeat a create, time-outs and typed errors.\n\n` +
-        "```ts\n" +
-        `import { ${T} } from "${name}";\n\nconst client = new ${T}(); // credentials from the options or their env vars\n` +
-        "```\n\n" +
-        `Every operation is also a function that takes a \`${T}Core\` (\`import { ${T}Core, … } from "${name}"\`): a bundle ` +
-        `then holds only the operations it calls. Every method, its parameters and an example: [api.md](./api.md).\n\n` +
-        "## Layout\n\n" +
-        "- `src/generated/` and `api.md`: written by `pnpm generate` from the spec; never edit them.\n" +
-        "- `src/extras/`: your hand-written additions (helpers the spec cannot express); export them from `src/index.ts`.\n" +
-        "- `src/index.ts`, `package.json`, this README: written once by the generator, yours afterwards.\n",
-    ],
+    ["README.md", readme(model, name)],
   ]);
+}
+
+/** The package's README: what it is, how to construct it for this spec, one real call, its resources and methods. */
+function readme({ provider: d, client, operations, doc }: ProviderModel, name: string): string {
+  const T = client.name;
+  const call = smokeCall(client.methods, operations, doc);
+  const method =
+    call && client.methods.find((m) => call.expr.startsWith(`client.${[...m.resource, m.name].join(".")}(`));
+  const example = !call
+    ? `// Every operation is a method of its resource: client.<resource>.<method>(…), listed below.`
+    : method?.pagination
+      ? `for await (const item of ${call.expr}) console.log(item); // every page`
+      : `console.log(await ${call.expr});`;
+  const MAX = 40;
+  const resources = client.resources
+    .filter((r) => r.methods.length)
+    .map((r) => `- \`client.${r.key}\`: ${r.methods.map((m) => `\`${m.name}\``).join(", ")}`);
+  return (
+    `# ${name}\n\nTyped TypeScript client for the ${d.title} API, generated from \`${d.specPath}\` over ` +
+    `[\`${d.packageName}\`](../${d.id}-openapi) and [\`@agentruns/core\`](../core): one method per operation, ` +
+    `grouped into resources, with auto-pagination, retries that never repeat a create, time-outs and typed errors.\n\n` +
+    "```ts\n" +
+    `import { ${T} } from "${name}";\n\n${construction(d, (o) => `new ${T}(${o})`)}\n${example}\n` +
+    "```\n\n" +
+    `Every operation is also a function that takes a \`${T}Core\` (\`import { ${T}Core, … } from "${name}"\`): a bundle ` +
+    `then holds only the operations it calls.\n\n` +
+    `## Resources and methods\n\n${resources.slice(0, MAX).join("\n")}${resources.length > MAX ? `\n- … ${resources.length - MAX} more` : ""}\n\n` +
+    `Every method with its signature, parameters and an example: [api.md](./api.md).\n\n` +
+    "## Layout\n\n" +
+    "- `src/generated/` and `api.md`: written by `pnpm generate` from the spec; never edit them.\n" +
+    "- `src/extras/`: your hand-written additions (helpers the spec cannot express); export them from `src/index.ts`.\n" +
+    "- `src/index.ts`, `package.json`, this README: written once by the generator, yours afterwards.\n"
+  );
 }

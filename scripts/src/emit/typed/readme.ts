@@ -76,8 +76,11 @@ ${
 | --- | --- | --- |
 ${env}
 
-A missing credential throws \`MissingCredentialError\` naming the option and the env var; its message never contains a credential.
-Pass \`env: {}\` to ignore the environment.${
+${
+  d.credentials.length
+    ? "A missing credential throws `MissingCredentialError` naming the option and the env var; its message never contains a credential.\n"
+    : ""
+}Pass \`env: {}\` to ignore the environment.${
     d.dottedQueryParams.length
       ? `
 
