@@ -108,7 +108,7 @@ afterAll(async () => {
 
 // A whole build of a clean clone: about 45 s on an idle machine, past 120 s beside the other suites of `pnpm test`
 // on two cores (seen in a local run). The limit is for a hung build, not a slow one.
-describe("Turbo remote cache", { timeout: 480_000 }, () => {
+describe("Turbo remote cache", { timeout: 600_000 }, () => {
   let first: string;
   let firstTasks: TaskSummary[];
 

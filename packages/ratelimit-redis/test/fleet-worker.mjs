@@ -1,16 +1,31 @@
 // One worker of the fleet test: once every worker has loaded (a barrier in Redis), it takes calls from the fleet's
 // shared count (a Redis counter, so every worker stays busy until the fleet's calls are done), four at a time, and
 // makes each with Duvo's client, with the shared Redis limiter or only its own in-memory one; prints how many
-// succeeded, how many were answered 429, and when it started and ended.
+// succeeded, how many were answered 429, when it started and ended, and how long the shared limiter held its calls.
 import { Duvo, RateLimitError } from "@agentruns/duvo";
 import { Redis } from "ioredis";
 import { RedisRateLimiter } from "../dist/index.js";
 
 const [baseUrl, redisUrl, mode, run, calls, limit, windowMs, workers] = process.argv.slice(2);
 const redis = new Redis(redisUrl);
+/** Time this worker's calls spent held back by the shared limiter (summed over its four loops). */
+let waited = 0;
+const shared = new RedisRateLimiter({
+  redis,
+  key: `fleet-${run}`,
+  limit: Number(limit),
+  windowMs: Number(windowMs),
+});
 const rateLimit =
   mode === "shared"
-    ? new RedisRateLimiter({ redis, key: `fleet-${run}`, limit: Number(limit), windowMs: Number(windowMs) })
+    ? {
+        async acquire(signal) {
+          const started = Date.now();
+          await shared.acquire(signal);
+          waited += Date.now() - started;
+        },
+        observe: (headers, now) => shared.observe?.(headers, now),
+      }
     : { limit: Number(limit), windowMs: Number(windowMs) };
 // No retries: a 429 must show as one, not be papered over.
 const duvo = new Duvo({ apiKey: `fleet-key-${run}`, baseUrl, env: {}, maxRetries: 0, rateLimit });
@@ -33,5 +48,5 @@ const loop = async () => {
   }
 };
 await Promise.all([loop(), loop(), loop(), loop()]);
-process.stdout.write(JSON.stringify({ ok, limited, start, end: Date.now() }));
+process.stdout.write(JSON.stringify({ ok, limited, start, end: Date.now(), waited, loops: 4 }));
 await redis.quit();

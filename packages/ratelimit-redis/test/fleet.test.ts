@@ -50,11 +50,15 @@ describe.skipIf(!available)("8 workers, one key", () => {
     async () => {
       const r = await fleet("shared");
       console.log(
-        `shared: ${r.ok} ok, ${r.limited} × 429, ${r.perSecond.toFixed(1)} calls/s (limit ${(LIMIT * 1000) / WINDOW_MS}/s)`,
+        `shared: ${r.ok} ok, ${r.limited} × 429, ${r.perSecond.toFixed(1)} calls/s (limit ${(LIMIT * 1000) / WINDOW_MS}/s, ${r.unheldPerSecond.toFixed(1)}/s without the limiter's waits)`,
       );
       expect(r.limited).toBe(0);
       expect(r.ok).toBe(CALLS);
-      expect(r.perSecond).toBeGreaterThanOrEqual(0.9 * LIMIT * (1000 / WINDOW_MS));
+      // At least 90% of the limit, or of what the workers could send at all: on a machine too busy to reach the limit
+      // the limiter holds nothing back, and the floor is what the machine allowed (measured in the same run, from
+      // the time the workers spent outside the limiter), not a wall-clock figure that load breaks.
+      const floor = 0.9 * Math.min(LIMIT * (1000 / WINDOW_MS), r.unheldPerSecond);
+      expect(r.perSecond).toBeGreaterThanOrEqual(floor);
       // The limit was really there: the simulator answered no 429 because none was earned, not because it had none.
       expect(r.perSecond).toBeLessThanOrEqual(1.05 * LIMIT * (1000 / WINDOW_MS));
     },

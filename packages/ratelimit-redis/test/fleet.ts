@@ -26,12 +26,26 @@ export async function runFleet(mode: "shared" | "local", o: FleetOptions) {
   const results = await Promise.all(
     Array.from({ length: o.workers }, () =>
       promisify(execFile)(process.execPath, args).then(
-        ({ stdout }) => JSON.parse(stdout) as { ok: number; limited: number; start: number; end: number },
+        ({ stdout }) =>
+          JSON.parse(stdout) as {
+            ok: number;
+            limited: number;
+            start: number;
+            end: number;
+            waited: number;
+            loops: number;
+          },
       ),
     ),
   );
   const ok = results.reduce((n, r) => n + r.ok, 0);
   const limited = results.reduce((n, r) => n + r.limited, 0);
   const seconds = (Math.max(...results.map((r) => r.end)) - Math.min(...results.map((r) => r.start))) / 1000;
-  return { ok, limited, perSecond: (ok + limited) / seconds };
+  // What the fleet could send had the limiter held nothing back: each worker's calls over the time its loops spent
+  // not waiting on the limiter. A busy machine lowers it; a limiter that holds calls back without need does not.
+  const unheld = results.reduce((rate, r) => {
+    const busy = (r.loops * (r.end - r.start) - r.waited) / r.loops / 1000;
+    return rate + (r.ok + r.limited) / Math.max(busy, 0.001);
+  }, 0);
+  return { ok, limited, perSecond: (ok + limited) / seconds, unheldPerSecond: unheld };
 }
