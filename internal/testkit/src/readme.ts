@@ -28,16 +28,12 @@ export async function runExample(
   packageDir: string,
   code: string,
   env: Record<string, string>,
-  { typescript = false }: { typescript?: boolean } = {},
+  { typescript = false, checked = false }: { typescript?: boolean; checked?: boolean } = {},
 ): Promise<{ stdout: string; stderr: string }> {
-  const base = path.join(packageDir, `.readme-example-${process.pid}-${Date.now()}`);
-  const file = `${base}.mjs`;
+  const file = path.join(packageDir, `.readme-example-${process.pid}-${Date.now()}.mjs`);
   try {
     if (typescript) {
-      await writeFile(`${base}.mts`, code);
-      const { errors } = await typeCheck([`${base}.mts`], { types: ["node"] });
-      if (errors.length)
-        throw new Error(`the example does not type-check under strict:\n${errors.join("\n")}`);
+      if (!checked) await checkExamples(packageDir, [code]);
       const { transform } = await import("esbuild");
       await writeFile(file, (await transform(code, { loader: "ts", format: "esm", target: "node18" })).code);
     } else await writeFile(file, code);
@@ -48,7 +44,23 @@ export async function runExample(
     });
   } finally {
     await rm(file, { force: true });
-    await rm(`${base}.mts`, { force: true });
+  }
+}
+
+/**
+ * Type-checks TypeScript examples as files of `packageDir` under `strict` (with Node's types), all in one program
+ * (a compiler run costs seconds on a loaded machine); rejects with the compiler's messages.
+ */
+export async function checkExamples(packageDir: string, codes: readonly string[]): Promise<void> {
+  if (!codes.length) return;
+  const files = codes.map((_, i) => path.join(packageDir, `.readme-check-${process.pid}-${i}.mts`));
+  try {
+    // Each a module of its own (an example without imports would otherwise share the others' scope).
+    await Promise.all(files.map((f, i) => writeFile(f, `${codes[i]}\nexport {};\n`)));
+    const { errors } = await typeCheck(files, { types: ["node"] });
+    if (errors.length) throw new Error(`an example does not type-check under strict:\n${errors.join("\n")}`);
+  } finally {
+    await Promise.all(files.map((f) => rm(f, { force: true })));
   }
 }
 
@@ -74,4 +86,26 @@ export async function readmeExamplePairs(readmePath: string): Promise<ReadmeExam
         ]
       : [],
   );
+}
+
+/**
+ * Every ```ts and ```js example of a README run from `packageDir` (the TypeScript ones type-checked together first),
+ * each with the ```text block that follows it, if any, and what it printed.
+ */
+export async function runReadmeExamples(
+  packageDir: string,
+  readmePath: string,
+  env: Record<string, string>,
+): Promise<(ReadmeExample & { stdout: string })[]> {
+  const examples = await readmeExamplePairs(readmePath);
+  await checkExamples(
+    packageDir,
+    examples.filter((e) => e.typescript).map((e) => e.code),
+  );
+  const out: (ReadmeExample & { stdout: string })[] = [];
+  for (const e of examples) {
+    const { stdout } = await runExample(packageDir, e.code, env, { typescript: e.typescript, checked: true });
+    out.push({ ...e, stdout });
+  }
+  return out;
 }
