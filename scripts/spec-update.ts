@@ -44,13 +44,11 @@ if (next.text === oldText) {
 
 await writeFile(specFile, next.text);
 console.log(`Wrote ${entry!.spec} from ${from}.`);
-const [typed, ergonomic] = await generatePackage(root, entry!);
-const dir = typed!.dir;
-for (const { dir, drift } of [typed!, ergonomic!])
-  console.log(`Regenerated ${path.relative(root, dir)} (${drift.length} file(s) changed).`);
-
+// What changed is reported (and its changesets written) before regenerating: a change that breaks a providers.ts
+// entry stops generation, and the maintainer still sees the change that did it.
 const changes = diffSpecs(oldDoc, await toOpenApi3(next.doc, entry!.spec));
 console.log(`\n${summarize(`${entry!.title} API spec update`, changes)}\n`);
+const dir = path.join(root, "packages", `${entry!.id}-openapi`);
 
 if (!flags.has("no-changeset")) {
   const wrapperDir = path.join(root, "packages", entry!.id);
@@ -68,6 +66,15 @@ if (!flags.has("no-changeset")) {
     console.log(`Wrote .changeset/${f.name}`);
   }
 }
+
+const [typed, ergonomic] = await generatePackage(root, entry!).catch((e: Error) => {
+  if (e.name !== "InputError") throw e;
+  console.error(`\nThe new spec does not fit what providers.ts says of it: ${e.message}`);
+  console.error("Fix the entry (or the spec's overlay), then run `pnpm generate` and `pnpm test`.");
+  process.exit(1);
+});
+for (const { dir, drift } of [typed!, ergonomic!])
+  console.log(`Regenerated ${path.relative(root, dir)} (${drift.length} file(s) changed).`);
 
 const broken = await checkWrapper(root, entry!.id);
 if (broken === undefined) console.log(`No wrapper package packages/${entry!.id} to check.`);

@@ -54,6 +54,9 @@ beforeEach(async () => {
       });
     }
   }
+  // The scripts' dependencies on every provider's packages (its tests measure each) are kept by the generator too.
+  await mkdir(path.join(root, "scripts"), { recursive: true });
+  await cp(path.join(repo, "scripts/package.json"), path.join(root, "scripts/package.json"));
   // The MCP server's and the CLI's registries of every provider are generated too.
   for (const dir of ["mcp", "cli"]) {
     await cp(path.join(repo, "packages", dir), path.join(root, "packages", dir), {

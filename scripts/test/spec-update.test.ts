@@ -92,7 +92,7 @@ describe("pnpm spec:update", { timeout: 120_000 }, () => {
     expect(check.stdout).toContain("packages/duvo-openapi: up to date");
   });
 
-  it("a breaking change: classified as breaking, and the wrapper code that broke is named", async () => {
+  it("a breaking change: classified as breaking, and the providers.ts entry it broke is named", async () => {
     const next = structuredClone(original);
     const created = next.components.schemas.CreateRunResponse;
     created.properties = { created_run: created.properties.run };
@@ -107,10 +107,24 @@ describe("pnpm spec:update", { timeout: 120_000 }, () => {
         .map((f) => readFile(path.join(clone, ".changeset", f), "utf8")),
     );
     expect(openapi).toContain('"@agentruns/duvo-openapi": minor'); // breaking at 0.x
+    // The entry that unwraps `run` (providers.ts: unwrap) no longer fits the spec: named before anything is generated.
+    expect(err).toContain(
+      'The new spec does not fit what providers.ts says of it: scripts/providers.ts, duvo.unwrap.createRun: "run" is not a field of the operation\'s JSON answer',
+    );
+  });
+
+  it("a breaking change the wrapper's own code relies on: the wrapper code that broke is named", async () => {
+    const next = structuredClone(original);
+    // runs.waitFor (src/extras/wait.ts) reads a run's pending_human_request.
+    const got = next.components.schemas.GetRunResponse;
+    got.properties = { run: got.properties.run, pending_request: got.properties.pending_human_request };
+    server.respondWith({ body: next });
+    const { code, out, err } = await specUpdate("duvo", "--from", `${server.url}/duvo/openapi.json`);
+    expect(code).toBe(1);
+    expect(out).toContain("pending_human_request was removed");
     expect(err).toContain("packages/duvo no longer type-checks against the new types");
-    // The generated method that unwraps `run` (providers.ts: unwrap) no longer compiles, and says where.
     expect(err).toMatch(
-      /packages\/duvo\/src\/generated\/(functions|client)\.ts:\d+:\d+ TS2339 Property 'run' does not exist/,
+      /packages\/duvo\/src\/extras\/wait\.ts:\d+:\d+ TS2339 Property 'pending_human_request'/,
     );
   });
 

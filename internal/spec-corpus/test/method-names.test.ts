@@ -38,10 +38,7 @@ it(
   async () => {
     const out: string[] = [];
     for (const entry of providers) out.push(...lines(`provider ${entry.id}`, await loadModel(repo, entry)));
-    for (const { id, file, pagination } of [
-      ...CORPUS,
-      { id: "agent-protocol", file: "specs/agent-protocol.json", pagination: undefined },
-    ]) {
+    for (const { id, file, pagination } of CORPUS) {
       // As the corpus suite declares each: its overlay of fixes where it has one, its paging.
       const overlay = `overlays/${id}.overlay.yaml`;
       const entry = {
