@@ -52,7 +52,10 @@ describe("scaffolding a new provider", () => {
     const readme = await readFile(path.join(dir, "README.md"), "utf8");
     expect(readme).toMatch(/\| `ACME_TOKEN_AUTH` +\| `tokenAuth` +\| `X-Acme-Token` header +\|/);
     expect(readme).toMatch(/\| `GET` +\| `\/widgets\/\{widget_id\}` +\| `getWidget` +\| Get a widget +\|/);
-    expect(readme).toContain('params: { path: { widget_id: "widget_id" } },');
+    // The example calls a real operation with values its input check accepts, through the typed client.
+    expect(readme).toContain(
+      'await client.GET("/widgets/{widget_id}", {\n  params: { path: { widget_id: "x" } },\n});',
+    );
   });
 
   it("type-checks correct calls and rejects wrong ones", async () => {

@@ -124,7 +124,7 @@ describe("pnpm spec:update", { timeout: 120_000 }, () => {
     expect(out).toContain("pending_human_request was removed");
     expect(err).toContain("packages/duvo no longer type-checks against the new types");
     expect(err).toMatch(
-      /packages\/duvo\/src\/extras\/wait\.ts:\d+:\d+ TS2339 Property 'pending_human_request'/,
+      /packages\/duvo\/src\/extras\/wait\.ts:\d+:\d+ TS2551 Property 'pending_human_request'/,
     );
   });
 
