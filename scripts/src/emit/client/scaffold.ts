@@ -97,7 +97,8 @@ function readme({ provider: d, client, operations, doc }: ProviderModel, name: s
   const example = !call
     ? `// Every operation is a method of its resource: client.<resource>.<method>(…), listed below.`
     : method?.pagination
-      ? `for await (const item of ${call.expr}) console.log(item); // every page`
+      ? `// One page; \`for await (const item of ${call.expr})\` walks every item of every page.\n` +
+        `const page = await ${call.expr};\nconsole.log(page.data, page.hasNextPage());`
       : `console.log(await ${call.expr});`;
   const MAX = 40;
   const resources = client.resources
