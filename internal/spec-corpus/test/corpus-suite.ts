@@ -9,6 +9,7 @@ import {
   consumerOf,
   typeCheck,
   typeErrors,
+  checkExamples,
   readmeExamples,
   runExample,
   type CaptureServer,
@@ -341,15 +342,23 @@ export function corpusSuite(ids: readonly string[]): void {
             [d.baseUrlEnv[0]!]: prism.url,
             ...Object.fromEntries(d.credentials.map((c) => [c.env, `cred-${c.option}`])),
           };
+          const examples: { pkg: string; code: string }[] = [];
           for (const pkg of [dir, clientDir]) {
-            const examples = await readmeExamples(path.join(pkg, "README.md"), "ts");
-            expect(examples.length, pkg).toBeGreaterThan(0);
-            for (const code of examples) {
-              // A failed call makes the example exit non-zero (the ergonomic client throws), which fails here.
-              const { stdout } = await runExample(pkg, code, env, { typescript: true });
-              // The typed client's example prints the answer's status first: the mock answered it.
-              if (pkg === dir && code.includes("response.status")) expect(stdout).toMatch(/^2\d\d /);
-            }
+            const codes = await readmeExamples(path.join(pkg, "README.md"), "ts");
+            expect(codes.length, pkg).toBeGreaterThan(0);
+            examples.push(...codes.map((code) => ({ pkg, code })));
+          }
+          // Both READMEs' examples in one compiler run (each imports its package by name, which resolves from the
+          // ergonomic package as well), then each runs from its own package.
+          await checkExamples(
+            clientDir,
+            examples.map((e) => e.code),
+          );
+          for (const { pkg, code } of examples) {
+            // A failed call makes the example exit non-zero (the ergonomic client throws), which fails here.
+            const { stdout } = await runExample(pkg, code, env, { typescript: true, checked: true });
+            // The typed client's example prints the answer's status first: the mock answered it.
+            if (pkg === dir && code.includes("response.status")) expect(stdout).toMatch(/^2\d\d /);
           }
         },
       );

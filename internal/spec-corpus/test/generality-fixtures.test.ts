@@ -25,9 +25,10 @@ describe.each(files)("%s", (file) => {
       id,
       specFile: path.join(fixtures, file),
       runSmoke: true,
+      compare: false,
     });
     const failed = Object.entries(check.stages).filter(([stage, r]) => stage !== "alone" && !r.ok);
     expect(failed.map(([stage, r]) => `${stage}: ${r.errors?.join("\n")}`)).toEqual([]);
-    expect(Object.keys(check.stages)).toEqual(["generate", "typed", "ergonomic", "smoke", "run", "alone"]);
+    expect(Object.keys(check.stages)).toEqual(["generate", "typed", "ergonomic", "smoke", "run"]);
   });
 });
