@@ -30,12 +30,20 @@ export const operations: Emitter = ({ provider: d, operations: table, constants:
 
 /**
  * One exported constant per operation, so a consumer that uses one operation bundles only its entry; the table
- * refers to them.
+ * refers to them. Each is its JSON parsed (pure, so a bundler drops the unused ones): TypeScript takes the declared
+ * type as it is instead of checking a literal against it, which for 11,000 operations was five times the cost of
+ * type-checking the spec's own types, and engines parse JSON faster than the same object literal.
  */
 function constants(table: Readonly<Record<string, Json>>, names: ReadonlyMap<string, string>): string {
   let out = "";
   for (const [id, spec] of Object.entries<Json>(table)) {
-    out += `/** ${spec.method} ${String(spec.path).replace(/\*\//g, "*\\/")} */\nexport const ${names.get(id)}: OperationSpec<${JSON.stringify(id)}> = ${JSON.stringify(spec, null, 2)};\n\n`;
+    out +=
+      `/** ${spec.method} ${String(spec.path).replace(/\*\//g, "*\\/")} */\n` +
+      `export const ${names.get(id)}: OperationSpec<${JSON.stringify(id)}> = /* @__PURE__ */ JSON.parse(${quoted(JSON.stringify(spec))});\n\n`;
   }
   return out;
 }
+
+/** `text` as a single-quoted JavaScript string (JSON's own double quotes stay as they are). */
+const quoted = (text: string): string =>
+  `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029")}'`;
