@@ -23,7 +23,6 @@ const repo = path.resolve(import.meta.dirname, "../../..");
 const corpus = path.join(repo, "internal", "spec-corpus");
 const require = createRequire(import.meta.url);
 const tsc = path.join(repo, "node_modules", ".bin", "tsc");
-const TSX = require.resolve("tsx");
 
 /** The large specs measured: a Swagger 2.0 one (converted in our pipeline) and the largest of the directory. */
 export const LARGE: readonly { id: string; from: PinnedPackage; member: string }[] = [
@@ -61,6 +60,27 @@ async function specFile(cache: string, s: (typeof LARGE)[number]): Promise<strin
   return file.slice(0, -3);
 }
 
+/**
+ * The corpus's one-spec generator bundled by esbuild, as `pnpm generate` runs the generator (scripts/run.mjs): no
+ * TypeScript loader in the timed process. Written beside run.mjs's own bundles (scripts/.cache/, one level below
+ * scripts/ as the generator's sources are), so the paths it resolves from its own location hold.
+ */
+async function generatorBundle(): Promise<string> {
+  const { build } = await import("esbuild");
+  const out = path.join(repo, "scripts", ".cache", `bench-generate-one-${process.pid}.mjs`);
+  await build({
+    entryPoints: [path.join(corpus, "src/directory/generate-one.ts")],
+    outfile: out,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node18",
+    packages: "external",
+    logLevel: "warning",
+  });
+  return out;
+}
+
 const spawn = (args: string[], cwd: string) => async () => {
   const r = spawnSync(args[0]!, args.slice(1), { cwd, encoding: "utf8", maxBuffer: 64 << 20 });
   if (r.status !== 0) throw new Error(`${args.join(" ")}: ${r.stdout}\n${r.stderr}`.slice(0, 4000));
@@ -70,6 +90,22 @@ const spawn = (args: string[], cwd: string) => async () => {
 export async function largeSpecs(rounds: number, only?: readonly string[]): Promise<LargeSpecResult[]> {
   const cache = path.join(corpus, ".cache", "large");
   const results: LargeSpecResult[] = [];
+  const generator = await generatorBundle();
+  try {
+    await measureEach(rounds, only, cache, generator, results);
+  } finally {
+    await rm(generator, { force: true });
+  }
+  return results;
+}
+
+async function measureEach(
+  rounds: number,
+  only: readonly string[] | undefined,
+  cache: string,
+  generator: string,
+  results: LargeSpecResult[],
+): Promise<void> {
   for (const s of LARGE.filter((l) => !only || only.includes(l.id))) {
     const file = await specFile(cache, s);
     const work = await mkdtemp(path.join(os.tmpdir(), `bench-large-${s.id}-`));
@@ -87,18 +123,7 @@ export async function largeSpecs(rounds: number, only?: readonly string[]): Prom
         "cli.js",
       );
       let peakRssMb = 0;
-      const ours = spawn(
-        [
-          process.execPath,
-          "--import",
-          TSX,
-          path.join(corpus, "src/directory/generate-one.ts"),
-          file,
-          s.id,
-          root,
-        ],
-        repo,
-      );
+      const ours = spawn([process.execPath, generator, file, s.id, root, corpus], repo);
       const generate = await interleaved(
         [
           {
@@ -174,5 +199,4 @@ export async function largeSpecs(rounds: number, only?: readonly string[]): Prom
       await rm(work, { recursive: true, force: true });
     }
   }
-  return results;
 }
