@@ -46,4 +46,8 @@ function constants(table: Readonly<Record<string, Json>>, names: ReadonlyMap<str
 
 /** `text` as a single-quoted JavaScript string (JSON's own double quotes stay as they are). */
 const quoted = (text: string): string =>
-  `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029")}'`;
+  `'${text
+    .replace(/\\/g, "\\\\")
+    .replace(/'/g, "\\'")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029")}'`;
