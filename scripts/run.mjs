@@ -27,26 +27,18 @@ function sources(dir = here, out = []) {
 }
 
 const hash = createHash("sha256").update(entry);
-for (const file of sources()) hash.update(path.relative(here, file)).update(readFileSync(file));
+for (const file of [...sources(), path.join(here, "bundle.mjs")])
+  hash.update(path.relative(here, file)).update(readFileSync(file));
 // The bundle sits one level under scripts/, like scripts/src/: paths the sources take from import.meta.url hold.
 const cache = path.join(here, ".cache");
 const bundle = path.join(cache, `${entry}.${hash.digest("hex").slice(0, 16)}.mjs`);
 
 if (!existsSync(bundle)) {
-  const { build } = await import("esbuild");
+  const { bundleScript } = await import("./bundle.mjs");
   mkdirSync(cache, { recursive: true });
   // Written under a temporary name, then renamed: Turbo runs several generate tasks at once.
   const temporary = `${bundle}.${process.pid}.tmp`;
-  await build({
-    entryPoints: [path.join(here, `${entry}.ts`)],
-    outfile: temporary,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node18",
-    packages: "external",
-    logLevel: "warning",
-  });
+  await bundleScript(path.join(here, `${entry}.ts`), temporary);
   renameSync(temporary, bundle);
   for (const old of readdirSync(cache))
     if (old.startsWith(`${entry}.`) && path.join(cache, old) !== bundle && !old.endsWith(".tmp"))

@@ -17,6 +17,7 @@ import {
   pinnedTarball,
   type PinnedPackage,
 } from "../../spec-corpus/src/directory/source.js";
+import { bundleScript } from "../../../scripts/bundle.mjs";
 import { interleaved, type Ratio } from "./rounds.js";
 
 const repo = path.resolve(import.meta.dirname, "../../..");
@@ -66,18 +67,8 @@ async function specFile(cache: string, s: (typeof LARGE)[number]): Promise<strin
  * scripts/ as the generator's sources are), so the paths it resolves from its own location hold.
  */
 async function generatorBundle(): Promise<string> {
-  const { build } = await import("esbuild");
   const out = path.join(repo, "scripts", ".cache", `bench-generate-one-${process.pid}.mjs`);
-  await build({
-    entryPoints: [path.join(corpus, "src/directory/generate-one.ts")],
-    outfile: out,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node18",
-    packages: "external",
-    logLevel: "warning",
-  });
+  await bundleScript(path.join(corpus, "src/directory/generate-one.ts"), out);
   return out;
 }
 

@@ -40,6 +40,7 @@ export function generateTask(d: ProviderDescriptor, part: "typed" | "client") {
       `$TURBO_ROOT$/specs/${d.id}.overlay.yaml`,
       "$TURBO_ROOT$/scripts/generate.ts",
       "$TURBO_ROOT$/scripts/run.mjs",
+      "$TURBO_ROOT$/scripts/bundle.mjs",
       "$TURBO_ROOT$/scripts/providers.ts",
       "$TURBO_ROOT$/scripts/src/**",
       "$TURBO_ROOT$/scripts/templates/**",
