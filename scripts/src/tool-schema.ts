@@ -71,6 +71,30 @@ const TOO_LARGE = Symbol("too large");
  * spec (Microsoft Graph's entities) would otherwise build gigabytes before the size is checked.
  */
 export function toolSchema(doc: Json, schema: Json | undefined, options: SchemaOptions): Json {
+  const key = `${options.direction} ${options.maxBytes}`;
+  const ref = schema && Object.keys(schema).length === 1 && typeof schema.$ref === "string" ? schema.$ref : undefined;
+  const memo = memoOf(doc);
+  const known = ref !== undefined ? memo.refs.get(`${key} ${ref}`) : schema && memo.objects.get(schema)?.get(key);
+  if (known) return known;
+  const out = fitted(doc, schema, options);
+  if (ref !== undefined) memo.refs.set(`${key} ${ref}`, out);
+  else if (schema) memo.objects.set(schema, (memo.objects.get(schema) ?? new Map()).set(key, out));
+  return out;
+}
+
+/**
+ * What `toolSchema` has answered for one document: a schema that is only a `$ref` (or the same schema object) met
+ * again, in the same direction and bound, has the same answer, and Microsoft Graph's entities are met thousands of
+ * times. Answers are shared between tools: the emitter copies, never mutates them.
+ */
+const memos = new WeakMap<Json, { refs: Map<string, Json>; objects: WeakMap<Json, Map<string, Json>> }>();
+function memoOf(doc: Json) {
+  let memo = memos.get(doc);
+  if (!memo) memos.set(doc, (memo = { refs: new Map(), objects: new WeakMap() }));
+  return memo;
+}
+
+function fitted(doc: Json, schema: Json | undefined, options: SchemaOptions): Json {
   for (let depth = 8; depth >= 0; depth--) {
     let out: Json;
     try {

@@ -35,6 +35,20 @@ describe("toolSchema", () => {
     expect(Object.keys(out.properties)).toHaveLength(40);
   });
 
+  it("answers a ref met again from memory, per document, direction and bound, with what a first conversion gives", () => {
+    const doc = tangled(12);
+    const ref = () => ({ $ref: "#/components/schemas/E3" });
+    const input = { direction: "input", maxBytes: 4_000 } as const;
+    const first = toolSchema(doc, ref(), input);
+    expect(toolSchema(doc, ref(), input)).toBe(first);
+    // Another bound, direction or document is converted afresh, to the same answer when nothing differs.
+    expect(toolSchema(doc, ref(), { ...input, maxBytes: 8_000 })).not.toBe(first);
+    expect(toolSchema(doc, ref(), { ...input, direction: "output" })).not.toBe(first);
+    const again = toolSchema(tangled(12), ref(), input);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
+
   it("keeps the same depth as an unbounded search would: a small schema is inlined fully", () => {
     const doc = tangled(2);
     const out = toolSchema(

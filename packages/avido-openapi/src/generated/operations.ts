@@ -9,10 +9,19 @@ export type { ParamSpec, Rule } from "../vendor/wire/operation.js";
 /** One entry of the operation table: the wire model's OperationEntry (see vendor/wire/operation.ts). */
 export type OperationSpec<Id extends string = string> = OperationEntry<Id>;
 
+/** An operation's entry from its JSON (see the note on the constants in the generator's emitter). */
+function parse(json: string): any {
+  return JSON.parse(json);
+}
+
 /** GET /v0/runs */
-export const listRunsOperation: OperationSpec<"listRuns"> = /* @__PURE__ */ JSON.parse('{"operationId":"listRuns","method":"GET","path":"/v0/runs","pathParams":{},"query":{"skip":{"required":false,"schema":{"type":"integer","minimum":0,"maximum":9007199254740991}},"limit":{"required":false,"schema":{"type":"integer","minimum":1,"maximum":100}},"orderBy":{"required":false,"schema":{"type":"string","enum":["createdAt","modifiedAt","type","id"]}},"orderDir":{"required":false,"schema":{"type":"string","enum":["asc","desc"]}},"startDate":{"required":false,"schema":{"type":"string","format":"date-time","pattern":"^(?:(?:\\\\d\\\\d[2468][048]|\\\\d\\\\d[13579][26]|\\\\d\\\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\\\d|30)|(?:02)-(?:0[1-9]|1\\\\d|2[0-8])))T(?:(?:[01]\\\\d|2[0-3]):[0-5]\\\\d(?::[0-5]\\\\d(?:\\\\.\\\\d+)?)?(?:Z))$"}},"endDate":{"required":false,"schema":{"type":"string","format":"date-time","pattern":"^(?:(?:\\\\d\\\\d[2468][048]|\\\\d\\\\d[13579][26]|\\\\d\\\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\\\d|30)|(?:02)-(?:0[1-9]|1\\\\d|2[0-8])))T(?:(?:[01]\\\\d|2[0-3]):[0-5]\\\\d(?::[0-5]\\\\d(?:\\\\.\\\\d+)?)?(?:Z))$"}}},"security":[["ApiKey","ApplicationId"]]}');
+export const listRunsOperation: OperationSpec<"listRuns"> = /* @__PURE__ */ parse('{"operationId":"listRuns","method":"GET","path":"/v0/runs","pathParams":{},"query":{"skip":{"required":false,"schema":{"type":"integer","minimum":0,"maximum":9007199254740991}},"limit":{"required":false,"schema":{"type":"integer","minimum":1,"maximum":100}},"orderBy":{"required":false,"schema":{"type":"string","enum":["createdAt","modifiedAt","type","id"]}},"orderDir":{"required":false,"schema":{"type":"string","enum":["asc","desc"]}},"startDate":{"required":false,"schema":{"type":"string","format":"date-time","pattern":"^(?:(?:\\\\d\\\\d[2468][048]|\\\\d\\\\d[13579][26]|\\\\d\\\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\\\d|30)|(?:02)-(?:0[1-9]|1\\\\d|2[0-8])))T(?:(?:[01]\\\\d|2[0-3]):[0-5]\\\\d(?::[0-5]\\\\d(?:\\\\.\\\\d+)?)?(?:Z))$"}},"endDate":{"required":false,"schema":{"type":"string","format":"date-time","pattern":"^(?:(?:\\\\d\\\\d[2468][048]|\\\\d\\\\d[13579][26]|\\\\d\\\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\\\d|30)|(?:02)-(?:0[1-9]|1\\\\d|2[0-8])))T(?:(?:[01]\\\\d|2[0-3]):[0-5]\\\\d(?::[0-5]\\\\d(?:\\\\.\\\\d+)?)?(?:Z))$"}}},"security":[["ApiKey","ApplicationId"]]}');
 
 /** Every operation of the spec by operationId. */
-export const operationTable: { readonly [K in keyof operations]: OperationSpec<K> } = {
-  "listRuns": listRunsOperation,
-};
+export const operationTable: { readonly [K in keyof operations]: OperationSpec<K> } = /* @__PURE__ */ tableOf();
+
+function tableOf(): { readonly [K in keyof operations]: OperationSpec<K> } {
+  return {
+    "listRuns": listRunsOperation,
+  };
+}

@@ -9,10 +9,19 @@ export type { ParamSpec, Rule } from "../vendor/wire/operation.js";
 /** One entry of the operation table: the wire model's OperationEntry (see vendor/wire/operation.ts). */
 export type OperationSpec<Id extends string = string> = OperationEntry<Id>;
 
+/** An operation's entry from its JSON (see the note on the constants in the generator's emitter). */
+function parse(json: string): any {
+  return JSON.parse(json);
+}
+
 /** GET /api/v1/runs */
-export const listRunsOperation: OperationSpec<"listRuns"> = /* @__PURE__ */ JSON.parse('{"operationId":"listRuns","method":"GET","path":"/api/v1/runs","pathParams":{},"query":{"limit":{"required":false,"schema":{"type":"integer","minimum":1,"maximum":100}},"cursor":{"required":false,"schema":{"type":"string"}},"created_after":{"required":false,"schema":{"type":"string","format":"date-time"}},"created_before":{"required":false,"schema":{"type":"string","format":"date-time"}},"status":{"required":false,"schema":{"type":"array","maxItems":200,"items":{"type":"string","enum":["completed","running","failed","cancelled","paused"]}}},"ticket_id":{"required":false,"schema":{"type":"array","maxItems":200,"items":{"type":"string","maxLength":200}}},"agent_id":{"required":false,"schema":{"type":"array","maxItems":200,"items":{"type":"string","format":"uuid"}}},"source":{"required":false,"schema":{"type":"array","maxItems":200,"items":{"type":"string","maxLength":120}}},"resolution_type":{"required":false,"schema":{"type":"array","maxItems":200,"items":{"type":"string","enum":["deflected","resolved","escalated","pending"]}}},"duration[eq]":{"required":false,"schema":{"type":"integer","minimum":0}},"duration[gt]":{"required":false,"schema":{"type":"integer","minimum":0}},"duration[gte]":{"required":false,"schema":{"type":"integer","minimum":0}},"duration[lt]":{"required":false,"schema":{"type":"integer","minimum":0}},"duration[lte]":{"required":false,"schema":{"type":"integer","minimum":0}},"tool_name":{"required":false,"schema":{"type":"array","maxItems":200,"items":{"type":"string","maxLength":200}}},"search":{"required":false,"schema":{"type":"string","maxLength":300}},"metadata":{"required":false,"schema":{"type":"object","additionalProperties":{"type":"string","maxLength":500},"propertyNames":{"pattern":"^[A-Za-z0-9._:-]+$"}},"dotted":true}},"security":[["bearerAuth"]]}');
+export const listRunsOperation: OperationSpec<"listRuns"> = /* @__PURE__ */ parse('{"operationId":"listRuns","method":"GET","path":"/api/v1/runs","pathParams":{},"query":{"limit":{"required":false,"schema":{"type":"integer","minimum":1,"maximum":100}},"cursor":{"required":false,"schema":{"type":"string"}},"created_after":{"required":false,"schema":{"type":"string","format":"date-time"}},"created_before":{"required":false,"schema":{"type":"string","format":"date-time"}},"status":{"required":false,"schema":{"type":"array","maxItems":200,"items":{"type":"string","enum":["completed","running","failed","cancelled","paused"]}}},"ticket_id":{"required":false,"schema":{"type":"array","maxItems":200,"items":{"type":"string","maxLength":200}}},"agent_id":{"required":false,"schema":{"type":"array","maxItems":200,"items":{"type":"string","format":"uuid"}}},"source":{"required":false,"schema":{"type":"array","maxItems":200,"items":{"type":"string","maxLength":120}}},"resolution_type":{"required":false,"schema":{"type":"array","maxItems":200,"items":{"type":"string","enum":["deflected","resolved","escalated","pending"]}}},"duration[eq]":{"required":false,"schema":{"type":"integer","minimum":0}},"duration[gt]":{"required":false,"schema":{"type":"integer","minimum":0}},"duration[gte]":{"required":false,"schema":{"type":"integer","minimum":0}},"duration[lt]":{"required":false,"schema":{"type":"integer","minimum":0}},"duration[lte]":{"required":false,"schema":{"type":"integer","minimum":0}},"tool_name":{"required":false,"schema":{"type":"array","maxItems":200,"items":{"type":"string","maxLength":200}}},"search":{"required":false,"schema":{"type":"string","maxLength":300}},"metadata":{"required":false,"schema":{"type":"object","additionalProperties":{"type":"string","maxLength":500},"propertyNames":{"pattern":"^[A-Za-z0-9._:-]+$"}},"dotted":true}},"security":[["bearerAuth"]]}');
 
 /** Every operation of the spec by operationId. */
-export const operationTable: { readonly [K in keyof operations]: OperationSpec<K> } = {
-  "listRuns": listRunsOperation,
-};
+export const operationTable: { readonly [K in keyof operations]: OperationSpec<K> } = /* @__PURE__ */ tableOf();
+
+function tableOf(): { readonly [K in keyof operations]: OperationSpec<K> } {
+  return {
+    "listRuns": listRunsOperation,
+  };
+}

@@ -9,34 +9,43 @@ export type { ParamSpec, Rule } from "../vendor/wire/operation.js";
 /** One entry of the operation table: the wire model's OperationEntry (see vendor/wire/operation.ts). */
 export type OperationSpec<Id extends string = string> = OperationEntry<Id>;
 
+/** An operation's entry from its JSON (see the note on the constants in the generator's emitter). */
+function parse(json: string): any {
+  return JSON.parse(json);
+}
+
 /** GET /v1/runs */
-export const listRunsOperation: OperationSpec<"listRuns"> = /* @__PURE__ */ JSON.parse('{"operationId":"listRuns","method":"GET","path":"/v1/runs","pathParams":{},"query":{"limit":{"required":false,"schema":{"type":"number","minimum":1,"maximum":100}},"offset":{"required":false,"schema":{"type":"number","minimum":0}},"sort_by":{"required":false,"schema":{"type":"string","enum":["created_at"]}},"sort_order":{"required":false,"schema":{"type":"string","enum":["asc","desc"]}},"status":{"required":false,"schema":{"type":"string","enum":["not_started","pending","starting","running","waiting","completed","failed","interrupted","stopped","needs_attention"]}},"agent_id":{"required":false,"schema":{"type":"string","format":"uuid","pattern":"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"}},"user_id":{"required":false,"schema":{"type":"string","format":"uuid","pattern":"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"}},"case_queue_id":{"required":false,"schema":{"type":"string","format":"uuid","pattern":"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"}},"source":{"required":false,"schema":{"type":"string"}},"search":{"required":false,"schema":{"type":"string"}},"has_issues":{"required":false,"schema":{"type":"string","enum":["true","false"]}},"issue_severity":{"required":false,"schema":{"type":"string","enum":["critical","medium","low"]}},"since":{"required":false,"schema":{"type":"string","format":"date-time","pattern":"^(?:(?:\\\\d\\\\d[2468][048]|\\\\d\\\\d[13579][26]|\\\\d\\\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\\\d|30)|(?:02)-(?:0[1-9]|1\\\\d|2[0-8])))T(?:(?:[01]\\\\d|2[0-3]):[0-5]\\\\d(?::[0-5]\\\\d(?:\\\\.\\\\d+)?)?(?:Z))$"}},"digest_id":{"required":false,"schema":{"type":"string","format":"uuid","pattern":"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"}}},"security":[["bearerAuth"]]}');
+export const listRunsOperation: OperationSpec<"listRuns"> = /* @__PURE__ */ parse('{"operationId":"listRuns","method":"GET","path":"/v1/runs","pathParams":{},"query":{"limit":{"required":false,"schema":{"type":"number","minimum":1,"maximum":100}},"offset":{"required":false,"schema":{"type":"number","minimum":0}},"sort_by":{"required":false,"schema":{"type":"string","enum":["created_at"]}},"sort_order":{"required":false,"schema":{"type":"string","enum":["asc","desc"]}},"status":{"required":false,"schema":{"type":"string","enum":["not_started","pending","starting","running","waiting","completed","failed","interrupted","stopped","needs_attention"]}},"agent_id":{"required":false,"schema":{"type":"string","format":"uuid","pattern":"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"}},"user_id":{"required":false,"schema":{"type":"string","format":"uuid","pattern":"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"}},"case_queue_id":{"required":false,"schema":{"type":"string","format":"uuid","pattern":"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"}},"source":{"required":false,"schema":{"type":"string"}},"search":{"required":false,"schema":{"type":"string"}},"has_issues":{"required":false,"schema":{"type":"string","enum":["true","false"]}},"issue_severity":{"required":false,"schema":{"type":"string","enum":["critical","medium","low"]}},"since":{"required":false,"schema":{"type":"string","format":"date-time","pattern":"^(?:(?:\\\\d\\\\d[2468][048]|\\\\d\\\\d[13579][26]|\\\\d\\\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\\\d|30)|(?:02)-(?:0[1-9]|1\\\\d|2[0-8])))T(?:(?:[01]\\\\d|2[0-3]):[0-5]\\\\d(?::[0-5]\\\\d(?:\\\\.\\\\d+)?)?(?:Z))$"}},"digest_id":{"required":false,"schema":{"type":"string","format":"uuid","pattern":"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"}}},"security":[["bearerAuth"]]}');
 
 /** POST /v1/runs */
-export const createRunOperation: OperationSpec<"createRun"> = /* @__PURE__ */ JSON.parse('{"operationId":"createRun","method":"POST","path":"/v1/runs","pathParams":{},"query":{},"body":{"required":true,"schema":{"type":"object","required":["agent_id"],"properties":{"agent_id":{"type":"string","format":"uuid"},"message":{"type":"string"},"sandbox_id":{"type":"string"},"webhook_url":{"type":"string","format":"uri"}},"additionalProperties":false}},"security":[["bearerAuth"]]}');
+export const createRunOperation: OperationSpec<"createRun"> = /* @__PURE__ */ parse('{"operationId":"createRun","method":"POST","path":"/v1/runs","pathParams":{},"query":{},"body":{"required":true,"schema":{"type":"object","required":["agent_id"],"properties":{"agent_id":{"type":"string","format":"uuid"},"message":{"type":"string"},"sandbox_id":{"type":"string"},"webhook_url":{"type":"string","format":"uri"}},"additionalProperties":false}},"security":[["bearerAuth"]]}');
 
 /** GET /v1/runs/{run_id} */
-export const getRunOperation: OperationSpec<"getRun"> = /* @__PURE__ */ JSON.parse('{"operationId":"getRun","method":"GET","path":"/v1/runs/{run_id}","pathParams":{"run_id":{"required":true,"schema":{"type":"string","format":"uuid"}}},"query":{},"security":[["bearerAuth"]]}');
+export const getRunOperation: OperationSpec<"getRun"> = /* @__PURE__ */ parse('{"operationId":"getRun","method":"GET","path":"/v1/runs/{run_id}","pathParams":{"run_id":{"required":true,"schema":{"type":"string","format":"uuid"}}},"query":{},"security":[["bearerAuth"]]}');
 
 /** GET /v1/runs/{run_id}/messages */
-export const listRunMessagesOperation: OperationSpec<"listRunMessages"> = /* @__PURE__ */ JSON.parse('{"operationId":"listRunMessages","method":"GET","path":"/v1/runs/{run_id}/messages","pathParams":{"run_id":{"required":true,"schema":{"type":"string","format":"uuid"}}},"query":{"limit":{"required":false,"schema":{"type":"integer","minimum":1,"maximum":50}},"offset":{"required":false,"schema":{"type":"integer","minimum":0}}},"security":[["bearerAuth"]]}');
+export const listRunMessagesOperation: OperationSpec<"listRunMessages"> = /* @__PURE__ */ parse('{"operationId":"listRunMessages","method":"GET","path":"/v1/runs/{run_id}/messages","pathParams":{"run_id":{"required":true,"schema":{"type":"string","format":"uuid"}}},"query":{"limit":{"required":false,"schema":{"type":"integer","minimum":1,"maximum":50}},"offset":{"required":false,"schema":{"type":"integer","minimum":0}}},"security":[["bearerAuth"]]}');
 
 /** POST /v1/runs/{run_id}/messages */
-export const createRunMessageOperation: OperationSpec<"createRunMessage"> = /* @__PURE__ */ JSON.parse('{"operationId":"createRunMessage","method":"POST","path":"/v1/runs/{run_id}/messages","pathParams":{"run_id":{"required":true,"schema":{"type":"string","format":"uuid"}}},"query":{},"body":{"required":true,"schema":{"type":"object","required":["message"],"properties":{"message":{"type":"string","minLength":1}},"additionalProperties":false}},"security":[["bearerAuth"]]}');
+export const createRunMessageOperation: OperationSpec<"createRunMessage"> = /* @__PURE__ */ parse('{"operationId":"createRunMessage","method":"POST","path":"/v1/runs/{run_id}/messages","pathParams":{"run_id":{"required":true,"schema":{"type":"string","format":"uuid"}}},"query":{},"body":{"required":true,"schema":{"type":"object","required":["message"],"properties":{"message":{"type":"string","minLength":1}},"additionalProperties":false}},"security":[["bearerAuth"]]}');
 
 /** POST /v1/runs/{run_id}/human-requests/{request_id}/respond */
-export const respondToHumanRequestOperation: OperationSpec<"respondToHumanRequest"> = /* @__PURE__ */ JSON.parse('{"operationId":"respondToHumanRequest","method":"POST","path":"/v1/runs/{run_id}/human-requests/{request_id}/respond","pathParams":{"run_id":{"required":true,"schema":{"type":"string","format":"uuid"}},"request_id":{"required":true,"schema":{"type":"string","format":"uuid"}}},"query":{},"body":{"required":false,"schema":{"type":"object","properties":{"answers":{"type":"object","additionalProperties":{"type":"string"}},"approved":{"type":"boolean"}},"additionalProperties":false}},"security":[["bearerAuth"]]}');
+export const respondToHumanRequestOperation: OperationSpec<"respondToHumanRequest"> = /* @__PURE__ */ parse('{"operationId":"respondToHumanRequest","method":"POST","path":"/v1/runs/{run_id}/human-requests/{request_id}/respond","pathParams":{"run_id":{"required":true,"schema":{"type":"string","format":"uuid"}},"request_id":{"required":true,"schema":{"type":"string","format":"uuid"}}},"query":{},"body":{"required":false,"schema":{"type":"object","properties":{"answers":{"type":"object","additionalProperties":{"type":"string"}},"approved":{"type":"boolean"}},"additionalProperties":false}},"security":[["bearerAuth"]]}');
 
 /** POST /v1/runs/{run_id}/stop */
-export const stopRunOperation: OperationSpec<"stopRun"> = /* @__PURE__ */ JSON.parse('{"operationId":"stopRun","method":"POST","path":"/v1/runs/{run_id}/stop","pathParams":{"run_id":{"required":true,"schema":{"type":"string","format":"uuid"}}},"query":{},"security":[["bearerAuth"]]}');
+export const stopRunOperation: OperationSpec<"stopRun"> = /* @__PURE__ */ parse('{"operationId":"stopRun","method":"POST","path":"/v1/runs/{run_id}/stop","pathParams":{"run_id":{"required":true,"schema":{"type":"string","format":"uuid"}}},"query":{},"security":[["bearerAuth"]]}');
 
 /** Every operation of the spec by operationId. */
-export const operationTable: { readonly [K in keyof operations]: OperationSpec<K> } = {
-  "listRuns": listRunsOperation,
-  "createRun": createRunOperation,
-  "getRun": getRunOperation,
-  "listRunMessages": listRunMessagesOperation,
-  "createRunMessage": createRunMessageOperation,
-  "respondToHumanRequest": respondToHumanRequestOperation,
-  "stopRun": stopRunOperation,
-};
+export const operationTable: { readonly [K in keyof operations]: OperationSpec<K> } = /* @__PURE__ */ tableOf();
+
+function tableOf(): { readonly [K in keyof operations]: OperationSpec<K> } {
+  return {
+    "listRuns": listRunsOperation,
+    "createRun": createRunOperation,
+    "getRun": getRunOperation,
+    "listRunMessages": listRunMessagesOperation,
+    "createRunMessage": createRunMessageOperation,
+    "respondToHumanRequest": respondToHumanRequestOperation,
+    "stopRun": stopRunOperation,
+  };
+}
