@@ -176,7 +176,7 @@ export function parseSpecText(text: string, file: string): Json {
 
 /** The document in `text` as OpenAPI 3: parsed, and converted when it is Swagger 2.0 (see swagger2.ts). */
 export async function parseSpec(text: string, file: string): Promise<Json> {
-  return toOpenApi3(parseSpecText(text, file), file);
+  return toOpenApi3(parseSpecText(text, file), file, text);
 }
 
 /** Where a provider's overlay lives: `overlay` in its entry, else `specs/<id>.overlay.yaml`. */
