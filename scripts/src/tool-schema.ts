@@ -72,9 +72,11 @@ const TOO_LARGE = Symbol("too large");
  */
 export function toolSchema(doc: Json, schema: Json | undefined, options: SchemaOptions): Json {
   const key = `${options.direction} ${options.maxBytes}`;
-  const ref = schema && Object.keys(schema).length === 1 && typeof schema.$ref === "string" ? schema.$ref : undefined;
+  const ref =
+    schema && Object.keys(schema).length === 1 && typeof schema.$ref === "string" ? schema.$ref : undefined;
   const memo = memoOf(doc);
-  const known = ref !== undefined ? memo.refs.get(`${key} ${ref}`) : schema && memo.objects.get(schema)?.get(key);
+  const known =
+    ref !== undefined ? memo.refs.get(`${key} ${ref}`) : schema && memo.objects.get(schema)?.get(key);
   if (known) return known;
   const out = fitted(doc, schema, options);
   if (ref !== undefined) memo.refs.set(`${key} ${ref}`, out);

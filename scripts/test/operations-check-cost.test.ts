@@ -22,7 +22,8 @@ function topLevelReads(node: ts.Node, out: string[] = []): string[] {
 }
 
 const isDeclarationName = (node: ts.Identifier): boolean =>
-  (ts.isVariableDeclaration(node.parent) || ts.isFunctionDeclaration(node.parent)) && node.parent.name === node;
+  (ts.isVariableDeclaration(node.parent) || ts.isFunctionDeclaration(node.parent)) &&
+  node.parent.name === node;
 
 describe.each(providers.map((p) => [p.id] as const))("%s operations.ts", (id) => {
   it("reads no variable at the top level: constants call a function declaration, the table is built in one", async () => {
