@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { bumpFor, changesets, summarize, worst } from "../src/diff/report.js";
+import { normalize, sameJson } from "../src/diff/deref.js";
 import { diffSpecs, type Change } from "../src/diff/rules.js";
 import { parseSpecText } from "../src/provider.js";
 
@@ -329,5 +330,47 @@ describe("real-world pair: Avido's stale example vs its current RunOutput schema
     ]) {
       expect(text).toContain(line);
     }
+  });
+});
+
+describe("the differ's comparison of normalized specs", () => {
+  it("inlines a $ref met again at the same depth as one shared value, equal to what a fresh inline gives", () => {
+    const doc = base();
+    const shared = { $ref: "#/components/schemas/Run" };
+    doc.components.schemas.Pair = { type: "object", properties: { a: shared, b: { ...shared } } };
+    const pair = normalize(doc).components.schemas.Pair;
+    expect(pair.properties.a).toBe(pair.properties.b);
+    expect(pair.properties.a).toEqual(normalize(base()).components.schemas.Run);
+  });
+
+  it("compares values as their JSON would compare, key order and left-out values included, without serializing", () => {
+    const cases: [unknown, unknown][] = [
+      [
+        { a: 1, b: [1, "x", null] },
+        { a: 1, b: [1, "x", null] },
+      ],
+      [
+        { a: 1, b: 2 },
+        { b: 2, a: 1 },
+      ],
+      [{ a: 1, u: undefined }, { a: 1 }],
+      [[undefined], [null]],
+      [
+        [1, 2],
+        [1, 2, 3],
+      ],
+      [{ a: {} }, { a: [] }],
+      [undefined, null],
+      [undefined, undefined],
+      ["1", 1],
+      [{ a: { b: { c: true } } }, { a: { b: { c: false } } }],
+    ];
+    for (const [a, b] of cases)
+      expect(sameJson(a, b), JSON.stringify([a, b])).toBe(JSON.stringify(a) === JSON.stringify(b));
+    // A pair found equal once is remembered, and a shared value compares with itself at once.
+    const shared = { deep: [{ x: 1 }] };
+    expect(sameJson({ p: shared, q: shared }, { p: { deep: [{ x: 1 }] }, q: { deep: [{ x: 1 }] } })).toBe(
+      true,
+    );
   });
 });

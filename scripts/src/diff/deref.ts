@@ -51,12 +51,24 @@ function foldNullable(s: Json): Json {
   return s;
 }
 
-/** The spec with every $ref inlined (cycles cut at depth 20) and nullable forms folded. */
+/**
+ * The spec with every $ref inlined (cycles cut at depth 20) and nullable forms folded. A `{ $ref }` met again at the
+ * same depth inlines to the same value, so it is built once and shared: Kubernetes' types are inlined in thousands of
+ * places, and building each copy took most of a 25 s diff. The result is read, never changed.
+ */
 export function normalize(doc: Json): Json {
+  const inlined = new Map<string, unknown>();
   const walk = (node: unknown, depth: number): unknown => {
     if (Array.isArray(node)) return node.map((n) => walk(n, depth));
     if (!node || typeof node !== "object") return node;
-    let n = node as Json;
+    const ref = (node as Json).$ref;
+    if (typeof ref !== "string" || Object.keys(node).length !== 1) return inline(node as Json, depth);
+    const key = `${depth} ${ref}`;
+    if (!inlined.has(key)) inlined.set(key, inline(node as Json, depth));
+    return inlined.get(key);
+  };
+  const inline = (node: Json, depth: number): unknown => {
+    let n = node;
     let hops = 0;
     while (typeof n.$ref === "string") {
       if (++hops > 20 || depth > 20) return { "x-cycle": n.$ref };
@@ -70,13 +82,55 @@ export function normalize(doc: Json): Json {
   return walk(doc, 0) as Json;
 }
 
-/** The value without descriptive keywords, for "did anything but the docs change?". */
-export function stripDocs(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(stripDocs);
+/**
+ * The value without descriptive keywords, for "did anything but the docs change?". A value shared by `normalize` is
+ * stripped once and stays shared.
+ */
+export function stripDocs(node: unknown, stripped = new WeakMap<object, unknown>()): unknown {
   if (!node || typeof node !== "object") return node;
-  return Object.fromEntries(
-    Object.entries(node)
-      .filter(([k]) => !DOC_KEYS.has(k))
-      .map(([k, v]) => [k, stripDocs(v)]),
-  );
+  if (stripped.has(node)) return stripped.get(node);
+  const out = Array.isArray(node)
+    ? node.map((n) => stripDocs(n, stripped))
+    : Object.fromEntries(
+        Object.entries(node)
+          .filter(([k]) => !DOC_KEYS.has(k))
+          .map(([k, v]) => [k, stripDocs(v, stripped)]),
+      );
+  stripped.set(node, out);
+  return out;
 }
+
+/**
+ * Whether two values serialize to the same JSON (key order included, as `JSON.stringify` would compare them), without
+ * serializing: normalized specs share their inlined values, and a pair of values found equal once is not compared
+ * again.
+ */
+export function sameJson(a: unknown, b: unknown, equal = new WeakMap<object, WeakSet<object>>()): boolean {
+  if (a === b) return true;
+  if (!a || !b || typeof a !== "object" || typeof b !== "object") return json(a) === json(b);
+  if (equal.get(a)?.has(b)) return true;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  let same: boolean;
+  if (Array.isArray(a)) {
+    const bs = b as unknown[];
+    same = a.length === bs.length && a.every((v, i) => sameJson(arrayItem(v), arrayItem(bs[i]), equal));
+  } else {
+    const ka = serialized(a as Json);
+    const kb = serialized(b as Json);
+    same =
+      ka.length === kb.length &&
+      ka.every((k, i) => k === kb[i] && sameJson((a as Json)[k], (b as Json)[k], equal));
+  }
+  if (same) {
+    if (!equal.has(a)) equal.set(a, new WeakSet());
+    equal.get(a)!.add(b);
+  }
+  return same;
+}
+
+const json = (v: unknown): string | undefined => JSON.stringify(v);
+/** An object's keys as JSON.stringify writes them (undefined and function values are left out). */
+const serialized = (o: Json): string[] =>
+  Object.keys(o).filter((k) => o[k] !== undefined && typeof o[k] !== "function");
+/** An array item as JSON.stringify writes it (undefined and functions as null). */
+const arrayItem = (v: unknown): unknown => (v === undefined || typeof v === "function" ? null : v);

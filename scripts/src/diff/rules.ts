@@ -1,6 +1,6 @@
 // The differ's rules: what each kind of spec change means for clients, per operation. One function per level
 // (operations, parameters, bodies, schemas); `direction` says whether a schema is sent (request) or read (response).
-import { normalize, stripDocs, typesOf } from "./deref.js";
+import { normalize, sameJson, stripDocs, typesOf } from "./deref.js";
 
 type Json = Record<string, any>;
 
@@ -19,7 +19,7 @@ export interface Change {
 type Direction = "request" | "response";
 const METHODS = ["get", "put", "post", "delete", "patch", "options", "head", "trace"];
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const same = (a: unknown, b: unknown) => sameJson(a, b);
 const show = (v: unknown) => JSON.stringify(v);
 
 class Collector {
