@@ -202,7 +202,7 @@ sections.push(
 process.stderr.write("large specs\n");
 sections.push(
   skipLarge
-    ? "## Large specs\n\nNot run in this pass (`--skip-large`); `pnpm --filter @agentruns/bench bench:large` runs them alone."
+    ? "## Large specs\n\nNot run in this pass (`--skip-large`); `pnpm --filter @agentruns/bench bench:large --write` runs them alone, into [large-specs.md](large-specs.md)."
     : largeSpecsSection(await largeSpecs(quick ? 1 : 3, quick ? ["kubernetes"] : undefined)),
 );
 
