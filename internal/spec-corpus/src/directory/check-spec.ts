@@ -1,16 +1,15 @@
 // One directory spec through the whole "Add a provider" path, in a scratch workspace of its own: generate both
 // packages as `pnpm generate` does, build the typed package, build the ergonomic one and type-check it with its
 // generated smoke test, all under `strict`; and, side by side, openapi-typescript's own output for the same document.
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { generatePackage } from "../../../../scripts/src/generate-package.js";
 import { parseSpecText } from "../../../../scripts/src/provider.js";
-import { promisify } from "node:util";
 import { compile } from "./compile.js";
 import { providerWorkspace } from "./scratch.js";
+import { runSmokeTest } from "./smoke-run.js";
 
 /**
  * The stages in order; a spec passes when every stage it ran but `alone` (openapi-typescript's, for comparison)
@@ -52,32 +51,6 @@ async function stage(
     ...(errors.length ? { errors: errors.slice(0, MAX_ERRORS).map((e) => e.slice(0, 2000)) } : {}),
   };
   return errors.length === 0;
-}
-
-/** The generated smoke test, run by vitest in the ergonomic package: its failures, or none. */
-async function runSmokeTest(corpusPackage: string, dir: string): Promise<string[]> {
-  const vitest = path.join(corpusPackage, "node_modules", "vitest", "vitest.mjs");
-  const run = promisify(execFile)(
-    process.execPath,
-    [vitest, "run", "--root", dir, "test/smoke.generated.test.ts"],
-    {
-      cwd: dir,
-      env: { ...process.env, CI: "true", NO_COLOR: "1" },
-      maxBuffer: 16 << 20,
-    },
-  );
-  return run.then(
-    () => [],
-    (e: { stdout?: string; stderr?: string; message: string }) => [
-      `vitest: ${
-        `${e.stdout ?? ""}\n${e.stderr ?? ""}`
-          .split("\n")
-          .filter((l) => /FAIL|Error|expected|✗|×/.test(l))
-          .slice(0, 8)
-          .join(" | ") || e.message
-      }`,
-    ],
-  );
 }
 
 /** Runs every stage for one spec; stops at the first failing stage of ours (openapi-typescript's always runs). */
