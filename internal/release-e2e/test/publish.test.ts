@@ -107,8 +107,9 @@ beforeAll(async () => {
     await startAvidoSimulator({ runs: 10 }),
     await startDuckieSimulator({ runs: 10 }),
   ];
-  // Generous: vendoring ~150 third-party packages and publishing ours takes 60–120 s on a busy 2-core machine.
-}, 360_000);
+  // Vendoring ~150 third-party packages and publishing ours takes 60–120 s on a busy 2-core machine, and over 360 s
+  // beside a `pnpm build --force` loop: the limit is for a hung install, not a slow machine.
+}, 600_000);
 
 afterAll(async () => {
   for (const s of sims) await s.close();
