@@ -1,4 +1,5 @@
-// Starting Chromium and bundling take seconds, not milliseconds.
+// Starting Chromium and bundling take seconds, not milliseconds: generous limits (vitest.limits.ts).
 import { defineConfig } from "vitest/config";
+import { limits } from "../../vitest.limits.js";
 
-export default defineConfig({ test: { testTimeout: 60_000, hookTimeout: 120_000 } });
+export default defineConfig({ test: { ...limits } });

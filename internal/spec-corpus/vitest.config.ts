@@ -3,5 +3,6 @@
 // task slower (a 13 m 50 s pipeline, a 157 s Swagger diff). `vitest run --maxWorkers 2` on an idle machine runs
 // corpus-openai.test.ts beside the rest.
 import { defineConfig } from "vitest/config";
+import { limits } from "../../vitest.limits.js";
 
-export default defineConfig({ test: { testTimeout: 180_000, hookTimeout: 60_000 } });
+export default defineConfig({ test: { ...limits, testTimeout: 180_000 } });

@@ -1,4 +1,5 @@
-// Worker processes and a Redis share the test machine's two cores: generous limits.
+// Worker processes and a Redis share the test machine's two cores: generous limits (vitest.limits.ts).
 import { defineConfig } from "vitest/config";
+import { limits } from "../../vitest.limits.js";
 
-export default defineConfig({ test: { testTimeout: 120_000, hookTimeout: 30_000 } });
+export default defineConfig({ test: { ...limits } });

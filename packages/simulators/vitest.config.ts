@@ -1,4 +1,6 @@
-// The whole test pipeline shares two cores: generous limits so that load slows tests down instead of failing them.
+// The whole test pipeline shares two cores: generous limits (vitest.limits.ts) so that load slows tests down instead of
+// failing them.
 import { defineConfig } from "vitest/config";
+import { limits } from "../../vitest.limits.js";
 
-export default defineConfig({ test: { testTimeout: 30_000, hookTimeout: 30_000 } });
+export default defineConfig({ test: { ...limits } });

@@ -80,7 +80,7 @@ describe("generate --check", () => {
     expect(code).toBe(0);
   });
 
-  // Three full runs of the generator: generous on a CI machine shared with the other suites.
+  // A full run of the generator and two of one provider: generous on a CI machine shared with the other suites.
   it(
     "fails, naming the stale file, when a spec is edited without regenerating",
     { timeout: 120_000 },
@@ -97,11 +97,11 @@ describe("generate --check", () => {
       expect(out).toContain("packages/avido-openapi: up to date");
       expect(out).toContain("run `pnpm generate` and commit the result");
 
-      expect((await generate()).code).toBe(0);
+      expect((await generate("duvo")).code).toBe(0);
       expect(
         await readFile(path.join(root, "packages/duvo-openapi/src/generated/schema.ts"), "utf8"),
       ).toContain("@description Sort order");
-      expect((await generate("--check")).code).toBe(0);
+      expect((await generate("--check", "duvo")).code).toBe(0);
     },
   );
 
@@ -117,8 +117,8 @@ describe("generate --check", () => {
 });
 
 describe("generate", () => {
+  // The committed tree is an earlier run's output: a run over it that changes no byte is a second run that does not.
   it("is deterministic: a second run changes no byte", async () => {
-    await generate();
     const first = await snapshot(path.join(root, "packages"));
     const { out } = await generate();
     // Each provider's two packages, the MCP server's and the CLI's registries, and the scripts' dependencies.

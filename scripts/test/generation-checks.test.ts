@@ -117,34 +117,30 @@ it("a request body requiring a readOnly field is a warning naming the schema", (
   ]);
 });
 
-it(
-  "a bad overlay or entry is one line from the command, with no stack trace",
-  { timeout: 60_000 },
-  async () => {
-    const root = await mkdtemp(path.join(os.tmpdir(), "agentruns-checks-"));
-    try {
-      await cp(path.join(repo, "specs"), path.join(root, "specs"), { recursive: true });
-      await writeFile(
-        path.join(root, "specs/duckie.overlay.yaml"),
-        "overlay: 1.0.0\nactions:\n  - target: $.nothing[0]\n    update: { a: 1 }\n",
-      );
-      const failed = await exec("node", [
-        path.join(repo, "scripts/run.mjs"),
-        "generate",
-        "--check",
-        "--root",
-        root,
-        "duckie",
-      ]).then(
-        () => undefined,
-        (e: { code: number; stderr: string }) => e,
-      );
-      expect(failed?.code).toBe(1);
-      expect(failed?.stderr.trim()).toBe(
-        'error: specs/duckie.overlay.yaml#/actions/0: target "$.nothing[0]" matches nothing in the spec; fix the JSONPath or remove the action',
-      );
-    } finally {
-      await rm(root, { recursive: true, force: true });
-    }
-  },
-);
+it("a bad overlay or entry is one line from the command, with no stack trace", async () => {
+  const root = await mkdtemp(path.join(os.tmpdir(), "agentruns-checks-"));
+  try {
+    await cp(path.join(repo, "specs"), path.join(root, "specs"), { recursive: true });
+    await writeFile(
+      path.join(root, "specs/duckie.overlay.yaml"),
+      "overlay: 1.0.0\nactions:\n  - target: $.nothing[0]\n    update: { a: 1 }\n",
+    );
+    const failed = await exec("node", [
+      path.join(repo, "scripts/run.mjs"),
+      "generate",
+      "--check",
+      "--root",
+      root,
+      "duckie",
+    ]).then(
+      () => undefined,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr.trim()).toBe(
+      'error: specs/duckie.overlay.yaml#/actions/0: target "$.nothing[0]" matches nothing in the spec; fix the JSONPath or remove the action',
+    );
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});

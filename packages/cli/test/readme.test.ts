@@ -24,7 +24,7 @@ it("the README's shell session runs and prints a table, CSV, stats and JSON", as
   const { stdout } = await promisify(execFile)("bash", ["-c", script], {
     cwd: dir,
     env: baseEnv({ PATH: `${path.dirname(wrapper)}:${process.env.PATH}` }),
-    timeout: 60_000,
+    timeout: 110_000,
   });
   const [, table, csv, stats, json] = stdout.split(/^(?=PROVIDER|provider,|provider {2}|\{)/m);
   expect(table!.trimEnd().split("\n")).toHaveLength(6);
@@ -42,4 +42,4 @@ it("the README's shell session runs and prints a table, CSV, stats and JSON", as
   }
   expect(stats).toMatch(/per day since/);
   expect(JSON.parse(json!).data[0]).toHaveProperty("id");
-}, 60_000);
+});

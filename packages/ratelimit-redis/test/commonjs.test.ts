@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(!available)("the CommonJS build", () => {
-  it("is required, and limits a call through Redis", { timeout: 60_000 }, async () => {
+  it("is required, and limits a call through Redis", async () => {
     const script = path.join(dir, "worker.cjs");
     // Resolved from this package, as a CommonJS consumer's require() would resolve them.
     const resolveFrom = (name: string) => JSON.stringify(createRequire(import.meta.url).resolve(name));

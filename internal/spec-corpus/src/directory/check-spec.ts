@@ -53,7 +53,6 @@ async function stage(
   return errors.length === 0;
 }
 
-/** Runs every stage for one spec; stops at the first failing stage of ours (openapi-typescript's always runs). */
 /** One spec to check: where the repository and this package are, the scratch workspace, the provider id, the spec. */
 export interface CheckOptions {
   repo: string;
@@ -72,6 +71,7 @@ export interface CheckOptions {
   compare?: boolean;
 }
 
+/** Runs every stage for one spec; stops at the first failing stage of ours (openapi-typescript's always runs). */
 export async function checkSpec(opts: CheckOptions): Promise<SpecCheck> {
   const { repo, root, id } = opts;
   const result: SpecCheck = { stages: {}, warnings: 0 };

@@ -25,13 +25,20 @@ export async function planRun(opts: {
   fresh?: boolean;
   /** Prefix of the scratch workspaces' names (under the system's temp directory). */
   prefix: string;
+  /**
+   * Also run openapi-typescript alone on each spec, for the report's side-by-side rate (default true). A run without
+   * it (a test that checks only our packages) keeps its results under keys of their own, so a report never reads a
+   * result that lacks the comparison.
+   */
+  compare?: boolean;
 }): Promise<Plan> {
+  const compare = opts.compare ?? true;
   const cached = new Map<string, SpecResult>();
   const jobs: Job[] = [];
   for (const spec of opts.specs) {
     const specFile = opts.files.get(spec.id)!;
     const bytes = await readFile(specFile);
-    const key = resultKey(opts.generator, bytes);
+    const key = resultKey(compare ? opts.generator : `${opts.generator}:ours-only`, bytes);
     const known = opts.fresh ? undefined : await opts.store.get(key);
     if (known) {
       cached.set(spec.id, known);
@@ -44,7 +51,7 @@ export async function planRun(opts: {
       providerId: id,
       bytes: bytes.length,
       key,
-      work: { repo: opts.repo, corpusPackage: opts.corpusPackage, root, id, specFile },
+      work: { repo: opts.repo, corpusPackage: opts.corpusPackage, root, id, specFile, compare },
     });
   }
   return { cached, jobs };
