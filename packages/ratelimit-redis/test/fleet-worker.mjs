@@ -1,7 +1,8 @@
 // One worker of the fleet test: once every worker has loaded (a barrier in Redis), it takes calls from the fleet's
 // shared count (a Redis counter, so every worker stays busy until the fleet's calls are done), four at a time, and
 // makes each with Duvo's client, with the shared Redis limiter or only its own in-memory one; prints how many
-// succeeded, how many were answered 429, when it started and ended, and how long the shared limiter held its calls.
+// succeeded, how many were answered 429, when it started and ended, how long the shared limiter held its calls, and
+// when it admitted the first and the last of them.
 import { Duvo, RateLimitError } from "@agentruns/duvo";
 import { Redis } from "ioredis";
 import { RedisRateLimiter } from "../dist/index.js";
@@ -10,6 +11,9 @@ const [baseUrl, redisUrl, mode, run, calls, limit, windowMs, workers] = process.
 const redis = new Redis(redisUrl);
 /** Time this worker's calls spent held back by the shared limiter (summed over its four loops). */
 let waited = 0;
+/** When the shared limiter admitted this worker's first and last call. */
+let firstGrant = Infinity;
+let lastGrant = -Infinity;
 const shared = new RedisRateLimiter({
   redis,
   key: `fleet-${run}`,
@@ -22,7 +26,10 @@ const rateLimit =
         async acquire(signal) {
           const started = Date.now();
           await shared.acquire(signal);
-          waited += Date.now() - started;
+          const granted = Date.now();
+          waited += granted - started;
+          firstGrant = Math.min(firstGrant, granted);
+          lastGrant = Math.max(lastGrant, granted);
         },
         observe: (headers, now) => shared.observe?.(headers, now),
       }
@@ -48,5 +55,7 @@ const loop = async () => {
   }
 };
 await Promise.all([loop(), loop(), loop(), loop()]);
-process.stdout.write(JSON.stringify({ ok, limited, start, end: Date.now(), waited, loops: 4 }));
+process.stdout.write(
+  JSON.stringify({ ok, limited, start, end: Date.now(), waited, loops: 4, firstGrant, lastGrant }),
+);
 await redis.quit();

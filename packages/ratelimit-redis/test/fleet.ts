@@ -3,6 +3,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
+import { smoothing } from "../dist/index.js";
 
 export interface FleetOptions {
   simulatorUrl: string;
@@ -34,6 +35,9 @@ export async function runFleet(mode: "shared" | "local", o: FleetOptions) {
             end: number;
             waited: number;
             loops: number;
+            /** When the shared limiter admitted the worker's first and last call (null: it admitted none). */
+            firstGrant: number | null;
+            lastGrant: number | null;
           },
       ),
     ),
@@ -47,5 +51,19 @@ export async function runFleet(mode: "shared" | "local", o: FleetOptions) {
     const busy = (r.loops * (r.end - r.start) - r.waited) / r.loops / 1000;
     return rate + (r.ok + r.limited) / Math.max(busy, 0.001);
   }, 0);
-  return { ok, limited, perSecond: (ok + limited) / seconds, unheldPerSecond: unheld };
+  // What the shared limiter admitted, from its own grants: the calls after its first burst over the time from the
+  // first grant to the last (N calls in bursts of `burst` every `intervalMs` span (N / burst - 1) intervals), against
+  // the rate it is designed to keep. Request latency and process start-up are not in it.
+  const design = smoothing(o.limit, o.windowMs, 0.95);
+  const firsts = results.map((r) => r.firstGrant).filter((t): t is number => Number.isFinite(t));
+  const lasts = results.map((r) => r.lastGrant).filter((t): t is number => Number.isFinite(t));
+  const span = (Math.max(...lasts) - Math.min(...firsts)) / 1000;
+  return {
+    ok,
+    limited,
+    perSecond: (ok + limited) / seconds,
+    unheldPerSecond: unheld,
+    admittedPerSecond: firsts.length ? (ok + limited - design.burst) / span : undefined,
+    designPerSecond: (design.burst * 1000) / design.intervalMs,
+  };
 }
