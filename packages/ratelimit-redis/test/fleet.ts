@@ -3,7 +3,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { smoothing } from "../dist/index.js";
+import { smoothing } from "../src/index.js";
 
 export interface FleetOptions {
   simulatorUrl: string;
