@@ -7,7 +7,7 @@ import { Duvo, RateLimitError } from "@agentruns/duvo";
 import { Redis } from "ioredis";
 import { RedisRateLimiter } from "../dist/index.js";
 
-const [baseUrl, redisUrl, mode, run, calls, limit, windowMs, workers] = process.argv.slice(2);
+const [baseUrl, redisUrl, mode, run, calls, limit, windowMs, workers, headroom] = process.argv.slice(2);
 const redis = new Redis(redisUrl);
 /** Time this worker's calls spent held back by the shared limiter (summed over its four loops). */
 let waited = 0;
@@ -19,6 +19,7 @@ const shared = new RedisRateLimiter({
   key: `fleet-${run}`,
   limit: Number(limit),
   windowMs: Number(windowMs),
+  headroom: Number(headroom),
 });
 const rateLimit =
   mode === "shared"

@@ -5,6 +5,9 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { smoothing } from "../src/index.js";
 
+/** The share of the limit the workers' shared limiter uses: passed to each worker, and the design rate's input. */
+const HEADROOM = 0.95;
+
 export interface FleetOptions {
   simulatorUrl: string;
   redisUrl: string;
@@ -21,9 +24,18 @@ export interface FleetOptions {
 export async function runFleet(mode: "shared" | "local", o: FleetOptions) {
   const worker = path.join(import.meta.dirname, "fleet-worker.mjs");
   const run = `${mode}-${Date.now()}`;
-  const args = [worker, o.simulatorUrl, o.redisUrl, mode, run, o.calls, o.limit, o.windowMs, o.workers].map(
-    String,
-  );
+  const args = [
+    worker,
+    o.simulatorUrl,
+    o.redisUrl,
+    mode,
+    run,
+    o.calls,
+    o.limit,
+    o.windowMs,
+    o.workers,
+    HEADROOM,
+  ].map(String);
   const results = await Promise.all(
     Array.from({ length: o.workers }, () =>
       promisify(execFile)(process.execPath, args).then(
@@ -54,7 +66,7 @@ export async function runFleet(mode: "shared" | "local", o: FleetOptions) {
   // What the shared limiter admitted, from its own grants: the calls after its first burst over the time from the
   // first grant to the last (N calls in bursts of `burst` every `intervalMs` span (N / burst - 1) intervals), against
   // the rate it is designed to keep. Request latency and process start-up are not in it.
-  const design = smoothing(o.limit, o.windowMs, 0.95);
+  const design = smoothing(o.limit, o.windowMs, HEADROOM);
   const firsts = results.map((r) => r.firstGrant).filter((t): t is number => Number.isFinite(t));
   const lasts = results.map((r) => r.lastGrant).filter((t): t is number => Number.isFinite(t));
   const span = (Math.max(...lasts) - Math.min(...firsts)) / 1000;

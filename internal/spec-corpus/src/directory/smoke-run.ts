@@ -14,8 +14,8 @@ export function runSmokeTest(corpusPackage: string, dir: string): Promise<string
 
 /**
  * The smoke tests of `packages` (ergonomic package directories, all under `root`) in one vitest run rooted at `root`:
- * the failures, each line naming its file, or none. The packages' own vitest configs are not read; the run uses the
- * limits they set (a loaded machine slows tests down instead of failing them).
+ * the failures, each line naming its file, or none. The packages' own vitest configs are not read: the run sets its
+ * own limits, 30 s per test and hook (a smoke test is one call to a loopback server; the limit is for a hang).
  */
 export async function runSmokeTests(
   corpusPackage: string,
