@@ -57,6 +57,7 @@ beforeAll(async () => {
   vendored = await vendorDependencies(
     PUBLISHED.map((p) => path.join(repo, "packages", p)),
     tmp,
+    registry,
     npmEnv,
   );
 
@@ -107,7 +108,7 @@ beforeAll(async () => {
     await startAvidoSimulator({ runs: 10 }),
     await startDuckieSimulator({ runs: 10 }),
   ];
-  // Vendoring ~150 third-party packages and publishing ours takes 60–120 s on a busy 2-core machine, and over 360 s
+  // Vendoring ~110 third-party packages and publishing ours takes 60–120 s on a busy 2-core machine, and over 360 s
   // beside a `pnpm build --force` loop: the limit is for a hung install, not a slow machine.
 }, 600_000);
 

@@ -15,6 +15,8 @@ export interface Registry {
   url: string;
   /** An .npmrc that points npm/pnpm at this registry with a publish token. */
   npmrc: string;
+  /** That publish token. */
+  token: string;
   close(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ export async function startRegistry(dir: string): Promise<Registry> {
   return {
     url,
     npmrc,
+    token,
     close: async () => {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));

@@ -134,8 +134,10 @@ describe("Turbo remote cache", { timeout: 600_000 }, () => {
     expect(await readdir(path.join(tmp, "storage"), { recursive: true })).not.toHaveLength(0);
   });
 
+  let second: string;
+
   it("a second fresh clone with an empty local cache gets every task from the remote, byte for byte", async () => {
-    const second = await freshClone("second");
+    second = await freshClone("second");
     const { tasks } = await build(second, TOKEN, SCOPE);
     expect(tasks.map((t) => t.taskId).sort()).toEqual(firstTasks.map((t) => t.taskId).sort());
     expect(tasks.map((t) => [t.taskId, t.cache.status, t.cache.source])).toEqual(
@@ -147,8 +149,11 @@ describe("Turbo remote cache", { timeout: 600_000 }, () => {
   });
 
   it("a wrong token is refused and the build runs locally instead", async () => {
-    const third = await freshClone("third");
-    const { tasks, output } = await build(third, "wrong-token", "@agentruns/core");
+    // The second clone with its local cache and its build removed: what a third fresh clone would be, without a
+    // third install.
+    await rm(path.join(second, ".turbo"), { recursive: true, force: true });
+    await rm(path.join(second, "packages/core/dist"), { recursive: true, force: true });
+    const { tasks, output } = await build(second, "wrong-token", "@agentruns/core");
     expect(tasks.map((t) => [t.taskId, t.cache.status])).toEqual([["@agentruns/core#build", "MISS"]]);
     expect(tasks[0]!.execution!.exitCode).toBe(0);
     expect(output).toMatch(/401|403|unauthori[sz]ed|forbidden|failed to contact remote cache/i);
