@@ -7,7 +7,7 @@ import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { generatePackage } from "../../../../scripts/src/generate-package.js";
 import { parseSpecText } from "../../../../scripts/src/provider.js";
-import { compile } from "./compile.js";
+import { compile, outside } from "./compile.js";
 import { providerWorkspace } from "./scratch.js";
 import { runSmokeTest } from "./smoke-run.js";
 
@@ -105,8 +105,10 @@ export async function checkSpec(opts: CheckOptions): Promise<SpecCheck> {
       (await stage(result.stages, "ergonomic", () =>
         compile(path.join(ergonomic, "tsconfig.build.json"), generated),
       )) &&
+      // The package's own typecheck program (sources, smoke test, Node types), checking what the build has not:
+      // the smoke test, and every use it makes of the sources.
       (await stage(result.stages, "smoke", () =>
-        compile(path.join(ergonomic, "tsconfig.json"), generated),
+        compile(path.join(ergonomic, "tsconfig.json"), generated, outside(path.join(ergonomic, "src"))),
       )) &&
       opts.runSmoke
     )
