@@ -330,7 +330,9 @@ export function corpusSuite(ids: readonly string[]): void {
         expect(compile(path.join(clientDir, "tsconfig.build.json"), [])).toEqual([]);
         // With its generated smoke test (test/), as the package's own typecheck task runs it (the sources were
         // checked by the build just above; here the test, and every use it makes of them).
-        expect(compile(path.join(clientDir, "tsconfig.json"), [], outside(path.join(clientDir, "src")))).toEqual([]);
+        expect(
+          compile(path.join(clientDir, "tsconfig.json"), [], outside(path.join(clientDir, "src"))),
+        ).toEqual([]);
       });
 
       it(
