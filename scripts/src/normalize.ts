@@ -1,7 +1,8 @@
 // Real-world spec defects degrade instead of stopping generation: dangling `$ref`s become `unknown` (with a warning
 // naming the file and JSON pointer), `$ref`s inside `x-` extensions are dropped, schema-relative `#/$defs/…` refs are
-// anchored, broken discriminator mappings are removed, operations without an operationId get a derived one, and
-// webhooks and callbacks (which the client never calls) lose theirs.
+// anchored, parameter `$ref`s into another operation are inlined, broken discriminator mappings are removed,
+// operations without an operationId get a derived one, and webhooks and callbacks (which the client never calls) lose
+// theirs.
 import { requiredReadOnly } from "./spec-defects.js";
 
 type Json = Record<string, any>;
@@ -81,6 +82,37 @@ const isSchemaPlace = (path: readonly string[]): boolean => {
   if (before !== undefined && SCHEMA_LISTS.has(before) && /^\d+$/.test(last)) return true;
   return SCHEMA_KEYS.has(last) && before !== "properties";
 };
+
+/**
+ * A parameter `$ref` to another operation's parameter (`#/paths/~1x/post/parameters/0`) is what openapi-typescript
+ * turns into a lookup in that operation's optional `query` or `path` member (TS2339 `Property 'id' does not exist on
+ * type '{ … } | undefined'`): the parameter it names is copied in its place. A `$ref` to `#/components/parameters/…`
+ * stays.
+ */
+function inlineParameterRefsIntoPaths(doc: Json): void {
+  const target = (param: unknown): unknown => {
+    const seen = new Set<string>();
+    let node = param;
+    while (node && typeof node === "object" && typeof (node as Json).$ref === "string") {
+      const ref = (node as Json).$ref as string;
+      if (!ref.startsWith("#/paths/") || seen.has(ref)) break;
+      seen.add(ref);
+      const next = lookup(doc, ref);
+      if (next === undefined) break;
+      node = next;
+    }
+    return node;
+  };
+  for (const item of Object.values<Json>(doc.paths ?? {})) {
+    if (!item || typeof item !== "object") continue;
+    for (const holder of [item, ...METHODS.map((m) => item[m])])
+      if (holder && typeof holder === "object" && Array.isArray(holder.parameters))
+        holder.parameters = holder.parameters.map((param: unknown) => {
+          const found = target(param);
+          return found === param ? param : structuredClone(found);
+        });
+  }
+}
 
 /**
  * A schema `$ref` to a place that is not a component (`#/components/schemas/A/properties/b`,
@@ -364,6 +396,7 @@ export function normalizeSpec(input: Json, file: string): Normalized {
     );
   }
 
+  inlineParameterRefsIntoPaths(doc);
   hoistInnerSchemaRefs(doc);
   for (const w of dropUnfillableSchemes(doc, file)) warnings.push(w);
   for (const w of queryTemplatesToParameters(doc, file)) warnings.push(w);

@@ -1,5 +1,7 @@
 // src/generated/names.ts: every component exported under the spec's own name, as an interface where the type is one
 // object (editors and errors then show the name, not its expansion), else as an alias.
+import { tsPropertyIndex } from "openapi-typescript";
+import ts from "typescript";
 import type { ComponentAlias } from "../../component-names.js";
 import { pointer } from "../../json-ref.js";
 import type { ProviderDescriptor } from "../../provider.js";
@@ -23,7 +25,7 @@ function renderNames(
     return section === "schemas" &&
       !discriminated.has(name) &&
       isObjectSchema(doc, doc.components.schemas[name])
-      ? `export interface ${alias} extends $Schema<${JSON.stringify(name)}> {}`
+      ? `export interface ${alias} extends $Schema<${schemaKey(name)}> {}`
       : `export type ${alias} = ${type};`;
   });
   const interfaces = lines.some((l) => l.startsWith("export interface"));
@@ -38,6 +40,15 @@ function renderNames(
       : "") +
     (lines.length ? lines.join("\n") + "\n" : "export {};\n")
   );
+}
+
+/**
+ * A schema's key in `components["schemas"]` as a literal type, as openapi-typescript wrote it (its own rule): a name
+ * that is a number's canonical text (`400`) is a numeric key, so `keyof` holds the number and not the string.
+ */
+function schemaKey(name: string): string {
+  const key = tsPropertyIndex(name);
+  return ts.isNumericLiteral(key) && Number.isFinite(Number(name)) ? name : JSON.stringify(name);
 }
 
 /**
