@@ -45,7 +45,9 @@ export async function planRun(opts: {
       continue;
     }
     const id = providerIdOf(spec.id);
-    const root = path.join(os.tmpdir(), `${opts.prefix}-${process.pid}-${id}`);
+    // Numbered: two directory ids can make one provider id (`vtex.local/Marketplace-APIs` and `…-APIs-`), and two
+    // jobs at a time in one workspace remove each other's files.
+    const root = path.join(os.tmpdir(), `${opts.prefix}-${process.pid}-${jobs.length}-${id}`);
     jobs.push({
       id: spec.id,
       providerId: id,
