@@ -1,8 +1,8 @@
 // The fleet: 8 worker processes share one API key against a simulator with a low limit. With the shared Redis
 // limiter they make 2,000 calls with no 429, admitted at 90% or more of the rate the limiter keeps; each with only its
 // own limiter, they meet 429s. Real processes, a real Redis (Debian's redis-server), real HTTP on 127.0.0.1. The
-// headroom (5%) covers the spread between a reservation and its arrival; a machine starved by other test suites spreads it further, so this
-// package's tests run after the heavy suites (turbo.json).
+// headroom (5%) covers the spread between a reservation and its arrival; a machine starved by other test suites
+// spreads it further, so this package's tests run after the heavy suites (turbo.json).
 import { startDuvoSimulator, type Simulator } from "@agentruns/simulators";
 import { redisAvailable, startRedis, type RedisServer } from "@agentruns/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

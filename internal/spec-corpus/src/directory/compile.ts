@@ -46,12 +46,11 @@ export function compile(
     ...parsed.errors,
     ...(checkOnly
       ? [
-          ...program.getConfigFileParsingDiagnostics(),
-          ...program.getOptionsDiagnostics(),
+          // TypeScript's own per-file form (options, syntax, semantics, declarations), for each accepted file.
           ...program
             .getSourceFiles()
             .filter((f) => checkOnly(f.fileName))
-            .flatMap((f) => [...program.getSyntacticDiagnostics(f), ...program.getSemanticDiagnostics(f)]),
+            .flatMap((f) => ts.getPreEmitDiagnostics(program, f)),
           // After the files: checking them can add global diagnostics.
           ...program.getGlobalDiagnostics(),
         ]
