@@ -3,8 +3,8 @@ import type { ProviderDescriptor } from "./provider.js";
 import { identifier } from "./identifier.js";
 import { parametersOf } from "./parameters.js";
 import { resolveRef } from "./json-ref.js";
-// The core's own test of a JSON-lines media type: what the generator declares is what the client reads.
-import { isJsonLines } from "../../packages/core/src/json-lines.js";
+// The core's own media-type rules: what the generator declares is what the client reads.
+import { essence, isEventStream, isJsonLines, isJsonMedia } from "../../packages/core/src/media-types.js";
 
 type Json = Record<string, any>;
 
@@ -116,20 +116,17 @@ function compiles(pattern: string): boolean {
   }
 }
 
-/** JSON, including vendor `+json` types. */
-const isJson = (media: string) => /^application\/(.+\+)?json\b/i.test(media);
-
 /** How a request body is sent, by its preferred media type: JSON, then multipart, form, text, then raw bytes. */
 function requestMedia(content: Json): { media: string; contentType: string } | undefined {
   const types = Object.keys(content ?? {});
   if (!types.length) return undefined;
   const pick =
-    types.find(isJson) ??
+    types.find(isJsonMedia) ??
     types.find((t) => /^multipart\/form-data/i.test(t)) ??
     types.find((t) => /^application\/x-www-form-urlencoded/i.test(t)) ??
     types.find((t) => /^text\//i.test(t)) ??
     types[0]!;
-  const media = isJson(pick)
+  const media = isJsonMedia(pick)
     ? "json"
     : /^multipart\//i.test(pick)
       ? "multipart"
@@ -149,12 +146,11 @@ export function successTypes(doc: Json, responses: Json): string[] {
   return success.flatMap(([, r]) => Object.keys(resolveRef(doc, r)?.content ?? {}));
 }
 
-export const isEventStream = (type: string): boolean => /^text\/event-stream/i.test(type);
-export { isJsonLines };
+export { isEventStream, isJsonLines, isJsonMedia };
 
 /** An operation whose every success answer is one stream type asks for it (`Accept: text/event-stream`). */
 function streamAccept(types: readonly string[]): { accept?: string } {
-  const kinds = new Set(types.map((t) => t.split(";")[0]!.trim().toLowerCase()));
+  const kinds = new Set(types.map(essence));
   const [only] = kinds;
   return kinds.size === 1 && (isEventStream(only!) || isJsonLines(only!)) ? { accept: only } : {};
 }
@@ -168,8 +164,8 @@ function responseMedia(
   if (!types.length) return "none";
   // JSON only: an answer in another media type is not what was declared (core's readAnswer); JSON among others:
   // each answer is read as its Content-Type says.
-  if (types.every(isJson)) return "json";
-  if (types.some(isJson)) return "mixed";
+  if (types.every(isJsonMedia)) return "json";
+  if (types.some(isJsonMedia)) return "mixed";
   if (types.some(isEventStream)) return "sse";
   if (types.some(isJsonLines)) return "ndjson";
   if (types.some((t) => /^text\//i.test(t))) return "text";

@@ -2,14 +2,12 @@
 // `PagePromise<RunSummary, ListRunsResponse>`, where the spec names the schema with a component `$ref`; the type
 // lookup (`ResultOf<operations["getRun"]>`) only where the spec names nothing or the answer is a union.
 import { resolveRef } from "./json-ref.js";
-import { successTypes } from "./rules.js";
+import { isJsonMedia, successTypes } from "./rules.js";
 
 type Json = Record<string, any>;
 
 /** Statuses whose answers `ResultOf` (core/src/types.ts) takes as success. */
 const SUCCESS = new Set(["200", "201", "202", "203", "206"]);
-/** Media types the core's `JsonKey` reads as JSON, exactly as openapi-typescript keys them. */
-const JSON_KEY = /^application\/(json|[^;\s]+\+json)$/;
 
 /** Component schema pointers (`#/components/schemas/Run`) to the alias the typed package exports for each. */
 export type SchemaNames = ReadonlyMap<string, string>;
@@ -31,7 +29,7 @@ const refName = (names: SchemaNames, schema: Json | undefined): string | undefin
 
 /** The one JSON media type's schema of a content map whose other types the core's types ignore, or undefined. */
 function jsonSchema(content: Json | undefined): Json | undefined {
-  const keys = Object.keys(content ?? {}).filter((k) => JSON_KEY.test(k));
+  const keys = Object.keys(content ?? {}).filter((k) => isJsonMedia(k));
   return keys.length === 1 ? content![keys[0]!]?.schema : undefined;
 }
 
@@ -49,7 +47,7 @@ export function resultName(doc: Json, names: SchemaNames, operation: Json): stri
     refs.add(refName(names, jsonSchema(content)));
   }
   const [only] = refs;
-  return refs.size === 1 && only && successTypes(doc, operation.responses).every((t) => JSON_KEY.test(t))
+  return refs.size === 1 && only && successTypes(doc, operation.responses).every(isJsonMedia)
     ? only
     : undefined;
 }

@@ -347,6 +347,11 @@ describe("the generated ergonomic client", () => {
         '  for await (const l of logs) l.level satisfies "info" | "error";',
         "  // @ts-expect-error the lines are log objects, not strings",
         "  const wrongLines: JsonLinesStream<string> = await c.logs.list();",
+        "  // JSON declared with media type parameters, in any case, is JSON both ways.",
+        '  const task = await c.tasks.create({ name: "a" });',
+        "  task.id satisfies string;",
+        "  // @ts-expect-error name is required",
+        "  await c.tasks.create({});",
         "  // @ts-expect-error the stream's items are Tokens, not numbers",
         '  const wrong: EventStream<number> = await c.generate.create({ prompt: "hi" });',
         "  return [stream, bytes, csv, wrong, wrongLines];",
@@ -470,6 +475,18 @@ describe("the generated ergonomic client", () => {
     capture.respondWith({ headers: { "content-type": "text/csv" }, body: "id\nt1\n" });
     expect(await c.things.report("t1", { "X-Export-Format": "csv" })).toBe("id\nt1\n");
     expect(capture.only().headers["x-export-format"]).toBe("csv");
+  });
+
+  it("sends and reads JSON declared with media type parameters as JSON", async () => {
+    const c = new Features({ env: {}, baseUrl: capture.url });
+    capture.reset();
+    capture.respondWith({
+      headers: { "content-type": "application/problem+json; charset=utf-8" },
+      body: '{"id":"t1"}',
+    });
+    expect(await c.tasks.create({ name: "a" })).toEqual({ id: "t1" });
+    expect(capture.only().headers["content-type"]).toBe("application/json");
+    expect(capture.only().body).toBe('{"name":"a"}');
   });
 
   it("uploads a File as multipart and a Blob as octet-stream; a missing field is rejected before sending", async () => {

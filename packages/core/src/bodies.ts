@@ -1,6 +1,6 @@
 // Bodies by media type: requests as JSON, multipart (File/Blob fields), form-encoded, text or raw bytes; answers
 // read as their Content-Type says (JSON, text, a Blob, or an event stream).
-import { isJsonLines } from "./json-lines.js";
+import { essence, isEventStream, isJsonLines, isJsonMedia } from "./media-types.js";
 import { asResponse, type TransportAnswer } from "./transport.js";
 import type { OperationSpec } from "./wire/operation.js";
 
@@ -52,8 +52,6 @@ function appendField(form: FormData, name: string, value: unknown): void {
 const fieldText = (value: unknown): string =>
   value !== null && typeof value === "object" ? JSON.stringify(value) : String(value);
 
-const isJson = (type: string) => /^application\/(.+\+)?json\b/i.test(type);
-
 /** Makes the event stream of an answer (`EventStream`'s constructor, passed by clients whose spec has streams). */
 export type StreamFactory = (response: Response, signal: AbortSignal | undefined, label: string) => unknown;
 
@@ -94,12 +92,12 @@ export async function readAnswer(
 ): Promise<unknown> {
   const type = response.headers.get("content-type") ?? "";
   const declared = spec.response;
-  if (stream && (/^text\/event-stream/i.test(type) || (!type && declared === "sse"))) {
+  if (stream && (isEventStream(type) || (!type && declared === "sse"))) {
     return stream(asResponse(response), signal, label);
   }
   if (lines && (isJsonLines(type) || (!type && declared === "ndjson")))
     return lines(asResponse(response), signal, label);
-  if (isJson(type) || (!type && (declared === undefined || declared === "mixed"))) {
+  if (isJsonMedia(type) || (!type && (declared === undefined || declared === "mixed"))) {
     return parseJson(await response.text());
   }
   if (declared === undefined) {
@@ -108,7 +106,7 @@ export async function readAnswer(
       return parseJson(text);
     } catch {
       throw new UnexpectedAnswer(
-        `answered ${response.status} with ${type.split(";")[0]}, not the JSON its spec declares`,
+        `answered ${response.status} with ${essence(type)}, not the JSON its spec declares`,
         text,
       );
     }

@@ -4,10 +4,6 @@
 import { ApiConnectionError } from "./errors.js";
 import { StreamedAnswer } from "./stream-text.js";
 
-/** Newline-delimited JSON media types (ndjson, JSON Lines). */
-export const isJsonLines = (type: string): boolean =>
-  /^application\/(x-)?(nd-?json|jsonl|json-?lines)\b/i.test(type);
-
 /**
  * A streamed answer of JSON lines: `for await (const item of stream)` yields each line parsed (blank lines
  * skipped; a line that is not JSON ends the stream with an ApiConnectionError naming its number). It can be

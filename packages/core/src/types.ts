@@ -7,16 +7,27 @@ import type { OperationSpec } from "./wire/operation.js";
 
 type Params<Op> = Op extends { parameters: infer P } ? P : never;
 type ContentOf<R> = R extends { content: infer C } ? C : never;
-type JsonKey<C> = Extract<keyof C, "application/json" | `application/${string}+json`>;
-/** Newline-delimited JSON media types (see json-lines.ts). */
-type LinesKey<C> = Extract<
-  keyof C,
-  | "application/x-ndjson"
-  | "application/ndjson"
-  | "application/jsonl"
-  | "application/x-jsonlines"
-  | "application/jsonlines"
->;
+/** A media type's essence, as media-types.ts reads it: before any parameters, in lower case. */
+type Essence<K> = K extends `${infer E};${string}`
+  ? Lowercase<Trim<E>>
+  : K extends string
+    ? Lowercase<K>
+    : never;
+type Trim<S extends string> = S extends ` ${infer T}` ? Trim<T> : S extends `${infer T} ` ? Trim<T> : S;
+/** The keys of a content map whose media type is JSON (media-types.ts `isJsonMedia`). */
+type JsonKey<C> = {
+  [K in keyof C]-?: Essence<K> extends "application/json" | `application/${string}+json` ? K : never;
+}[keyof C];
+/** The keys of newline-delimited JSON media types (media-types.ts `isJsonLines`). */
+type LinesKey<C> = {
+  [
+    K in keyof C
+  ]-?: Essence<K> extends `application/${"" | "x-"}${"ndjson" | "nd-json" | "jsonl" | "jsonlines" | "json-lines"}`
+    ? K
+    : never;
+}[keyof C];
+/** The keys of server-sent event media types (media-types.ts `isEventStream`). */
+type EventKey<C> = { [K in keyof C]-?: Essence<K> extends "text/event-stream" ? K : never }[keyof C];
 /** A multipart field declared as a string may carry a file. */
 type Uploadable<T> = { [K in keyof T]: T[K] extends string | undefined ? T[K] | Blob : T[K] };
 /** What a request body of these media types takes: JSON, multipart fields, form fields, or raw bytes. */
@@ -33,9 +44,9 @@ type RequestValue<C> = [JsonKey<C>] extends [never]
 type ResponseValue<C> = [keyof C] extends [never]
   ? undefined
   : | C[JsonKey<C>]
-    | ("text/event-stream" extends keyof C ? EventStream<C["text/event-stream"]> : never)
-    | (LinesKey<C> extends never ? never : JsonLinesStream<C[LinesKey<C>]>)
-    | (Exclude<keyof C, JsonKey<C> | LinesKey<C> | "text/event-stream"> extends infer K
+    | ([EventKey<C>] extends [never] ? never : EventStream<C[EventKey<C>]>)
+    | ([LinesKey<C>] extends [never] ? never : JsonLinesStream<C[LinesKey<C>]>)
+    | (Exclude<keyof C, JsonKey<C> | LinesKey<C> | EventKey<C>> extends infer K
         ? K extends `text/${string}`
           ? string
           : K extends string

@@ -6,7 +6,7 @@ import { resolveRef } from "../../json-ref.js";
 import { itemsOf, paginatorCall } from "../../paging.js";
 import { parametersOf } from "../../parameters.js";
 import type { ProviderDescriptor } from "../../provider.js";
-import { successTypes } from "../../rules.js";
+import { isEventStream, isJsonLines, isJsonMedia, successTypes } from "../../rules.js";
 import { toolSchema } from "../../tool-schema.js";
 import type { Emitter } from "../emitter.js";
 import { header } from "../header.js";
@@ -54,7 +54,7 @@ function answerSchema(doc: Json, op: Json): Json | undefined {
     .sort();
   for (const status of statuses) {
     const content = resolveRef(doc, op.responses[status])?.content ?? {};
-    const key = Object.keys(content).find((k) => /json/i.test(k) && !/ndjson|jsonl|json-seq/i.test(k));
+    const key = Object.keys(content).find(isJsonMedia);
     if (key) return content[key]?.schema;
   }
   return undefined;
@@ -173,7 +173,7 @@ function toolOf(doc: Json, m: Method, name: string, table: Json, idempotent: Rea
   const parts = [summary, long !== summary ? long : "", `\`${m.method} ${m.path}\``].filter(Boolean);
   if (pagination)
     parts.push("Returns one page as `{ items, next }`: call again with `next` for the following page.");
-  if (successTypes(doc, op.responses).some((t) => /^text\/event-stream|ndjson|jsonl/i.test(t)))
+  if (successTypes(doc, op.responses).some((t) => isEventStream(t) || isJsonLines(t)))
     parts.push("The answer streams: the tool returns the events received, up to the answer size bound.");
   let description = parts.join("\n\n");
   if (description.length > DESCRIPTION) description = `${description.slice(0, DESCRIPTION - 1)}…`;
