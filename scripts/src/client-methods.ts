@@ -181,9 +181,11 @@ function namedTypes(
 }
 
 /** The Params type of a method: query (Dates allowed, bracketed groups as objects), header and cookie parameters. */
-export function paramsType(m: Omit<Method, "params">): string | undefined {
+export function paramsType(
+  m: Omit<Method, "params">,
+  op = `operations[${q(m.operationId)}]`,
+): string | undefined {
   if (!m.query.length && !m.header.length && !m.cookie.length) return undefined;
-  const op = `operations[${q(m.operationId)}]`;
   const parts: string[] = [];
   if (m.query.length) {
     const grouped = Object.entries(m.groups).flatMap(([g, keys]) => keys.map((k) => `${g}[${k}]`));

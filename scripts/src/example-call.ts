@@ -23,6 +23,9 @@ const requiredInputs = (m: Method, spec: Json): number =>
  * client (`client.GET("/runs/{run_id}", …)`), and what reaches the server. */
 export interface ExampleCall {
   expr: string;
+  /** The generated function's name and the call's arguments after the client (`runsGet`, `"run_1"`). */
+  fn: string;
+  args: string;
   raw: string;
   method: string;
   pathname: string;
@@ -82,6 +85,8 @@ export function callOf(m: Method, spec: Json, doc: Json): ExampleCall | undefine
   };
   return {
     expr: `client.${[...m.resource, m.name].join(".")}(${args.join(", ")})`,
+    fn: m.fn,
+    args: args.join(", "),
     raw: `client.${m.method}(${q(m.path)}${Object.keys(init).length ? `, ${q(init)}` : ""})`,
     method: m.method,
     // What reaches the server: a path written with a fragment or a query (`/#X-Amz-Target=…`) is cut where URLs cut it.

@@ -28,11 +28,14 @@ export async function diffPackage(
   owned: readonly string[] = OWNED_DIRS,
 ): Promise<Drift[]> {
   const drift: Drift[] = [];
-  for (const [file, text] of files) {
+  await inBatches([...files], async ([file, text]) => {
     const current = await readFile(path.join(dir, file), "utf8").catch(() => undefined);
     if (current === undefined) drift.push({ file, problem: "missing" });
     else if (current !== text) drift.push({ file, problem: "changed" });
-  }
+  });
+  // In the files' order, whatever order the reads finished in.
+  const order = new Map([...files.keys()].map((f, i) => [f, i]));
+  drift.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
   for (const dirName of owned) {
     for (const file of await listFiles(path.join(dir, dirName))) {
       const rel = `${dirName}/${file}`;
@@ -49,14 +52,23 @@ export async function writePackage(
   owned: readonly string[] = OWNED_DIRS,
 ): Promise<Drift[]> {
   const drift = await diffPackage(dir, files, owned);
-  for (const { file, problem } of drift) {
-    const full = path.join(dir, file);
-    if (problem === "not generated") {
-      await rm(full);
-      continue;
-    }
-    await mkdir(path.dirname(full), { recursive: true });
-    await writeFile(full, files.get(file)!);
-  }
+  for (const { file } of drift.filter((d) => d.problem === "not generated")) await rm(path.join(dir, file));
+  const writes = drift.filter((d) => d.problem !== "not generated").map((d) => path.join(dir, d.file));
+  for (const folder of new Set(writes.map((f) => path.dirname(f)))) await mkdir(folder, { recursive: true });
+  await inBatches(writes, (full) =>
+    writeFile(full, files.get(path.relative(dir, full).split(path.sep).join("/"))!),
+  );
   return drift;
+}
+
+/**
+ * `work` for each item, a few at a time: a large spec's per-operation layout is tens of thousands of files, and one
+ * at a time their reads and writes were seconds of waiting.
+ */
+async function inBatches<T>(
+  items: readonly T[],
+  work: (item: T) => Promise<unknown>,
+  size = 32,
+): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
 }

@@ -8,11 +8,24 @@ import type { ProviderDescriptor } from "./provider.js";
 
 const q = JSON.stringify;
 
+/**
+ * Where a signature's types come from: the operation's type, and a component's by its alias. By default the typed
+ * package's entry (`operations["getRun"]`, `Run`); a per-operation entry point names its own modules (fn.ts).
+ */
+export interface TypeSource {
+  op: string;
+  named: (alias: string) => string;
+  /** The client as the call names it (a per-operation function types its untyped client by its one operation). */
+  client: string;
+}
+
 /** A method's arguments after the client (`name: type`), their names, its return type and its body. */
-export function signature(d: ProviderDescriptor, m: Method, imp: Imports) {
+export function signature(d: ProviderDescriptor, m: Method, imp: Imports, from?: TypeSource) {
   const core = (name: string) => imp.type("@agentruns/core", name);
-  const op = `${imp.type(d.packageName, "operations")}[${q(m.operationId)}]`;
-  const named = (name: string | undefined) => name && imp.type(d.packageName, name);
+  const client = from?.client ?? "client";
+  const op = from?.op ?? `${imp.type(d.packageName, "operations")}[${q(m.operationId)}]`;
+  const named = (name: string | undefined) =>
+    name && (from ? from.named(name) : imp.type(d.packageName, name));
   const args: [string, string][] = [];
   for (const p of m.pathParams)
     args.push([p.arg, `${p.arg}: ${m.types.path[p.name] ?? `${core("PathOf")}<${op}>[${q(p.name)}]`}`]);
@@ -55,13 +68,13 @@ export function signature(d: ProviderDescriptor, m: Method, imp: Imports) {
     returns = `${core("PagePromise")}<${item}, ${result}>`;
     const paginator = paginatorCall(m.pagination, item);
     imp.use("@agentruns/core", paginator.slice(0, paginator.indexOf("<")));
-    call = `${imp.use("@agentruns/core", "paginate")}(client, ${m.constant}, ${input}, ${paginator}, options, ${method})`;
+    call = `${imp.use("@agentruns/core", "paginate")}(${client}, ${m.constant}, ${input}, ${paginator}, options, ${method})`;
   } else if (m.unwrap) {
     returns = `${core("APIPromise")}<${named(m.types.field) || `${result}[${q(m.unwrap)}]`}>`;
-    call = `client.request(${m.constant}, ${input}, options, (data) => data[${q(m.unwrap)}], ${method})`;
+    call = `${client}.request(${m.constant}, ${input}, options, (data) => data[${q(m.unwrap)}], ${method})`;
   } else {
     returns = `${core("APIPromise")}<${result}>`;
-    call = `client.request(${m.constant}, ${input}, options, undefined, ${method})`;
+    call = `${client}.request(${m.constant}, ${input}, options, undefined, ${method})`;
   }
   return { args, returns, call };
 }

@@ -45,6 +45,12 @@ export interface ProviderEntry {
    * it when calling the provider's own server.
    */
   rateLimit?: { limit: number; windowMs: number };
+  /**
+   * Also generate one entry point per operation (`@agentruns/<id>/fn/<function>`, over the typed package's
+   * `ops/<operation>` and `types/<Component>` modules), so that code calling a few operations of a very large API
+   * type-checks only their types. Default: on for specs of 1,000 operations or more (model.ts).
+   */
+  perOperation?: boolean;
 }
 
 /**

@@ -33,7 +33,7 @@ export async function typeErrors(files: string[]): Promise<string[]> {
 export async function typeCheck(
   files: string[],
   options: { moduleResolution?: "nodenext" | "bundler"; types?: string[] } = {},
-): Promise<{ errors: string[]; instantiations: number }> {
+): Promise<{ errors: string[]; instantiations: number; files: string[] }> {
   // Loaded on use: the compiler is large, and most users of the test kit never type-check.
   const { default: ts } = await import("typescript");
   const program = ts.createProgram(files, {
@@ -55,5 +55,7 @@ export async function typeCheck(
     );
   // The count tsc --extendedDiagnostics prints as "Instantiations".
   const checker = program.getTypeChecker() as unknown as { getInstantiationCount(): number };
-  return { errors, instantiations: checker.getInstantiationCount() };
+  // Every file the program loaded (a per-operation consumer must not load the whole API's types).
+  const loaded = program.getSourceFiles().map((f) => f.fileName);
+  return { errors, instantiations: checker.getInstantiationCount(), files: loaded };
 }

@@ -5,6 +5,7 @@ import { apiReference } from "./client/api-reference.js";
 import { coreClass } from "./client/core-class.js";
 import { entry } from "./client/entry.js";
 import { functions } from "./client/functions.js";
+import { perOperation } from "./client/per-operation.js";
 import { raw } from "./client/raw.js";
 import { resources } from "./client/resources.js";
 import { scaffoldClient } from "./client/scaffold.js";
@@ -17,6 +18,7 @@ export const CLIENT_EMITTERS: readonly Emitter[] = [
   apiReference,
   functions,
   coreClass,
+  perOperation,
   resources,
   entry,
   raw,

@@ -6,7 +6,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { generatePackage } from "../../../../scripts/src/generate-package.js";
-import { parseSpecText } from "../../../../scripts/src/provider.js";
+import { parseSpecText, type ProviderEntry } from "../../../../scripts/src/provider.js";
 import { compile, outside } from "./compile.js";
 import { providerWorkspace } from "./scratch.js";
 import { runSmokeTest } from "./smoke-run.js";
@@ -69,6 +69,8 @@ export interface CheckOptions {
    * true); a test that checks only our packages leaves it out (for a 4 MB spec it is another compiler run).
    */
   compare?: boolean;
+  /** Settings of the provider's entry beyond id, title and spec (`perOperation`), as a maintainer would write them. */
+  entry?: Partial<Omit<ProviderEntry, "id" | "title" | "spec">>;
 }
 
 /** Runs every stage for one spec; stops at the first failing stage of ours (openapi-typescript's always runs). */
@@ -88,7 +90,7 @@ export async function checkSpec(opts: CheckOptions): Promise<SpecCheck> {
   const warn = console.warn;
   console.warn = () => void result.warnings++;
   const generatedOk = await stage(result.stages, "generate", async () => {
-    await generatePackage(root, { id, title, spec });
+    await generatePackage(root, { ...opts.entry, id, title, spec });
     // Generation reads the vendored spec and never writes it (conversions and fixes happen in memory).
     if (!(await readFile(path.join(root, spec))).equals(await readFile(opts.specFile)))
       return [`${spec}: generation changed the vendored spec`];

@@ -7,7 +7,24 @@ import type { ProviderDescriptor } from "../../provider.js";
 import type { Emitter } from "../emitter.js";
 import { header, jsdoc } from "../header.js";
 
-export const functions: Emitter = ({ provider: d, client }) => {
+export const functions: Emitter = ({ provider: d, client, perOperation }) => {
+  // The per-operation layout already has each function in its own module (per-operation.ts): this one gathers them,
+  // so that each is written, and type-checked, once.
+  if (perOperation)
+    return [
+      {
+        path: "src/generated/functions.ts",
+        text:
+          header(d) +
+          `// Why: every operation's function, each from its own module (src/generated/fn/, the per-operation layout).\n` +
+          client.methods
+            .map(
+              (m) =>
+                `export { ${m.fn}${m.params ? `, type ${m.params.name}` : ""} } from "./fn/${perOperation.fns.get(m.fn)}.js";\n`,
+            )
+            .join(""),
+      },
+    ];
   const imports = new Imports();
   const bodies = client.methods.map((m) => {
     const typeDecl = m.params

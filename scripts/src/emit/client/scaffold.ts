@@ -1,8 +1,9 @@
 // The files of a new ergonomic package `packages/<id>` that are written once and then belong to the maintainer
 // (package.json, configs, README, the entry point): emitted only where missing.
-import { smokeCall } from "../../example-call.js";
+import { smokeCall, type ExampleCall } from "../../example-call.js";
 import type { ProviderModel } from "../../model.js";
 import { construction } from "../construction.js";
+import { liteClass } from "./per-operation.js";
 import { BUILD_TSCONFIG, dual, generateTask, tsconfig, VERSIONS } from "../package-config.js";
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
@@ -34,13 +35,23 @@ export function scaffoldClient(model: ProviderModel, version = "0.0.0"): Map<str
         types: "./dist/cjs/index.d.ts",
         // The MCP tools (`@agentruns/mcp` reads them) are a subpath: the client's bundles hold none of them.
         // So is the typed openapi-fetch client (`raw(client)`), which alone brings openapi-fetch.
+        // A very large API also has one entry point per operation (`fn/<function>`) and their core (`fn`).
         typesVersions: {
-          "*": { tools: ["./dist/cjs/generated/tools.d.ts"], raw: ["./dist/cjs/generated/raw.d.ts"] },
+          "*": {
+            tools: ["./dist/cjs/generated/tools.d.ts"],
+            raw: ["./dist/cjs/generated/raw.d.ts"],
+            ...(model.perOperation
+              ? { fn: ["./dist/cjs/generated/fn-core.d.ts"], "fn/*": ["./dist/cjs/generated/fn/*.d.ts"] }
+              : {}),
+          },
         },
         exports: {
           ".": dual("index"),
           "./tools": dual("generated/tools"),
           "./raw": dual("generated/raw"),
+          ...(model.perOperation
+            ? { "./fn": dual("generated/fn-core"), "./fn/*": dual("generated/fn/*") }
+            : {}),
           "./package.json": "./package.json",
         },
         files: ["dist", "README.md", "api.md"],
@@ -89,7 +100,8 @@ export function scaffoldClient(model: ProviderModel, version = "0.0.0"): Map<str
 }
 
 /** The package's README: what it is, how to construct it for this spec, one real call, its resources and methods. */
-function readme({ provider: d, client, operations, doc }: ProviderModel, name: string): string {
+function readme(model: ProviderModel, name: string): string {
+  const { provider: d, client, operations, doc } = model;
   const T = client.name;
   const call = smokeCall(client.methods, operations, doc);
   const method =
@@ -113,11 +125,31 @@ function readme({ provider: d, client, operations, doc }: ProviderModel, name: s
     "```\n\n" +
     `Every operation is also a function that takes a \`${T}Core\` (\`import { ${T}Core, … } from "${name}"\`): a bundle ` +
     `then holds only the operations it calls.\n\n` +
+    perOperationSection(model, name, call) +
     `## Resources and methods\n\n${resources.slice(0, MAX).join("\n")}${resources.length > MAX ? `\n- … ${resources.length - MAX} more` : ""}\n\n` +
     `Every method with its signature, parameters and an example: [api.md](./api.md).\n\n` +
     "## Layout\n\n" +
     "- `src/generated/` and `api.md`: written by `pnpm generate` from the spec; never edit them.\n" +
     "- `src/extras/`: your hand-written additions (helpers the spec cannot express); export them from `src/index.ts`.\n" +
     "- `src/index.ts`, `package.json`, this README: written once by the generator, yours afterwards.\n"
+  );
+}
+
+/** The README's section on the per-operation entry points, for a spec that has them (model.perOperation). */
+function perOperationSection(model: ProviderModel, name: string, call: ExampleCall | undefined): string {
+  if (!model.perOperation || !call) return "";
+  const { provider: d } = model;
+  const lite = liteClass(model);
+  return (
+    `## Per-operation entry points\n\n` +
+    `The ${d.title} API is large (${model.client.methods.length.toLocaleString("en-US")} operations), and the package's entry ` +
+    `holds every one of its types. A file that calls a few operations type-checks only theirs when it imports each ` +
+    `function from its own entry point, with the core client from \`${name}/fn\` (any ${d.title} client is accepted):\n\n` +
+    "```ts\n" +
+    `import { ${lite} } from "${name}/fn";\n` +
+    `import { ${call.fn} } from "${name}/fn/${model.perOperation.fns.get(call.fn)}";\n\n` +
+    `${construction(d, (o) => `new ${lite}(${o})`)}\n` +
+    `console.log(await ${call.fn}(client${call.args ? `, ${call.args}` : ""}));\n` +
+    "```\n\n"
   );
 }

@@ -4,8 +4,8 @@ import type { ProviderDescriptor } from "../../provider.js";
 import type { Emitter, EmitOptions } from "../emitter.js";
 import { BUILD_TSCONFIG, dual, generateTask, tsconfig, VERSIONS } from "../package-config.js";
 
-export const manifest: Emitter = ({ provider: d }, options) => [
-  { path: "package.json", text: packageJson(d, options) },
+export const manifest: Emitter = ({ provider: d, perOperation }, options) => [
+  { path: "package.json", text: packageJson(d, options, !!perOperation) },
   { path: "turbo.json", text: turbo(d) },
   {
     path: "tsconfig.json",
@@ -14,7 +14,18 @@ export const manifest: Emitter = ({ provider: d }, options) => [
   { path: "tsconfig.build.json", text: BUILD_TSCONFIG },
 ];
 
-function packageJson(d: ProviderDescriptor, opts: EmitOptions): string {
+/** The per-operation layout's entry points (model.perOperation): the provider's facts, each operation, each component. */
+const PER_OPERATION = {
+  provider: "generated/provider",
+  "ops/*": "generated/ops/*",
+  "types/*": "generated/types/*",
+};
+
+function packageJson(d: ProviderDescriptor, opts: EmitOptions, perOperation: boolean): string {
+  const split: Record<string, string> = perOperation ? PER_OPERATION : {};
+  const extra = Object.fromEntries(Object.entries(split).map(([k, rel]) => [`./${k}`, dual(rel)]));
+  // For TypeScript's node10 resolution, which ignores the exports map.
+  const legacy = Object.fromEntries(Object.entries(split).map(([k, rel]) => [k, [`./dist/cjs/${rel}.d.ts`]]));
   const pkg = {
     name: d.packageName,
     version: opts.version ?? "0.0.0",
@@ -34,10 +45,10 @@ function packageJson(d: ProviderDescriptor, opts: EmitOptions): string {
     types: "./dist/cjs/index.d.ts",
     ...(d.shipSpec
       ? {
-          // For TypeScript's node10 resolution, which ignores the exports map.
-          typesVersions: { "*": { spec: ["./spec/index.d.cts"] } },
+          typesVersions: { "*": { spec: ["./spec/index.d.cts"], ...legacy } },
           exports: {
             ".": dual("index"),
+            ...extra,
             "./spec": {
               import: { types: "./spec/index.d.mts", default: "./spec/index.mjs" },
               require: { types: "./spec/index.d.cts", default: "./spec/index.cjs" },
@@ -48,7 +59,8 @@ function packageJson(d: ProviderDescriptor, opts: EmitOptions): string {
           files: ["dist", "spec", "openapi.json", "README.md"],
         }
       : {
-          exports: { ".": dual("index"), "./package.json": "./package.json" },
+          ...(perOperation ? { typesVersions: { "*": legacy } } : {}),
+          exports: { ".": dual("index"), ...extra, "./package.json": "./package.json" },
           files: ["dist", "README.md"],
         }),
     scripts: {

@@ -46,12 +46,22 @@ const TABLE = "{ readonly [K in keyof operations]: OperationSpec<K> }";
  */
 function constants(table: Readonly<Record<string, Json>>, names: ReadonlyMap<string, string>): string {
   let out = "";
-  for (const [id, spec] of Object.entries<Json>(table)) {
-    out +=
-      `/** ${spec.method} ${String(spec.path).replace(/\*\//g, "*\\/")} */\n` +
-      `export const ${names.get(id)}: OperationSpec<${JSON.stringify(id)}> = /* @__PURE__ */ parse(${quoted(JSON.stringify(spec))});\n\n`;
-  }
+  for (const [id, spec] of Object.entries<Json>(table)) out += constantStatement(id, spec, names.get(id)!);
   return out;
+}
+
+/** One operation's exported constant, its JSON parsed by `parse`, typed `type<"operationId">`. */
+export function constantStatement(
+  id: string,
+  spec: Json,
+  name: string,
+  parse = "parse",
+  type = "OperationSpec",
+): string {
+  return (
+    `/** ${spec.method} ${String(spec.path).replace(/\*\//g, "*\\/")} */\n` +
+    `export const ${name}: ${type}<${JSON.stringify(id)}> = /* @__PURE__ */ ${parse}(${quoted(JSON.stringify(spec))});\n\n`
+  );
 }
 
 /** `text` as a single-quoted JavaScript string (JSON's own double quotes stay as they are). */

@@ -2,6 +2,7 @@
 import openapiTS, { astToString } from "openapi-typescript";
 import type { Emitter } from "../emitter.js";
 import { header } from "../header.js";
+import { perOperationTypes } from "./per-operation-types.js";
 
 /**
  * openapi-typescript's options: a free-form object (`type: object` with no properties, `metadata`, `config`) takes
@@ -11,17 +12,21 @@ import { header } from "../header.js";
  */
 export const SCHEMA_OPTIONS = { silent: true, emptyObjectsUnknown: true, defaultNonNullable: false } as const;
 
-export const schema: Emitter = async ({ provider: d, doc }) => {
+export const schema: Emitter = async (model) => {
+  const { provider: d, doc } = model;
   // The normalized document (derived operationIds, dangling refs made unknown), not the file as vendored.
   // No root types here: openapi-typescript re-cases their names (`OpenAIFile` → `OpenAiFile`) and a schema named
   // `Record` would shadow the global this file uses; names.ts exports them under the spec's own names instead.
   const ast = await openapiTS(structuredClone(doc) as Parameters<typeof openapiTS>[0], SCHEMA_OPTIONS);
+  // The per-operation layout: one module per component and per operation, which schema.ts then refers to.
+  const split = model.perOperation ? perOperationTypes(model, ast) : undefined;
   // Megabytes for a large spec: written as openapi-typescript prints it.
   return [
     {
       path: "src/generated/schema.ts",
       verbatim: true,
-      text: header(d, " with openapi-typescript") + "\n" + astToString(ast),
+      text: header(d, " with openapi-typescript") + "\n" + astToString(split?.schema ?? ast),
     },
+    ...(split?.files ?? []),
   ];
 };
