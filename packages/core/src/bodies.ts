@@ -1,6 +1,6 @@
 // Bodies by media type: requests as JSON, multipart (File/Blob fields), form-encoded, text or raw bytes; answers
 // read as their Content-Type says (JSON, text, a Blob, or an event stream).
-import { essence, isEventStream, isJsonLines, isJsonMedia } from "./media-types.js";
+import { isEventStream, isJsonLines, isJsonMedia } from "./media-types.js";
 import { asResponse, type TransportAnswer } from "./transport.js";
 import type { OperationSpec } from "./wire/operation.js";
 
@@ -106,7 +106,7 @@ export async function readAnswer(
       return parseJson(text);
     } catch {
       throw new UnexpectedAnswer(
-        `answered ${response.status} with ${essence(type)}, not the JSON its spec declares`,
+        `answered ${response.status} with ${type.split(";")[0]}, not the JSON its spec declares`,
         text,
       );
     }

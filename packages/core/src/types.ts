@@ -7,27 +7,24 @@ import type { OperationSpec } from "./wire/operation.js";
 
 type Params<Op> = Op extends { parameters: infer P } ? P : never;
 type ContentOf<R> = R extends { content: infer C } ? C : never;
-/** A media type's essence, as media-types.ts reads it: before any parameters, in lower case. */
-type Essence<K> = K extends `${infer E};${string}`
-  ? Lowercase<Trim<E>>
-  : K extends string
-    ? Lowercase<K>
-    : never;
-type Trim<S extends string> = S extends ` ${infer T}` ? Trim<T> : S extends `${infer T} ` ? Trim<T> : S;
-/** The keys of a content map whose media type is JSON (media-types.ts `isJsonMedia`). */
-type JsonKey<C> = {
-  [K in keyof C]-?: Essence<K> extends "application/json" | `application/${string}+json` ? K : never;
-}[keyof C];
-/** The keys of newline-delimited JSON media types (media-types.ts `isJsonLines`). */
-type LinesKey<C> = {
-  [
-    K in keyof C
-  ]-?: Essence<K> extends `application/${"" | "x-"}${"ndjson" | "nd-json" | "jsonl" | "jsonlines" | "json-lines"}`
-    ? K
-    : never;
-}[keyof C];
-/** The keys of server-sent event media types (media-types.ts `isEventStream`). */
-type EventKey<C> = { [K in keyof C]-?: Essence<K> extends "text/event-stream" ? K : never }[keyof C];
+/** A media type and the same with parameters (`application/json; charset=utf-8`), in lower case. */
+type WithParameters<M extends string> = M | `${M};${string}` | `${M} ;${string}`;
+/**
+ * The keys `K` (of a content map) whose media type, in lower case, is one of the `Pattern`s: a media type by its
+ * essence, as media-types.ts reads it. The patterns are computed once, not per content map: this is on every
+ * operation's answer, and the checker pays per instantiation.
+ */
+type MediaKey<K, Pattern> = K extends string ? (Lowercase<K> extends Pattern ? K : never) : never;
+type JsonPattern = WithParameters<"application/json" | `application/${string}+json`>;
+type LinesPattern =
+  WithParameters<`application/${"" | "x-"}${"ndjson" | "nd-json" | "jsonl" | "jsonlines" | "json-lines"}`>;
+type EventPattern = WithParameters<"text/event-stream">;
+/** JSON (media-types.ts `isJsonMedia`). */
+type JsonKey<C> = MediaKey<keyof C, JsonPattern>;
+/** Newline-delimited JSON (media-types.ts `isJsonLines`). */
+type LinesKey<C> = MediaKey<keyof C, LinesPattern>;
+/** Server-sent events (media-types.ts `isEventStream`). */
+type EventKey<C> = MediaKey<keyof C, EventPattern>;
 /** A multipart field declared as a string may carry a file. */
 type Uploadable<T> = { [K in keyof T]: T[K] extends string | undefined ? T[K] | Blob : T[K] };
 /** What a request body of these media types takes: JSON, multipart fields, form fields, or raw bytes. */
