@@ -48,7 +48,7 @@ export interface ProviderEntry {
   /**
    * Also generate one entry point per operation (`@agentruns/<id>/fn/<function>`, over the typed package's
    * `ops/<operation>` and `types/<Component>` modules), so that code calling a few operations of a very large API
-   * type-checks only their types. Default: on for specs of 1,000 operations or more (model.ts).
+   * type-checks only their types. Default: on for documents of 6 million characters or more (model.ts).
    */
   perOperation?: boolean;
 }

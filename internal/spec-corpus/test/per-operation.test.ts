@@ -1,4 +1,4 @@
-// The per-operation layout (a provider entry's `perOperation`, on by default from 1,000 operations): the features
+// The per-operation layout (a provider entry's `perOperation`, on by default for the largest documents): the features
 // spec generated with it builds both packages and its smoke test; a consumer of two `fn/` entry points type-checks
 // against the operations' exact types without loading the whole API's (schema.d.ts, the full client, the functions
 // module); and each per-operation function sends exactly what the full client's method sends, over real HTTP.
@@ -162,24 +162,33 @@ describe("a consumer of per-operation entry points", () => {
 });
 
 describe("the layout's rules", () => {
-  it("is on by default from 1,000 operations, and an entry can turn it on or off", () => {
-    const doc = (n: number) => ({
+  it("is on by default for documents of 6 million characters or more, and an entry can turn it on or off", () => {
+    // Operations whose descriptions make the document as large as asked.
+    const doc = (chars: number) => ({
       openapi: "3.0.3",
       info: { title: "Many", version: "1" },
       servers: [{ url: "https://api.example.com" }],
       paths: Object.fromEntries(
-        Array.from({ length: n }, (_, i) => [
+        Array.from({ length: 10 }, (_, i) => [
           `/r${i}`,
-          { get: { operationId: `get${i}`, responses: { "204": { description: "ok" } } } },
+          {
+            get: {
+              operationId: `get${i}`,
+              description: "x".repeat(Math.ceil(chars / 10)),
+              responses: { "204": { description: "ok" } },
+            },
+          },
         ]),
       ),
     });
     const entry = { id: "many", title: "Many", spec: "specs/many.json" };
-    expect(PER_OPERATION_FROM).toBe(1_000);
-    expect(buildModel(entry, doc(1_000)).perOperation?.ops.size).toBe(1_000);
-    expect(buildModel(entry, doc(999)).perOperation).toBeUndefined();
-    expect(buildModel({ ...entry, perOperation: false }, doc(1_000)).perOperation).toBeUndefined();
-    expect(buildModel({ ...entry, perOperation: true }, doc(1)).perOperation?.fns.size).toBe(1);
+    expect(PER_OPERATION_FROM).toBe(6_000_000);
+    expect(buildModel(entry, doc(PER_OPERATION_FROM)).perOperation?.ops.size).toBe(10);
+    expect(buildModel(entry, doc(PER_OPERATION_FROM - 2_000)).perOperation).toBeUndefined();
+    expect(
+      buildModel({ ...entry, perOperation: false }, doc(PER_OPERATION_FROM)).perOperation,
+    ).toBeUndefined();
+    expect(buildModel({ ...entry, perOperation: true }, doc(10)).perOperation?.fns.size).toBe(10);
   });
 
   it("names files that stay distinct on case-insensitive file systems and avoid Windows' device names", () => {

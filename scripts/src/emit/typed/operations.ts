@@ -5,7 +5,7 @@ import { header } from "../header.js";
 
 type Json = Record<string, any>;
 
-export const operations: Emitter = ({ provider: d, operations: table, constants: names }) => [
+export const operations: Emitter = ({ provider: d, operations: table, constants: names, perOperation }) => [
   {
     path: "src/generated/operations.ts",
     // Megabytes for a large spec (DocuSign's 6 MB table: prettier took 9 of its 13 s).
@@ -18,9 +18,17 @@ export const operations: Emitter = ({ provider: d, operations: table, constants:
       `export type { ParamSpec, Rule } from "../vendor/wire/operation.js";\n` +
       `/** One entry of the operation table: the wire model's OperationEntry (see vendor/wire/operation.ts). */\n` +
       `export type OperationSpec<Id extends string = string> = OperationEntry<Id>;\n\n` +
-      `/** An operation's entry from its JSON (see the note on the constants in the generator's emitter). */\n` +
-      `function parse(json: string): any {\n  return JSON.parse(json);\n}\n\n` +
-      constants(table, names) +
+      (perOperation
+        ? // The per-operation layout holds each constant in its operation's module: imported, not written twice.
+          Object.keys(table)
+            .map((id) => `import { ${names.get(id)} } from "./ops/${perOperation.ops.get(id)}.js";\n`)
+            .join("") +
+          `\nexport {\n${Object.keys(table)
+            .map((id) => `  ${names.get(id)},\n`)
+            .join("")}};\n\n`
+        : `/** An operation's entry from its JSON (see the note on the constants in the generator's emitter). */\n` +
+          `function parse(json: string): any {\n  return JSON.parse(json);\n}\n\n` +
+          constants(table, names)) +
       `/** Every operation of the spec by operationId. */\n` +
       `export const operationTable: ${TABLE} = /* @__PURE__ */ tableOf();\n\n` +
       `function tableOf(): ${TABLE} {\n  return {\n` +
