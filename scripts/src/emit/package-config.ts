@@ -53,3 +53,14 @@ export function generateTask(d: ProviderDescriptor, part: "typed" | "client") {
         : ["src/generated/**", "test/smoke.generated.test.ts", "api.md"],
   };
 }
+
+/**
+ * The test config of a generated package (the typed one's, and a new ergonomic package's first one): the repository's
+ * shared limits (vitest.limits.ts), not vitest's 5 s defaults, which a loaded two-core machine exceeds.
+ */
+export const VITEST_CONFIG =
+  "// The whole test pipeline shares two cores: generous limits (vitest.limits.ts) so that load slows tests down instead of\n" +
+  "// failing them.\n" +
+  'import { defineConfig } from "vitest/config";\n' +
+  'import { limits } from "../../vitest.limits.js";\n\n' +
+  "export default defineConfig({ test: { ...limits } });\n";

@@ -1,5 +1,5 @@
 // A scratch workspace laid out like the repository for one provider, outside it: what "Add a provider" would leave
-// (the spec in specs/, the base tsconfig and prettier config) plus links to the packages generated code imports.
+// (the spec in specs/, the base tsconfig, prettier config and test limits) plus links to the packages generated code imports.
 import { copyFile, mkdir, rm, symlink } from "node:fs/promises";
 import path from "node:path";
 
@@ -18,7 +18,7 @@ export async function providerWorkspace(
   await mkdir(path.join(root, "specs"), { recursive: true });
   await mkdir(path.join(root, "node_modules", "@agentruns"), { recursive: true });
   await mkdir(path.join(root, "node_modules", "@types"), { recursive: true });
-  for (const f of ["tsconfig.base.json", ".prettierrc.json"])
+  for (const f of ["tsconfig.base.json", ".prettierrc.json", "vitest.limits.ts"])
     await copyFile(path.join(repo, f), path.join(root, f));
   for (const name of LINKS) {
     await symlink(

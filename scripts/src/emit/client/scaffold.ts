@@ -4,7 +4,7 @@ import { smokeCall, type ExampleCall } from "../../example-call.js";
 import type { ProviderModel } from "../../model.js";
 import { construction } from "../construction.js";
 import { liteClass } from "./per-operation.js";
-import { BUILD_TSCONFIG, dual, generateTask, tsconfig, VERSIONS } from "../package-config.js";
+import { BUILD_TSCONFIG, dual, generateTask, tsconfig, VERSIONS, VITEST_CONFIG } from "../package-config.js";
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 
@@ -77,6 +77,7 @@ export function scaffoldClient(model: ProviderModel, version = "0.0.0"): Map<str
       tsconfig({ compilerOptions: { noEmit: true, types: ["node"] }, include: ["src", "test"] }),
     ],
     ["tsconfig.build.json", BUILD_TSCONFIG],
+    ["vitest.config.ts", VITEST_CONFIG],
     [
       "turbo.json",
       json({

@@ -1,8 +1,8 @@
 // The typed package's manifest and configs: package.json (openapi-fetch its one dependency), turbo.json (its own
-// generate task) and the two tsconfigs.
+// generate task), the two tsconfigs and the test config.
 import type { ProviderDescriptor } from "../../provider.js";
 import type { Emitter, EmitOptions } from "../emitter.js";
-import { BUILD_TSCONFIG, dual, generateTask, tsconfig, VERSIONS } from "../package-config.js";
+import { BUILD_TSCONFIG, dual, generateTask, tsconfig, VERSIONS, VITEST_CONFIG } from "../package-config.js";
 
 export const manifest: Emitter = ({ provider: d, perOperation }, options) => [
   { path: "package.json", text: packageJson(d, options, !!perOperation) },
@@ -12,6 +12,7 @@ export const manifest: Emitter = ({ provider: d, perOperation }, options) => [
     text: tsconfig({ compilerOptions: { noEmit: true, types: ["node"] }, include: ["src", "test"] }),
   },
   { path: "tsconfig.build.json", text: BUILD_TSCONFIG },
+  { path: "vitest.config.ts", text: VITEST_CONFIG },
 ];
 
 /** The per-operation layout's entry points (model.perOperation): the provider's facts, each operation, each component. */
