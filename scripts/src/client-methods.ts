@@ -180,6 +180,10 @@ function namedTypes(
   };
 }
 
+/** The core's lookups a Params type (paramsType's) names, which its file imports from @agentruns/core. */
+export const paramsLookups = (type: string): string[] =>
+  ["QueryOf", "HeaderOf", "CookieOf"].filter((t) => type.includes(`${t}<`));
+
 /** The Params type of a method: query (Dates allowed, bracketed groups as objects), header and cookie parameters. */
 export function paramsType(
   m: Omit<Method, "params">,

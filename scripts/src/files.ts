@@ -36,8 +36,6 @@ export async function diffPackage(
       if (!e.isDirectory()) existing.add(folder === "." ? e.name : `${folder}/${e.name}`);
   }
   for (const [file, text] of files) {
-    // Synchronous, one at a time: thousands of concurrent file operations in one directory wait on its lock
-    // (Microsoft Graph's 37,000 files: 20 s of system time concurrently, about 1 s like this).
     const current = existing.has(file) ? readFileSync(path.join(dir, file), "utf8") : undefined;
     if (current === undefined) drift.push({ file, problem: "missing" });
     else if (current !== text) drift.push({ file, problem: "changed" });
@@ -62,7 +60,9 @@ export async function writePackage(
   const writes = drift.filter((d) => d.problem !== "not generated").map((d) => d.file);
   for (const folder of new Set(writes.map((f) => path.dirname(path.join(dir, f)))))
     await mkdir(folder, { recursive: true });
-  // Synchronous, one at a time, for the reason diffPackage reads so.
+  // Synchronous, one at a time. Microsoft Graph's 26,218 files on this repository's shared machine, four rounds in
+  // rotated order: a median of 17 s so, 18 s in batches of 32 (with twice the CPU), 25 s awaiting each write, 34 s
+  // with a failed read and a mkdir before each (the disk's speed varied threefold between rounds).
   for (const file of writes) writeFileSync(path.join(dir, file), files.get(file)!);
   return drift;
 }

@@ -157,7 +157,7 @@ async function measureEach(
       const model = buildModel(entry, normalized);
       const { methods, clientClass } = model.client;
       const three = [0, Math.floor(methods.length / 2), methods.length - 1].map((i) => methods[i]!);
-      // A spec with per-operation entry points (model.ts, from 1,000 operations) is consumed through them, as its
+      // A spec with per-operation entry points (model.ts: by the document's size) is consumed through them, as its
       // README shows; the others through the package's entry.
       const split = model.perOperation;
       const name = `@agentruns/${s.id}`;

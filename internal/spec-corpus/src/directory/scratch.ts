@@ -1,5 +1,6 @@
 // A scratch workspace laid out like the repository for one provider, outside it: what "Add a provider" would leave
-// (the spec in specs/, the base tsconfig, prettier config and test limits) plus links to the packages generated code imports.
+// (the spec in specs/, the base tsconfig, prettier config and test limits) plus links to the packages generated code
+// imports.
 import { copyFile, mkdir, rm, symlink } from "node:fs/promises";
 import path from "node:path";
 

@@ -1,6 +1,6 @@
 // src/generated/functions.ts: one function per operation over the core client (`runsGet(client, …)`), each importing
 // only its own operation constant, so a bundle holds only the operations it calls; with each one's Params type.
-import type { Method } from "../../client-methods.js";
+import { paramsLookups, type Method } from "../../client-methods.js";
 import { Imports } from "../../imports.js";
 import { signature } from "../../method-signature.js";
 import type { ProviderDescriptor } from "../../provider.js";
@@ -35,8 +35,7 @@ export const functions: Emitter = ({ provider: d, client, perOperation }) => {
   });
   // The Params types' lookups.
   for (const m of client.methods) {
-    for (const t of ["QueryOf", "HeaderOf", "CookieOf"])
-      if (m.params?.type.includes(`${t}<`)) imports.type("@agentruns/core", t);
+    for (const t of paramsLookups(m.params?.type ?? "")) imports.type("@agentruns/core", t);
     if (m.params) imports.type(d.packageName, "operations");
   }
   imports.type("./core.js", client.coreClass);

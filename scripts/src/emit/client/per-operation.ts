@@ -2,7 +2,7 @@
 // function per module over the typed package's `ops/` and `types/` modules, and `@agentruns/<id>/fn`, a core client
 // that names no operation type. A file calling three operations of Microsoft Graph then type-checks their types
 // only, not the whole API's (docs/large-specs.md).
-import { paramsType, type Method } from "../../client-methods.js";
+import { paramsLookups, paramsType, type Method } from "../../client-methods.js";
 import { Imports } from "../../imports.js";
 import { signature } from "../../method-signature.js";
 import type { ProviderModel } from "../../model.js";
@@ -42,7 +42,8 @@ function fnModule(model: ProviderModel, m: Method, lite: string) {
   const imports = new Imports();
   const opModule = `${d.packageName}/ops/${files!.ops.get(m.operationId)}`;
   // The operation's type under a name no other name of this module takes (a schema may be called `Operation`).
-  const names = new Set([m.fn, m.params?.name, m.constant, lite, ...Object.values(m.types).flatMap(String)]);
+  const { result, body, item, field } = m.types;
+  const names = new Set([m.fn, m.params?.name, m.constant, lite, result, body, item, field]);
   let op = "Operation";
   while (names.has(op)) op = `$${op}`;
   const { args, returns, call } = signature(d, m, imports, {
@@ -54,8 +55,7 @@ function fnModule(model: ProviderModel, m: Method, lite: string) {
   });
   imports.use(opModule, m.constant);
   const params = m.params ? paramsType(m, op)! : undefined;
-  for (const t of ["QueryOf", "HeaderOf", "CookieOf"])
-    if (params?.includes(`${t}<`)) imports.type("@agentruns/core", t);
+  for (const t of paramsLookups(params ?? "")) imports.type("@agentruns/core", t);
   imports.type("../fn-core.js", lite);
   const list = [`client: ${lite}`, ...args.map(([, a]) => a)].join(", ");
   return {

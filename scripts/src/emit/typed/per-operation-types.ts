@@ -27,7 +27,9 @@ export function perOperationTypes(
   ast: readonly ts.Node[],
 ): { files: GeneratedFile[]; schema: ts.Node[] } {
   const files = model.perOperation!;
-  const aliasOf = new Map(model.components.map((c) => [`${c.section}\u0000${c.name}`, c]));
+  const bySection = new Map(model.components.map((c) => [`${c.section}\u0000${c.name}`, c]));
+  /** The component `components[section][name]` is exported as, if it has an alias. */
+  const aliasOf = (section: string, name: string) => bySection.get(`${section}\u0000${name}`);
   const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed });
   const blank = ts.createSourceFile("types.ts", "", ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const print = (node: ts.Node) => printer.printNode(ts.EmitHint.Unspecified, node, blank);
@@ -80,13 +82,13 @@ export function perOperationTypes(
   };
   const componentOf = (node: ts.Node): ComponentAlias | undefined => {
     const ref = componentRef(node);
-    return ref && aliasOf.get(`${ref.section}\u0000${ref.name}`);
+    return ref && aliasOf(ref.section, ref.name);
   };
 
   const modules: Module[] = [];
   for (const [section, member] of members(components)) {
     for (const [name, m] of members(member.type)) {
-      const c = aliasOf.get(`${section}\u0000${name}`);
+      const c = aliasOf(section, name);
       if (!c || !m.type) continue;
       // Declared under the alias, unless the type uses a free name the alias would shadow (a schema named `Record`
       // whose type uses the global): then under a name of its own, exported as the alias.
@@ -140,7 +142,7 @@ export function perOperationTypes(
     if (node === components)
       return withMembers(components, (section, member) =>
         withMembers(member.type, (name, m) => {
-          const c = aliasOf.get(`${section}\u0000${name}`);
+          const c = aliasOf(section, name);
           return c && m.type ? importType(`./types/${files.types.get(c.alias)}.js`, c.alias) : m.type;
         }),
       );
