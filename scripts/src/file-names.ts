@@ -1,6 +1,6 @@
-// File names for generated modules named after the spec (one per component, one per operation) that survive every
-// file system a package is unpacked on: names that differ only by case (`User`, `user`) get distinct files on
-// macOS and Windows too, and no name is one Windows reserves (`con`, `nul`, `com1`).
+// File names for generated modules named after the spec (one per component, per group of operations, per function)
+// that survive every file system a package is unpacked on: names that differ only by case (`User`, `user`) get
+// distinct files on macOS and Windows too, and no name is one Windows reserves (`con`, `nul`, `com1`).
 
 /** Names Windows reserves for devices, whatever the case or extension. */
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;

@@ -6,6 +6,7 @@ import { buildClientModel, type ClientModel } from "./client-model.js";
 import { componentAliases, type ComponentAlias } from "./component-names.js";
 import { normalizeSpec } from "./normalize.js";
 import { portableFileNames } from "./file-names.js";
+import { groupOperations } from "./operation-groups.js";
 import { describeProvider, loadSpec, type ProviderDescriptor, type ProviderEntry } from "./provider.js";
 import { constantNames, operationTable } from "./rules.js";
 
@@ -34,11 +35,17 @@ export interface ProviderModel {
 
 /** The modules of the per-operation layout, each named for what it holds, portably (file-names.ts). */
 export interface PerOperationFiles {
-  /** operationId → its module in the typed package's `src/generated/ops/`. */
+  /**
+   * Neighbouring operations share a module (operation-groups.ts), named for its first operation's constant: each
+   * group's module → its operationIds, in the typed package's `src/generated/ops/` and the ergonomic package's
+   * `src/generated/groups/`.
+   */
+  readonly groups: ReadonlyMap<string, readonly string[]>;
+  /** operationId → its group's module. */
   readonly ops: ReadonlyMap<string, string>;
   /** Component alias → its module in the typed package's `src/generated/types/`. */
   readonly types: ReadonlyMap<string, string>;
-  /** Function name → its module in the ergonomic package's `src/generated/fn/`. */
+  /** Function name → its entry point in the ergonomic package's `src/generated/fn/` (a re-export from its group). */
   readonly fns: ReadonlyMap<string, string>;
 }
 
@@ -71,7 +78,7 @@ export function buildModel(entry: ProviderEntry, doc: Json, warnings: readonly s
     client,
     perOperation: split
       ? {
-          ops: opFiles(constants),
+          ...opGroups(operations, constants),
           types: portableFileNames(components.map((c) => c.alias)),
           fns: portableFileNames(client.methods.map((m) => m.fn)),
         }
@@ -79,10 +86,18 @@ export function buildModel(entry: ProviderEntry, doc: Json, warnings: readonly s
   };
 }
 
-/** Each operation's module, named for its constant (`getUserOperation`: the operationId as a unique identifier). */
-function opFiles(constants: ReadonlyMap<string, string>): Map<string, string> {
-  const files = portableFileNames(constants.values());
-  return new Map([...constants].map(([id, constant]) => [id, files.get(constant)!]));
+/** The operations in groups (operation-groups.ts), each group's module named for its first operation's constant. */
+function opGroups(
+  operations: Readonly<Record<string, Json>>,
+  constants: ReadonlyMap<string, string>,
+): Pick<PerOperationFiles, "groups" | "ops"> {
+  const grouped = groupOperations(
+    Object.entries(operations).map(([id, op]) => ({ id, method: String(op.method), path: String(op.path) })),
+  );
+  const files = portableFileNames(grouped.map((ids) => constants.get(ids[0]!)!));
+  const groups = new Map(grouped.map((ids) => [files.get(constants.get(ids[0]!)!)!, ids] as const));
+  const ops = new Map([...groups].flatMap(([file, ids]) => ids.map((id) => [id, file] as const)));
+  return { groups, ops };
 }
 
 /** The model of `entry` from its spec file under `root` (overlay applied, converted and normalized). */

@@ -8,7 +8,7 @@ import type { Emitter } from "../emitter.js";
 import { header, jsdoc } from "../header.js";
 
 export const functions: Emitter = ({ provider: d, client, perOperation }) => {
-  // The per-operation layout already has each function in its own module (per-operation.ts): this one gathers them,
+  // The per-operation layout already has each function in its group's module (per-operation.ts): this one gathers them,
   // so that each is written, and type-checked, once.
   if (perOperation)
     return [
@@ -16,11 +16,11 @@ export const functions: Emitter = ({ provider: d, client, perOperation }) => {
         path: "src/generated/functions.ts",
         text:
           header(d) +
-          `// Why: every operation's function, each from its own module (src/generated/fn/, the per-operation layout).\n` +
+          `// Why: every operation's function, from its group's module (src/generated/groups/, the per-operation layout).\n` +
           client.methods
             .map(
               (m) =>
-                `export { ${m.fn}${m.params ? `, type ${m.params.name}` : ""} } from "./fn/${perOperation.fns.get(m.fn)}.js";\n`,
+                `export { ${m.fn}${m.params ? `, type ${m.params.name}` : ""} } from "./groups/${perOperation.ops.get(m.operationId)}.js";\n`,
             )
             .join(""),
       },

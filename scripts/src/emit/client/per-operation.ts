@@ -1,7 +1,8 @@
-// The ergonomic package's per-operation entry points (model.perOperation): `@agentruns/<id>/fn/<function>`, one
-// function per module over the typed package's `ops/` and `types/` modules, and `@agentruns/<id>/fn`, a core client
-// that names no operation type. A file calling three operations of Microsoft Graph then type-checks their types
-// only, not the whole API's (docs/large-specs.md).
+// The ergonomic package's per-operation entry points (model.perOperation): `@agentruns/<id>/fn/<function>`, each a
+// re-export from its group's module (`src/generated/groups/`, neighbouring operations: operation-groups.ts) over the
+// typed package's `ops/` and `types/` modules, and `@agentruns/<id>/fn`, a core client that names no operation type.
+// A file calling three operations of Microsoft Graph then type-checks their groups' types only, not the whole API's
+// (docs/large-specs.md).
 import { paramsLookups, paramsType, type Method } from "../../client-methods.js";
 import { Imports } from "../../imports.js";
 import { signature } from "../../method-signature.js";
@@ -33,43 +34,67 @@ export const perOperation: Emitter = (model) => {
       `  constructor(options: ${client.optionsType} = {}) {\n` +
       `    super(${definition(d, client)}, { ...options });\n  }\n}\n`,
   };
-  return [core, ...client.methods.map((m) => fnModule(model, m, lite))];
+  const byOperation = new Map(client.methods.map((m) => [m.operationId, m]));
+  const groups = [...model.perOperation.groups].map(([file, ids]) =>
+    groupModule(
+      model,
+      file,
+      ids.flatMap((id) => byOperation.get(id) ?? []),
+      lite,
+    ),
+  );
+  return [core, ...groups, ...client.methods.map((m) => entryPoint(model, m))];
 };
 
-/** One operation's module: its Params type and its function, typed by its own modules of the typed package. */
-function fnModule(model: ProviderModel, m: Method, lite: string) {
+/** A function's entry point, `fn/<function>`: a re-export from its group's module. */
+function entryPoint(model: ProviderModel, m: Method) {
   const { provider: d, perOperation: files } = model;
-  const imports = new Imports();
-  const opModule = `${d.packageName}/ops/${files!.ops.get(m.operationId)}`;
-  // The operation's type under a name no other name of this module takes (a schema may be called `Operation`).
-  const { result, body, item, field } = m.types;
-  const names = new Set([m.fn, m.params?.name, m.constant, lite, result, body, item, field]);
-  let op = "Operation";
-  while (names.has(op)) op = `$${op}`;
-  const { args, returns, call } = signature(d, m, imports, {
-    op,
-    named: (alias) => imports.type(`${d.packageName}/types/${files!.types.get(alias)}`, alias),
-    // The client names no operation's type; the call sees it as a client of this one operation, so the call is
-    // checked against the operation's types as the package's own functions are.
-    client: `(client as ${imports.type("@agentruns/core", "BaseClient")}<{ ${JSON.stringify(m.operationId)}: ${op} }>)`,
-  });
-  imports.use(opModule, m.constant);
-  const params = m.params ? paramsType(m, op)! : undefined;
-  for (const t of paramsLookups(params ?? "")) imports.type("@agentruns/core", t);
-  imports.type("../fn-core.js", lite);
-  const list = [`client: ${lite}`, ...args.map(([, a]) => a)].join(", ");
   return {
     path: `src/generated/fn/${files!.fns.get(m.fn)}.ts`,
+    verbatim: true,
+    text:
+      header(d) +
+      `// Why: \`${[...m.resource, m.name].join(".")}\` as its own entry point.\n` +
+      `export { ${m.fn}${m.params ? `, type ${m.params.name}` : ""} } from "../groups/${files!.ops.get(m.operationId)}.js";\n`,
+  };
+}
+
+/**
+ * A group's module: each operation's Params type and function, typed by the typed package's module of the same
+ * group (each operation's type is named for its constant) and the component modules they use.
+ */
+function groupModule(model: ProviderModel, file: string, methods: readonly Method[], lite: string) {
+  const { provider: d, perOperation: files } = model;
+  const imports = new Imports();
+  const opModule = `${d.packageName}/ops/${file}`;
+  const bodies = methods.map((m) => {
+    const op = imports.use(opModule, m.constant);
+    const { args, returns, call } = signature(d, m, imports, {
+      op,
+      named: (alias) => imports.type(`${d.packageName}/types/${files!.types.get(alias)}`, alias),
+      // The client names no operation's type; the call sees it as a client of this one operation, so the call is
+      // checked against the operation's types as the package's own functions are.
+      client: `(client as ${imports.type("@agentruns/core", "BaseClient")}<{ ${JSON.stringify(m.operationId)}: ${op} }>)`,
+    });
+    const params = m.params ? paramsType(m, op)! : undefined;
+    for (const t of paramsLookups(params ?? "")) imports.type("@agentruns/core", t);
+    const list = [`client: ${lite}`, ...args.map(([, a]) => a)].join(", ");
+    return (
+      (params
+        ? `/** Parameters of {@link ${m.fn}} (\`${m.method} ${m.path}\`). */\nexport type ${m.params!.name} = ${params};\n\n`
+        : "") + `${jsdoc(m.doc)}export function ${m.fn}(${list}): ${returns} {\n  return ${call};\n}\n`
+    );
+  });
+  imports.type("../fn-core.js", lite);
+  return {
+    path: `src/generated/groups/${file}.ts`,
     // Thousands of modules: prettier would be most of the generator's time (generated directories are not checked).
     verbatim: true,
     text:
       header(d) +
-      `// Why: \`${[...m.resource, m.name].join(".")}\` as its own entry point: importing it loads only this operation's types.\n` +
+      `// Why: the functions of neighbouring operations (operation-groups.ts), each also its own entry point (fn/).\n` +
       imports.render() +
-      `import type { Operation${op === "Operation" ? "" : ` as ${op}`} } from ${JSON.stringify(opModule)};\n\n` +
-      (params
-        ? `/** Parameters of {@link ${m.fn}} (\`${m.method} ${m.path}\`). */\nexport type ${m.params!.name} = ${params};\n\n`
-        : "") +
-      `${jsdoc(m.doc)}export function ${m.fn}(${list}): ${returns} {\n  return ${call};\n}\n`,
+      "\n" +
+      bodies.join("\n"),
   };
 }

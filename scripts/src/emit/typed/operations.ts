@@ -19,9 +19,12 @@ export const operations: Emitter = ({ provider: d, operations: table, constants:
       `/** One entry of the operation table: the wire model's OperationEntry (see vendor/wire/operation.ts). */\n` +
       `export type OperationSpec<Id extends string = string> = OperationEntry<Id>;\n\n` +
       (perOperation
-        ? // The per-operation layout holds each constant in its operation's module: imported, not written twice.
-          Object.keys(table)
-            .map((id) => `import { ${names.get(id)} } from "./ops/${perOperation.ops.get(id)}.js";\n`)
+        ? // The per-operation layout holds each constant in its group's module: imported, not written twice.
+          [...perOperation.groups]
+            .map(
+              ([file, ids]) =>
+                `import { ${ids.map((id) => names.get(id)).join(", ")} } from "./ops/${file}.js";\n`,
+            )
             .join("") +
           `\nexport {\n${Object.keys(table)
             .map((id) => `  ${names.get(id)},\n`)

@@ -1,7 +1,7 @@
 // The typed package's per-operation layout (model.perOperation): openapi-typescript's types cut into one module per
-// component (`src/generated/types/<Component>.ts`) and one per operation (`src/generated/ops/<constant>.ts`, its type
-// and its constant), each importing only what it refers to, so a consumer of three operations of Microsoft Graph loads
-// their types and not 24 MB of them. Cut from the AST openapi-typescript made once; schema.ts then refers to these
+// component (`src/generated/types/<Component>.ts`) and one per group of neighbouring operations
+// (`src/generated/ops/<first constant>.ts`, each one's type and constant: operation-groups.ts), each importing only
+// what it refers to, so a consumer of three operations of Microsoft Graph loads their types and not 24 MB of them. Cut from the AST openapi-typescript made once; schema.ts then refers to these
 // modules (`import("./types/User.js").User`) instead of holding a second copy of each type.
 import ts from "typescript";
 import type { ComponentAlias } from "../../component-names.js";
@@ -46,12 +46,12 @@ export function perOperationTypes(
   }
 
   /**
-   * A type with each `components["section"]["name"]` replaced by the component's alias, under a local name no
-   * name of the module takes (`own`, and every free name the type uses: a schema named `Record` imported where the
-   * global is used); what it imports under which local name, and the free names it uses.
+   * Types (one module's) with each `components["section"]["name"]` replaced by the component's alias, under a local
+   * name no name of the module takes (`own`, and every free name the types use: a schema named `Record` imported
+   * where the global is used); what the module imports under which local name, and the free names it uses.
    */
   const rewrite = (
-    type: ts.TypeNode,
+    types: readonly ts.TypeNode[],
     ownOf: (free: ReadonlySet<string>) => readonly string[],
     self?: ComponentAlias,
   ) => {
@@ -63,7 +63,7 @@ export function perOperationTypes(
       if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName)) free.add(node.typeName.text);
       ts.forEachChild(node, scan);
     };
-    scan(type);
+    types.forEach(scan);
     const own = ownOf(free);
     const taken = new Set([...own, ...free]);
     const local = new Map<ComponentAlias, string>();
@@ -78,7 +78,7 @@ export function perOperationTypes(
       return ts.visitEachChild(node, replace, undefined);
     };
     const imports = [...local].filter(([c]) => c !== self).map(([c, name]) => [c.alias, name] as const);
-    return { type: used.size ? (replace(type) as ts.TypeNode) : type, imports, free, own };
+    return { types: used.size ? types.map((t) => replace(t) as ts.TypeNode) : types, imports, free, own };
   };
   const componentOf = (node: ts.Node): ComponentAlias | undefined => {
     const ref = componentRef(node);
@@ -92,17 +92,18 @@ export function perOperationTypes(
       if (!c || !m.type) continue;
       // Declared under the alias, unless the type uses a free name the alias would shadow (a schema named `Record`
       // whose type uses the global): then under a name of its own, exported as the alias.
-      const { type, imports, free, own } = rewrite(
-        m.type,
-        (free) => [free.has(c.alias) ? unique(c.alias, free) : c.alias, c.alias],
-        c,
-      );
+      const {
+        types: [type],
+        imports,
+        free,
+        own,
+      } = rewrite([m.type], (free) => [free.has(c.alias) ? unique(c.alias, free) : c.alias, c.alias], c);
       const local = own[0]!;
       const docs = leadingDocs(m);
       const keyword = local === c.alias ? "export " : "";
-      const declared = ts.isTypeLiteralNode(type)
-        ? `${docs}${keyword}interface ${local} ${print(type)}\n`
-        : `${docs}${keyword}type ${local} = ${print(type)};\n`;
+      const declared = ts.isTypeLiteralNode(type!)
+        ? `${docs}${keyword}interface ${local} ${print(type!)}\n`
+        : `${docs}${keyword}type ${local} = ${print(type!)};\n`;
       modules.push({
         path: `src/generated/types/${files.types.get(c.alias)}.ts`,
         body: declared + (local === c.alias ? "" : `export type { ${local} as ${c.alias} };\n`),
@@ -112,20 +113,30 @@ export function perOperationTypes(
     }
   }
 
+  // A group's module: each operation's type under its constant's name, then the constant (a type and a value of one
+  // name, as `import { getUserOperation }` brings both).
   const opTypes = new Map(members(operations));
-  for (const [id, spec] of Object.entries(model.operations)) {
-    const node = opTypes.get(id)?.type;
-    const constant = model.constants.get(id)!;
-    const { type, imports, free } = node
-      ? rewrite(node, () => ["Operation", "OperationEntry", "JSON", constant])
-      : { type: undefined, imports: [], free: new Set(["operations"]) };
-    const printed = type ? print(type) : `operations[${JSON.stringify(id)}]`;
+  for (const [file, ids] of files.groups) {
+    const typed = ids.filter((id) => opTypes.get(id)?.type);
+    const constants = ids.map((id) => model.constants.get(id)!);
+    const { types, imports, free } = rewrite(
+      typed.map((id) => opTypes.get(id)!.type!),
+      () => [...constants, "OperationEntry", "JSON"],
+    );
+    const typeOf = new Map(typed.map((id, i) => [id, print(types[i]!)]));
+    if (typed.length < ids.length) free.add("operations");
     modules.push({
-      path: `src/generated/ops/${files.ops.get(id)}.ts`,
-      body:
-        `/** What \`${spec.method} ${String(spec.path).replace(/\*\//g, "*\\/")}\` sends and answers, as openapi-typescript types it. */\n` +
-        `export type Operation = ${printed};\n\n` +
-        constantStatement(id, spec, constant, "JSON.parse", "OperationEntry"),
+      path: `src/generated/ops/${file}.ts`,
+      body: ids
+        .map((id) => {
+          const spec = model.operations[id]!;
+          return (
+            `/** What \`${spec.method} ${String(spec.path).replace(/\*\//g, "*\\/")}\` sends and answers, as openapi-typescript types it. */\n` +
+            `export type ${model.constants.get(id)} = ${typeOf.get(id) ?? `operations[${JSON.stringify(id)}]`};\n` +
+            constantStatement(id, spec, model.constants.get(id)!, "JSON.parse", "OperationEntry")
+          );
+        })
+        .join(""),
       imports,
       free,
     });
@@ -148,8 +159,8 @@ export function perOperationTypes(
       );
     if (node === operations)
       return withMembers(operations, (id, m) =>
-        opTypes.has(id) && files.ops.has(id)
-          ? importType(`./ops/${files.ops.get(id)}.js`, "Operation")
+        opTypes.get(id)?.type && files.ops.has(id)
+          ? importType(`./ops/${files.ops.get(id)}.js`, model.constants.get(id)!)
           : m.type,
       );
     return node;
@@ -212,7 +223,7 @@ function render(
   const used = [...helpers].filter(([name]) => m.free.has(name)).map(([, text]) => text);
   return (
     header(model.provider) +
-    `// Why: ${inOps ? "one operation's type and constant" : "one component's type"}, importing only what it refers to (the per-operation layout).\n` +
+    `// Why: ${inOps ? "neighbouring operations' types and constants (operation-groups.ts)" : "one component's type"}, importing only what ${inOps ? "they refer" : "it refers"} to (the per-operation layout).\n` +
     lines.join("\n") +
     (lines.length ? "\n" : "") +
     "\n" +
