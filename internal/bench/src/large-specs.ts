@@ -106,7 +106,11 @@ async function measureEach(
       const doc = await parseSpec(await readFile(file, "utf8"), file);
       const converted = path.join(work, "openapi3.json");
       await writeFile(converted, JSON.stringify(doc));
-      const root = path.join(work, "ours");
+      // Each round generates into a new workspace: in the same one, the scratch setup (generate-one.ts) would first
+      // delete the previous round's output inside the timed process (Graph's thousands of files), a cost
+      // openapi-typescript, overwriting one file, does not have.
+      let generated = 0;
+      const workspace = () => path.join(work, `ours-${generated}`);
       const ots = path.join(work, "alone");
       await mkdir(ots, { recursive: true });
       const otsBin = path.join(
@@ -115,7 +119,10 @@ async function measureEach(
         "cli.js",
       );
       let peakRssMb = 0;
-      const ours = spawn([process.execPath, generator, file, s.id, root, corpus], repo);
+      const ours = async () => {
+        generated++;
+        return spawn([process.execPath, generator, file, s.id, workspace(), corpus], repo)();
+      };
       const generate = await interleaved(
         [
           {
@@ -137,6 +144,7 @@ async function measureEach(
           include: ["schema.ts"],
         }),
       );
+      const root = workspace();
       const typed = path.join(root, "packages", `${s.id}-openapi`);
       const typeCheck = await interleaved(
         [

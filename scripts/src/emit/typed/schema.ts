@@ -1,7 +1,8 @@
 // src/generated/schema.ts: the spec's types (`paths`, `components`, `operations`) by openapi-typescript.
-import openapiTS, { astToString } from "openapi-typescript";
+import { astToString, type OpenAPI3 } from "openapi-typescript";
 import type { Emitter } from "../emitter.js";
 import { header } from "../header.js";
+import { openapiTypes } from "./openapi-types.js";
 import { perOperationTypes } from "./per-operation-types.js";
 
 /**
@@ -17,7 +18,7 @@ export const schema: Emitter = async (model) => {
   // The normalized document (derived operationIds, dangling refs made unknown), not the file as vendored.
   // No root types here: openapi-typescript re-cases their names (`OpenAIFile` → `OpenAiFile`) and a schema named
   // `Record` would shadow the global this file uses; names.ts exports them under the spec's own names instead.
-  const ast = await openapiTS(structuredClone(doc) as Parameters<typeof openapiTS>[0], SCHEMA_OPTIONS);
+  const ast = openapiTypes(structuredClone(doc) as OpenAPI3, SCHEMA_OPTIONS);
   // The per-operation layout: one module per component and per operation, which schema.ts then refers to.
   const split = model.perOperation ? perOperationTypes(model, ast) : undefined;
   // Megabytes for a large spec: written as openapi-typescript prints it.
