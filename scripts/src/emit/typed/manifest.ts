@@ -15,7 +15,7 @@ export const manifest: Emitter = ({ provider: d, perOperation }, options) => [
   { path: "vitest.config.ts", text: VITEST_CONFIG },
 ];
 
-/** The per-operation layout's entry points (model.perOperation): the provider's facts, each operation, each component. */
+/** The per-operation layout's entry points (model.perOperation): the provider's facts, each group of operations, each component. */
 const PER_OPERATION = {
   provider: "generated/provider",
   "ops/*": "generated/ops/*",
