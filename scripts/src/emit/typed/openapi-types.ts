@@ -2,7 +2,7 @@
 // internal references only): its own transform (`transformSchema`), without the Redocly lint and bundle pass that
 // `openapiTS()` runs first, which cost half of its time on Microsoft Graph (3.5 of 7.3 s). Run both ways over the
 // whole public directory (2,639 specs), the output was identical for 2,637; the other two differ in `@example`
-// comments only (the pass resolves a `$ref` inside an example value). The pass also mistakes a `$ref` under a
+// comments only (the pass resolves `$ref`s in examples). The pass also mistakes a `$ref` under a
 // property named like an Object.prototype member (`toString`) and inlines its target, where the transform alone keeps
 // the reference. internal/spec-corpus/test/openapi-types.test.ts holds the two equal on every spec here.
 import {
