@@ -94,8 +94,9 @@ function opGroups(
   const grouped = groupOperations(
     Object.entries(operations).map(([id, op]) => ({ id, method: String(op.method), path: String(op.path) })),
   );
-  const files = portableFileNames(grouped.map((ids) => constants.get(ids[0]!)!));
-  const groups = new Map(grouped.map((ids) => [files.get(constants.get(ids[0]!)!)!, ids] as const));
+  const first = grouped.map((ids) => constants.get(ids[0]!)!);
+  const files = portableFileNames(first);
+  const groups = new Map(grouped.map((ids, i) => [files.get(first[i]!)!, ids] as const));
   const ops = new Map([...groups].flatMap(([file, ids]) => ids.map((id) => [id, file] as const)));
   return { groups, ops };
 }

@@ -6,8 +6,10 @@ import { signature } from "../../method-signature.js";
 import type { ProviderDescriptor } from "../../provider.js";
 import type { Emitter } from "../emitter.js";
 import { header, jsdoc } from "../header.js";
+import { fromGroup } from "./per-operation.js";
 
-export const functions: Emitter = ({ provider: d, client, perOperation }) => {
+export const functions: Emitter = (model) => {
+  const { provider: d, client, perOperation } = model;
   // The per-operation layout already has each function in its group's module (per-operation.ts): this one gathers them,
   // so that each is written, and type-checked, once.
   if (perOperation)
@@ -17,12 +19,7 @@ export const functions: Emitter = ({ provider: d, client, perOperation }) => {
         text:
           header(d) +
           `// Why: every operation's function, from its group's module (src/generated/groups/, the per-operation layout).\n` +
-          client.methods
-            .map(
-              (m) =>
-                `export { ${m.fn}${m.params ? `, type ${m.params.name}` : ""} } from "./groups/${perOperation.ops.get(m.operationId)}.js";\n`,
-            )
-            .join(""),
+          client.methods.map((m) => fromGroup(model, m, "./groups")).join(""),
       },
     ];
   const imports = new Imports();

@@ -46,6 +46,12 @@ export const perOperation: Emitter = (model) => {
   return [core, ...groups, ...client.methods.map((m) => entryPoint(model, m))];
 };
 
+/** `export { fn, type Params } from "<dir>/<group>.js"`: a function and its Params type, from its group's module. */
+export function fromGroup(model: ProviderModel, m: Method, dir: string): string {
+  const group = model.perOperation!.ops.get(m.operationId);
+  return `export { ${m.fn}${m.params ? `, type ${m.params.name}` : ""} } from "${dir}/${group}.js";\n`;
+}
+
 /** A function's entry point, `fn/<function>`: a re-export from its group's module. */
 function entryPoint(model: ProviderModel, m: Method) {
   const { provider: d, perOperation: files } = model;
@@ -55,7 +61,7 @@ function entryPoint(model: ProviderModel, m: Method) {
     text:
       header(d) +
       `// Why: \`${[...m.resource, m.name].join(".")}\` as its own entry point.\n` +
-      `export { ${m.fn}${m.params ? `, type ${m.params.name}` : ""} } from "../groups/${files!.ops.get(m.operationId)}.js";\n`,
+      fromGroup(model, m, "../groups"),
   };
 }
 

@@ -1,7 +1,7 @@
 // src/generated/operations.ts: the operation table, what each operation sends and accepts, for input validation and
 // retry decisions at run time; one exported constant per operation so each tree-shakes on its own.
 import type { Emitter } from "../emitter.js";
-import { header } from "../header.js";
+import { commentSafe, header } from "../header.js";
 
 type Json = Record<string, any>;
 
@@ -70,7 +70,7 @@ export function constantStatement(
   type = "OperationSpec",
 ): string {
   return (
-    `/** ${spec.method} ${String(spec.path).replace(/\*\//g, "*\\/")} */\n` +
+    `/** ${spec.method} ${commentSafe(String(spec.path))} */\n` +
     `export const ${name}: ${type}<${JSON.stringify(id)}> = /* @__PURE__ */ ${parse}(${quoted(JSON.stringify(spec))});\n\n`
   );
 }

@@ -7,7 +7,7 @@ import ts from "typescript";
 import type { ComponentAlias } from "../../component-names.js";
 import type { PerOperationFiles, ProviderModel } from "../../model.js";
 import type { GeneratedFile } from "../emitter.js";
-import { header } from "../header.js";
+import { commentSafe, header } from "../header.js";
 import { constantStatement } from "./operations.js";
 
 /** The names openapi-typescript's output declares at its top level; a reference left to one imports it from schema.ts. */
@@ -131,7 +131,7 @@ export function perOperationTypes(
         .map((id) => {
           const spec = model.operations[id]!;
           return (
-            `/** What \`${spec.method} ${String(spec.path).replace(/\*\//g, "*\\/")}\` sends and answers, as openapi-typescript types it. */\n` +
+            `/** What \`${spec.method} ${commentSafe(String(spec.path))}\` sends and answers, as openapi-typescript types it. */\n` +
             `export type ${model.constants.get(id)} = ${typeOf.get(id) ?? `operations[${JSON.stringify(id)}]`};\n` +
             constantStatement(id, spec, model.constants.get(id)!, "JSON.parse", "OperationEntry")
           );

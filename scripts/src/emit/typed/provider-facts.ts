@@ -2,7 +2,7 @@
 // Credentials and ServerVariables option types.
 import type { ProviderDescriptor } from "../../provider.js";
 import type { Emitter } from "../emitter.js";
-import { header } from "../header.js";
+import { commentSafe, header } from "../header.js";
 
 export const providerFacts: Emitter = ({ provider: d }) => [
   { path: "src/generated/provider.ts", text: renderProvider(d) },
@@ -36,14 +36,14 @@ function renderProvider(d: ProviderDescriptor): string {
   const fields = d.credentials
     .map(
       (c) =>
-        `  /** ${(c.description || c.scheme).replace(/\*\//g, "*\\/").replace(/\.?$/, ".")} Default: \`${c.env}\`. */\n` +
+        `  /** ${commentSafe(c.description || c.scheme).replace(/\.?$/, ".")} Default: \`${c.env}\`. */\n` +
         `  ${c.option}?: ${c.kind === "bearer" ? "string | (() => string | Promise<string>)" : "string"};`,
     )
     .join("\n");
   const variables = (d.server?.variables ?? [])
     .map((v) => {
       const type = v.enum?.length ? v.enum.map((e) => JSON.stringify(e)).join(" | ") : "string";
-      const doc = `${v.description ? `${v.description.replace(/\*\//g, "*\\/").replace(/\.?$/, ".")} ` : ""}Default: \`${v.default}\`.`;
+      const doc = `${v.description ? `${commentSafe(v.description).replace(/\.?$/, ".")} ` : ""}Default: \`${v.default}\`.`;
       return `  /** ${doc} */\n  ${JSON.stringify(v.name)}?: ${type};`;
     })
     .join("\n");
