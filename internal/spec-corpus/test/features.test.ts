@@ -14,7 +14,16 @@ import {
   ValidationError,
   eventStream,
 } from "@agentruns/core";
-import { scratchWorkspace, startCaptureServer, typeErrors, type CaptureServer } from "@agentruns/testkit";
+import { Client as McpClient } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import {
+  leaksOf,
+  scratchWorkspace,
+  startCaptureServer,
+  typeErrors,
+  type CaptureServer,
+} from "@agentruns/testkit";
 import { execFile } from "node:child_process";
 import { mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
@@ -27,6 +36,8 @@ import { emitClientPackage } from "../../../scripts/src/emit/client-package.js";
 import { emitTypedPackage } from "../../../scripts/src/emit/typed-package.js";
 import { buildModel, type ProviderModel } from "../../../scripts/src/model.js";
 import { parseSpecText } from "../../../scripts/src/provider.js";
+import { serveHttp } from "../../../packages/mcp/src/http.js";
+import { createServer as createMcpServer } from "../../../packages/mcp/src/server.js";
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repo = path.resolve(here, "../..");
@@ -515,5 +526,91 @@ describe("the generated ergonomic client", () => {
       "Invalid input to Features uploads.create (createUpload): body.purpose is required",
     );
     expect(capture.requests).toHaveLength(0);
+  });
+
+  it("as MCP tools, answers text, bytes, events and JSON lines with no credential in them, cut or whole, on both transports", async () => {
+    const { tools } = (await import(path.join(clientDir, "dist", "generated", "tools.js"))) as {
+      tools: {
+        provider: { credentials: { option: string }[] };
+        tools: { name: string; operationId: string }[];
+      };
+    };
+    const options = Object.fromEntries(
+      tools.provider.credentials.map((c) => [c.option, `sec/ret+${c.option}=0123456789`]),
+    );
+    const secrets = Object.values(options);
+    const all = secrets.map((v) => `${v} ${encodeURIComponent(v)}`).join(" ");
+    // The upstream answers each media type with every credential in it, in names, values, ids and bytes.
+    const upstream = createServer((req, res) => {
+      const at = new URL(req.url ?? "/", "http://x").pathname;
+      const named = Object.fromEntries(secrets.map((v) => [v, v]));
+      if (at.endsWith("/report")) {
+        res.writeHead(200, { "content-type": "text/csv" });
+        return res.end(`${"x".repeat(1024 - 6)}${secrets[0]}\n${all}`);
+      }
+      if (at.endsWith("/file")) {
+        res.writeHead(200, { "content-type": "application/octet-stream" });
+        return res.end(Buffer.from(`\u0001${all}\u0000`));
+      }
+      if (at === "/logs") {
+        res.writeHead(200, { "content-type": "application/x-ndjson" });
+        return res.end(`${JSON.stringify({ level: "info", message: all, ...named })}\n`);
+      }
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.end(
+        `event: token\nid: ${secrets[0]}\ndata: ${JSON.stringify({ text: all, ...named })}\n\n` +
+          `event: values\ndata: ${JSON.stringify({ step: 1, [secrets[1]!]: all })}\n\ndata: [DONE]\n\n`,
+      );
+    });
+    await new Promise<void>((r) => upstream.listen(0, "127.0.0.1", r));
+    const baseUrl = `http://127.0.0.1:${(upstream.address() as { port: number }).port}`;
+    const binding = { tools: tools as never, options: { ...options, env: {}, baseUrl, maxRetries: 0 } };
+    const name = (operationId: string) => tools.tools.find((t) => t.operationId === operationId)!.name;
+    const calls: [string, Record<string, unknown>][] = [
+      [name("getReport"), { thing_id: "t1", "X-Export-Format": "csv" }],
+      [name("getFile"), { thing_id: "t1" }],
+      [name("generate"), { prompt: "hi" }],
+      [name("streamEvents"), {}],
+      [name("streamLogs"), {}],
+    ];
+    const serverOptions = { providers: [binding], mode: "tools" as const, maxAnswerBytes: 1024 };
+    /** Calls every tool, recording every message the client receives. */
+    const callAll = async (client: McpClient, transport: { onmessage?: (m: any, e?: any) => void }) => {
+      const seen: unknown[] = [];
+      const deliver = transport.onmessage!;
+      transport.onmessage = (m, e) => void (seen.push(m), deliver(m, e));
+      const results = [];
+      for (const [tool, args] of calls) results.push(await client.callTool({ name: tool, arguments: args }));
+      return { seen, results };
+    };
+    const check = ({ seen, results }: Awaited<ReturnType<typeof callAll>>) => {
+      for (const r of results) expect(r.isError, JSON.stringify(r).slice(0, 300)).toBeFalsy();
+      const [report, file, generated, events, logs] = results.map((r) => JSON.stringify(r));
+      expect(report).toContain("[answer cut");
+      expect(file).toContain('"type":"resource"');
+      expect(generated).toContain("[redacted]");
+      expect(events).toContain("[redacted]");
+      expect(logs).toContain("[redacted]");
+      expect(leaksOf(secrets, seen)).toEqual([]);
+    };
+    try {
+      const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+      await createMcpServer(serverOptions).connect(serverSide);
+      const memory = new McpClient({ name: "features", version: "1" });
+      await memory.connect(clientSide);
+      check(await callAll(memory, clientSide));
+      await memory.close();
+
+      const http = await serveHttp(() => createMcpServer(serverOptions));
+      const overHttp = new McpClient({ name: "features", version: "1" });
+      const transport = new StreamableHTTPClientTransport(new URL(http.url));
+      await overHttp.connect(transport);
+      check(await callAll(overHttp, transport));
+      await overHttp.close();
+      await http.close();
+    } finally {
+      upstream.closeAllConnections();
+      upstream.close();
+    }
   });
 });

@@ -8,3 +8,4 @@ export * from "./type-consumer.js";
 export * from "./browser-bundle.js";
 export * from "./redis-server.js";
 export * from "./duckie-runs.js";
+export * from "./secret-search.js";

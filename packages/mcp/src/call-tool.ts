@@ -6,9 +6,15 @@ import { binaryResult, jsonResult, pageResult, streamResult, textResult } from "
 import { decodeNext, encodeNext, wireInput } from "./call-input.js";
 import type { CallContext, CatalogEntry } from "./catalog.js";
 import { failureResult } from "./failure.js";
+import type { Redaction } from "./redact.js";
 
 export interface CallSettings {
   readonly maxAnswerBytes: number;
+  /**
+   * The server's redaction, applied to an answer before it is shaped: a bound can cut a text mid-credential, where the
+   * output boundary's pass (which catches everything else) would no longer recognise it.
+   */
+  readonly redact: Redaction;
 }
 
 const isStream = (v: unknown): v is AsyncIterable<unknown> =>
@@ -29,7 +35,8 @@ export async function callTool(
     if (entry.extra) {
       const { data, note, listChanged } = await entry.extra.call(entry.client(), args, context);
       if (listChanged) context.listChanged();
-      const result = jsonResult(entry.spec as ToolSpec, data, 200, settings.maxAnswerBytes);
+      const clean = settings.redact.value(data);
+      const result = jsonResult(entry.spec as ToolSpec, clean, 200, settings.maxAnswerBytes);
       return note ? { ...result, content: [...result.content, { type: "text", text: note }] } : result;
     }
     return await generated(entry, entry.spec as ToolSpec, args, context, settings);
@@ -59,17 +66,25 @@ async function generated(
     // The client is untyped here (any provider's): the input was checked against the tool, and is again by the client.
     const page = await paginate(client, tool.operationId, input as never, paginator, options);
     const next = page.nextPageQuery();
-    return pageResult(tool, page.data, next ? encodeNext(next) : undefined, max);
+    return pageResult(tool, settings.redact.value(page.data), next ? encodeNext(next) : undefined, max);
   }
   const { data, response }: { data: unknown; response: Response } = await client
     .request(tool.operationId, input as never, options)
     .withResponse();
+  const { redact } = settings;
   if (typeof Blob !== "undefined" && data instanceof Blob) {
-    return binaryResult(tool, data, `agentruns://${entry.binding.tools.id}/${tool.operationId}`, max);
+    const bytes = redact.bytes(new Uint8Array(await data.arrayBuffer()));
+    const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: data.type });
+    return binaryResult(tool, blob, `agentruns://${entry.binding.tools.id}/${tool.operationId}`, max);
   }
-  if (isStream(data)) return streamResult(data, max);
+  if (isStream(data)) return streamResult(redacted(data, redact), max);
   if (typeof data === "string" && !/json/i.test(response.headers.get("content-type") ?? "")) {
-    return textResult(data, max);
+    return textResult(redact.text(data), max);
   }
-  return jsonResult(tool, data, response.status, max);
+  return jsonResult(tool, redact.value(data), response.status, max);
+}
+
+/** A stream whose events are redacted as they arrive (ending it ends the source). */
+async function* redacted(stream: AsyncIterable<unknown>, redact: Redaction): AsyncGenerator<unknown> {
+  for await (const event of stream) yield redact.value(event);
 }

@@ -5,7 +5,7 @@ import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js"
 import { AgentRunsError } from "@agentruns/core";
 import { configPath } from "./config.js";
 import { selectProviders } from "./providers.js";
-import { createServer, listedTools, type ServerOptions } from "./server.js";
+import { createServer, listedTools, serverRedaction, type ServerOptions } from "./server.js";
 import { VERSION } from "./version.js";
 
 export interface Io {
@@ -137,7 +137,11 @@ export async function main(
       ...(flags.tools ? { tools: flags.tools } : {}),
       ...(flags.maxAnswerBytes ? { maxAnswerBytes: flags.maxAnswerBytes } : {}),
       ...(flags.pollIntervalMs ? { pollIntervalMs: flags.pollIntervalMs } : {}),
+      ...(flags.authToken ? { secrets: [flags.authToken] } : {}),
     };
+    // What the server logs passes the same redaction as what it sends.
+    const redact = serverRedaction(options);
+    const log = (line: string) => io.stderr(redact.text(line));
     if (flags.listTools) {
       const tools = listedTools(options);
       const text = JSON.stringify({ tools });
@@ -153,17 +157,17 @@ export async function main(
         host: flags.host,
         port: flags.port,
         ...(flags.authToken ? { authToken: flags.authToken } : {}),
-        log: io.stderr,
+        log,
       });
-      io.stderr(`agentruns-mcp ${VERSION}: ${providers.map((p) => p.tools.id).join(", ")} on ${handle.url}`);
+      log(`agentruns-mcp ${VERSION}: ${providers.map((p) => p.tools.id).join(", ")} on ${handle.url}`);
       return { code: 0, stop: () => handle.close() };
     }
     const server = createServer(options);
     const transport = new StdioServerTransport();
     // A malformed line is reported and skipped; the server keeps reading.
-    transport.onerror = (e) => io.stderr(`agentruns-mcp: ${e.message}`);
+    transport.onerror = (e) => log(`agentruns-mcp: ${e.message}`);
     await server.connect(transport);
-    io.stderr(`agentruns-mcp ${VERSION}: ${providers.map((p) => p.tools.id).join(", ")} on stdio`);
+    log(`agentruns-mcp ${VERSION}: ${providers.map((p) => p.tools.id).join(", ")} on stdio`);
     return { code: 0, stop: () => server.close() };
   } catch (e) {
     if (e instanceof UsageError || e instanceof AgentRunsError) {

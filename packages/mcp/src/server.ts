@@ -1,6 +1,7 @@
 // The MCP server: lists the catalog's tools (or dynamic mode's three) and answers calls through the provider
 // clients; an unknown tool is a JSON-RPC error, every other failure a tool result, and no credential leaves it.
-import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { Server, type ServerOptions as SdkServerOptions } from "@modelcontextprotocol/sdk/server/index.js";
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import {
   CallToolRequestSchema,
   ErrorCode,
@@ -10,7 +11,7 @@ import {
   type Tool,
 } from "@modelcontextprotocol/sdk/types.js";
 import { DEFAULT_MAX_ANSWER_BYTES } from "./answer.js";
-import { callTool } from "./call-tool.js";
+import { callTool, type CallSettings } from "./call-tool.js";
 import {
   buildCatalog,
   type CallContext,
@@ -28,7 +29,7 @@ import {
   searchOperations,
 } from "./dynamic.js";
 import { failureResult } from "./failure.js";
-import { redactor } from "./redact.js";
+import { guardOutput, redaction, secretsOf, type Redaction } from "./redact.js";
 import { VERSION } from "./version.js";
 
 export interface ServerOptions extends CatalogOptions {
@@ -39,6 +40,24 @@ export interface ServerOptions extends CatalogOptions {
   readonly maxAnswerBytes?: number;
   /** Interval between polls of the waiting tools (default: the provider's guidance). */
   readonly pollIntervalMs?: number;
+  /** Values besides the providers' credentials that nothing the server sends may hold (the HTTP bearer token). */
+  readonly secrets?: readonly string[];
+}
+
+/** The redaction of everything a server with `options` sends or logs: its credentials and other secrets. */
+export const serverRedaction = (options: Pick<ServerOptions, "providers" | "secrets">): Redaction =>
+  redaction([...secretsOf(options.providers), ...(options.secrets ?? [])]);
+
+/** The SDK's server, with every message it sends on any transport passed through one redaction first. */
+class GuardedServer extends Server {
+  readonly #redact: Redaction;
+  constructor(info: { name: string; version: string }, options: SdkServerOptions, redact: Redaction) {
+    super(info, options);
+    this.#redact = redact;
+  }
+  override connect(transport: Transport): Promise<void> {
+    return super.connect(guardOutput(transport, this.#redact));
+  }
 }
 
 /** The mode a server with `count` tools starts in when none is asked for. */
@@ -74,9 +93,9 @@ export const listedTools = (options: ServerOptions): Tool[] => offer(options).li
 export function createServer(options: ServerOptions): Server {
   const { entries, mode, list } = offer(options);
   const byName = new Map(entries.map((e) => [e.spec.name, e]));
-  const settings = { maxAnswerBytes: options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES };
-  const redact = redactor(options.providers);
-  const server = new Server(
+  const redact = serverRedaction(options);
+  const settings = { maxAnswerBytes: options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES, redact };
+  const server = new GuardedServer(
     { name: "agentruns", version: VERSION },
     {
       capabilities: { tools: { listChanged: true } },
@@ -85,6 +104,7 @@ export function createServer(options: ServerOptions): Server {
           ? `Find an operation with ${SEARCH}, read its arguments with ${DESCRIBE}, call it with ${INVOKE}.`
           : "Each tool is one API operation; list tools return one page and a `next` token for the following one.",
     },
+    redact,
   );
   server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: list() }));
   const listChanged = () => void server.sendToolListChanged().catch(() => {});
@@ -114,7 +134,7 @@ export function createServer(options: ServerOptions): Server {
       result = await callTool(entry, given, context, settings);
       if (entry.binding.extras?.after?.(name, given, !result.isError)) listChanged();
     }
-    return redact(result);
+    return result;
   });
   return server;
 }
@@ -124,7 +144,7 @@ async function dynamicCall(
   name: string,
   args: Record<string, unknown>,
   context: CallContext,
-  settings: { maxAnswerBytes: number },
+  settings: CallSettings,
 ): Promise<CallToolResult> {
   const json = (data: unknown): CallToolResult => ({
     content: [{ type: "text", text: JSON.stringify(data) }],
