@@ -7,6 +7,7 @@ import { checkCallOptions } from "./options.js";
 import type { RetryClass } from "./retry.js";
 import type { ClientSettings } from "./settings.js";
 import { target } from "./target.js";
+import { checkUrlLength } from "./url-length.js";
 import type { CallInput } from "./validate.js";
 import { validateInput } from "./validate.js";
 import { chooseAlternative, missingCredential } from "./wire/credentials.js";
@@ -61,6 +62,7 @@ export function planCall(
     input.path as Record<string, unknown> | undefined,
     input.query as object,
   );
+  checkUrlLength(s.base.length + path.length + search.length, s.maxUrlLength, spec, input, where);
   return {
     spec,
     schemes: choice.schemes,

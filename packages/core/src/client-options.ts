@@ -29,6 +29,11 @@ export interface ClientOptions {
   deadlineMs?: number;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
+  /**
+   * The longest URL a call sends (default 8,192 bytes, what nginx and Apache accept by default); a longer one is a
+   * ValidationError naming the parameter that made it long, before anything is sent.
+   */
+  maxUrlLength?: number;
   /** Receives one line per request attempt; see `logLevel`. */
   logger?: Logger;
   /** Default "info" when a logger is given. */

@@ -5,10 +5,11 @@ import type { ClientOptions, ProviderDefinition } from "./client-options.js";
 import { DEFAULTS } from "./defaults.js";
 import { ValidationError } from "./errors.js";
 import { createLog, redactor, type Log } from "./logging.js";
-import { checkBaseUrl, checkCallOptions, checkDelay } from "./options.js";
+import { checkBaseUrl, checkCallOptions, checkCount, checkDelay } from "./options.js";
 import { SlidingWindowLimiter, type RateLimit, type RateLimiter } from "./rate-limit.js";
 import type { RetryTuning } from "./retry.js";
 import { fetchTransport, type Transport } from "./transport.js";
+import { MAX_URL_LENGTH } from "./url-length.js";
 import {
   readCredentials,
   type CredentialSource,
@@ -47,6 +48,8 @@ export interface ClientSettings {
   readonly maxRetries: number;
   readonly timeoutMs: number;
   readonly deadlineMs: number | undefined;
+  /** The longest URL a call may send (see url-length.ts). */
+  readonly maxUrlLength: number;
   readonly env: Env;
   /** Makers of event streams and JSON-lines streams (absent: the provider has none). */
   readonly stream: StreamFactory | undefined;
@@ -73,6 +76,7 @@ export function resolveSettings(
   const where = `new ${def.className ?? title}()`;
   checkCallOptions(options, where);
   for (const [name, value] of Object.entries(options.retry ?? {})) checkDelay(`retry.${name}`, value, where);
+  checkCount("maxUrlLength", options.maxUrlLength, where);
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw new ValidationError(`${where}: fetch must be a function`, "fetch");
   }
@@ -109,6 +113,7 @@ export function resolveSettings(
     maxRetries: options.maxRetries ?? DEFAULTS.maxRetries,
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
     deadlineMs: options.deadlineMs ?? DEFAULTS.deadlineMs,
+    maxUrlLength: options.maxUrlLength ?? MAX_URL_LENGTH,
     env,
     stream: def.stream,
     lines: def.lines,

@@ -87,6 +87,30 @@ describe("planCall", () => {
     expect(planCall(s, "stopRun", op("stopRun"), { path: { run_id: RUN } }, {}).cls).toBe("idempotent");
   });
 
+  it("a URL longer than servers accept is a ValidationError naming the parameter that made it long", () => {
+    const search = "x".repeat(9_000);
+    const call = () => planCall(settings(), "listRuns", op("listRuns"), { query: { search, limit: 5 } }, {});
+    expect(call).toThrow(ValidationError);
+    expect(call).toThrow(
+      /Duvo listRuns: the request URL would be 9\d{3} bytes, more than the 8192 servers accept .*; query\.search is 9007 of them/,
+    );
+    try {
+      call();
+    } catch (e) {
+      expect((e as ValidationError).field).toBe("query.search");
+    }
+    // Just under the limit, and above it with maxUrlLength raised, the call is planned.
+    const fits = "x".repeat(8_192 - "http://127.0.0.1:9/api/v1/runs?search=".length);
+    expect(
+      planCall(settings(), "listRuns", op("listRuns"), { query: { search: fits } }, {}).search,
+    ).toHaveLength(fits.length + 8);
+    const raised = settings({ maxUrlLength: 16_000 });
+    expect(planCall(raised, "listRuns", op("listRuns"), { query: { search } }, {}).search).toHaveLength(
+      9_008,
+    );
+    expect(() => settings({ maxUrlLength: "8k" })).toThrow("maxUrlLength must be a whole number >= 0");
+  });
+
   it("a streamed upload is never retried: its body cannot be sent twice", () => {
     const upload: OperationSpec = {
       method: "PUT",

@@ -24,6 +24,8 @@ export const OPTIONS = `  --provider <ids>          providers to serve, comma-se
   --port <n>                HTTP port (default 3333; 0 for any free one)
   --host <host>             HTTP host (default 127.0.0.1)
   --auth-token <token>      HTTP clients must send it as a bearer token (default: AGENTRUNS_MCP_AUTH_TOKEN)
+  --max-sessions <n>        HTTP sessions at once; a new one closes the longest idle (default 100)
+  --session-idle <s>        seconds without a request before an HTTP session closes (default 1800)
   --max-answer-bytes <n>    bound of one answer; longer ones are cut with a note (default 256000)
   --poll-interval <s>       seconds between polls of duvo_runs_wait (default: Duvo's guidance, from 5 s)
   --profile <name>          the config file's profile (default: AGENTRUNS_PROFILE, else "default")
@@ -56,6 +58,14 @@ const whole = (name: string, value: string | undefined, min: number): number | u
   return n;
 };
 
+/** A positive number of seconds, in milliseconds. */
+const seconds = (name: string, value: string | undefined): number | undefined => {
+  if (value === undefined) return undefined;
+  if (!(Number(value) > 0) || !Number.isFinite(Number(value)))
+    throw new UsageError(`--${name} must be a positive number of seconds, got ${JSON.stringify(value)}`);
+  return Number(value) * 1000;
+};
+
 /** What the flags ask for. */
 export function parseFlags(argv: readonly string[], env: Io["env"]) {
   let parsed;
@@ -72,6 +82,8 @@ export function parseFlags(argv: readonly string[], env: Io["env"]) {
         port: { type: "string" },
         host: { type: "string" },
         "auth-token": { type: "string" },
+        "max-sessions": { type: "string" },
+        "session-idle": { type: "string" },
         "max-answer-bytes": { type: "string" },
         "poll-interval": { type: "string" },
         profile: { type: "string" },
@@ -87,9 +99,7 @@ export function parseFlags(argv: readonly string[], env: Io["env"]) {
   const v = parsed.values;
   if (v.mode !== undefined && v.mode !== "tools" && v.mode !== "dynamic")
     throw new UsageError(`--mode must be tools or dynamic, got ${JSON.stringify(v.mode)}`);
-  const poll = v["poll-interval"];
-  if (poll !== undefined && !(Number(poll) > 0))
-    throw new UsageError(`--poll-interval must be a positive number of seconds, got ${JSON.stringify(poll)}`);
+  const poll = seconds("poll-interval", v["poll-interval"]);
   return {
     help: !!v.help,
     version: !!v.version,
@@ -105,8 +115,10 @@ export function parseFlags(argv: readonly string[], env: Io["env"]) {
     port: whole("port", v.port, 0) ?? 3333,
     host: v.host ?? "127.0.0.1",
     authToken: v["auth-token"] ?? (env.AGENTRUNS_MCP_AUTH_TOKEN || undefined),
+    maxSessions: whole("max-sessions", v["max-sessions"], 1),
+    sessionIdleMs: seconds("session-idle", v["session-idle"]),
     maxAnswerBytes: whole("max-answer-bytes", v["max-answer-bytes"], 1024),
-    pollIntervalMs: poll === undefined ? undefined : Number(poll) * 1000,
+    pollIntervalMs: poll,
     profile: v.profile ?? (env.AGENTRUNS_PROFILE || undefined),
     configPath: v.config ?? configPath(env),
   };
@@ -157,6 +169,8 @@ export async function main(
         host: flags.host,
         port: flags.port,
         ...(flags.authToken ? { authToken: flags.authToken } : {}),
+        maxSessions: flags.maxSessions,
+        sessionIdleMs: flags.sessionIdleMs,
         log,
       });
       log(`agentruns-mcp ${VERSION}: ${providers.map((p) => p.tools.id).join(", ")} on ${handle.url}`);
