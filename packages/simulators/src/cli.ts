@@ -4,13 +4,14 @@ import { ManualClock } from "./clock.js";
 import { PROVIDERS, startSimulator, type ProviderName } from "./index.js";
 
 const USAGE = `Usage: agentruns-sim <${PROVIDERS.join("|")}> [--port 4010] [--host 127.0.0.1] [--seed 1] [--runs 250]
-                     [--api-key KEY ...] [--no-rate-limit] [--quiet]
+                     [--log-size 1000] [--api-key KEY ...] [--no-rate-limit] [--quiet]
 
 Starts a stateful simulator of the provider's API (real HTTP, validated against the vendored spec).
-Any non-empty API key is accepted unless --api-key is given.`;
+Any non-empty API key is accepted unless --api-key is given. --log-size bounds the request log (and the
+response violations and webhook deliveries kept), so a simulator left running stays within its memory.`;
 
 /** Upper bounds of the numeric flags: a port, a data set that fits in memory, a 32-bit seed. */
-const LIMITS = { port: 65_535, runs: 100_000, seed: 2 ** 32 - 1 };
+const LIMITS = { port: 65_535, runs: 100_000, seed: 2 ** 32 - 1, "log-size": 1_000_000 };
 
 /** One line saying why the simulator could not listen. */
 function listenProblem(e: unknown, host: string, port: number): string {
@@ -35,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
         host: { type: "string", default: "127.0.0.1" },
         seed: { type: "string", default: "1" },
         runs: { type: "string", default: "250" },
+        "log-size": { type: "string", default: "1000" },
         "api-key": { type: "string", multiple: true },
         "no-rate-limit": { type: "boolean", default: false },
         "manual-clock": { type: "boolean", default: false },
@@ -55,7 +57,12 @@ export async function main(argv: string[]): Promise<number> {
     );
     return 2;
   }
-  const numbers = { port: Number(values.port), seed: Number(values.seed), runs: Number(values.runs) };
+  const numbers = {
+    port: Number(values.port),
+    seed: Number(values.seed),
+    runs: Number(values.runs),
+    "log-size": Number(values["log-size"]),
+  };
   for (const [name, n] of Object.entries(numbers)) {
     const max = LIMITS[name as keyof typeof LIMITS];
     if (!/^\d+$/.test(values[name as "port"]) || !Number.isSafeInteger(n) || n > max) {
@@ -67,8 +74,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   let sim;
   try {
+    const { "log-size": maxRecordedRequests, ...rest } = numbers;
     sim = await startSimulator(provider, {
-      ...numbers,
+      ...rest,
+      maxRecordedRequests,
       host: values.host,
       apiKeys: values["api-key"],
       rateLimit: values["no-rate-limit"] ? false : undefined,
@@ -80,7 +89,7 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   console.log(
-    `${provider} simulator listening on ${sim.url} (${numbers.runs} seeded runs, seed ${numbers.seed})`,
+    `${provider} simulator listening on ${sim.url} (${numbers.runs} seeded runs, seed ${numbers.seed}, log of ${numbers["log-size"]} requests)`,
   );
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);

@@ -10,6 +10,9 @@ export interface RateLimitState {
   exceeded: boolean;
 }
 
+/** Keys counted in one window at most: past it the oldest key's count is forgotten (a ManualClock may never move). */
+const MAX_KEYS = 10_000;
+
 export class RateLimiter {
   #window = -1;
   readonly #counts = new Map<string, number>();
@@ -26,6 +29,8 @@ export class RateLimiter {
       this.#window = window;
       this.#counts.clear();
     }
+    if (this.#counts.size >= MAX_KEYS && !this.#counts.has(key))
+      this.#counts.delete(this.#counts.keys().next().value!);
     const count = (this.#counts.get(key) ?? 0) + 1;
     this.#counts.set(key, count);
     const end = (window + 1) * this.windowMs;

@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import { ManualClock, RealClock, type Clock } from "./clock.js";
 import { SimError, reasonPhrase, type SimErrorKind } from "./errors.js";
 import { Faults, type FaultAction } from "./faults.js";
+import { keepLast } from "./bounded.js";
 import { RateLimiter, type RateLimitState } from "./rate-limit.js";
 import { SpecIndex, loadSpec, type Operation } from "./openapi.js";
 
@@ -37,7 +38,10 @@ export interface SimulatorOptions {
   rateLimit?: number | false;
   /** The window `rateLimit` counts in, in ms (default 60,000: per minute); fixed windows aligned to the clock. */
   rateLimitWindowMs?: number;
-  /** How many requests `requests` keeps, oldest dropped first (default 1,000; 0 keeps none). */
+  /**
+   * How many requests `requests` keeps, oldest dropped first (default 1,000; 0 keeps none); `violations` and Duvo's
+   * `webhookDeliveries` keep as many.
+   */
   maxRecordedRequests?: number;
   /** Largest request body accepted, in bytes; a larger one gets 413 and the connection is closed (default 1 MiB). */
   maxBodyBytes?: number;
@@ -140,7 +144,7 @@ export const header = (headers: IncomingHttpHeaders, name: string): string | und
 export abstract class Simulator {
   readonly faults = new Faults();
   readonly requests: RecordedRequest[] = [];
-  /** Responses that did not match the spec (should stay empty). */
+  /** Responses that did not match the spec (should stay empty), the most recent `maxRecordedRequests` of them. */
   readonly violations: string[] = [];
   readonly clock: Clock;
   protected readonly spec: SpecIndex;
@@ -239,14 +243,9 @@ export abstract class Simulator {
     ).length;
   }
 
-  /** Keeps the request log within `maxRecordedRequests`. */
-  #record(record: RecordedRequest): void {
-    const max = this.options.maxRecordedRequests ?? DEFAULT_MAX_RECORDED;
-    if (max <= 0) return;
-    this.requests.push(record);
-    // Trim in batches so a long-running simulator does not shift the array on every request.
-    if (this.requests.length > max + Math.max(1, max >> 4))
-      this.requests.splice(0, this.requests.length - max);
+  /** How many entries each of the simulator's logs keeps. */
+  protected get logSize(): number {
+    return this.options.maxRecordedRequests ?? DEFAULT_MAX_RECORDED;
   }
 
   /** Last resort for an unexpected failure while handling a request: a 500 if nothing was sent yet, else a closed socket. */
@@ -330,7 +329,7 @@ export abstract class Simulator {
       handled: false,
       at: this.clock.now(),
     };
-    this.#record(record);
+    keepLast(this.requests, this.logSize, record);
     const fault = this.faults.take(method, url.pathname, route?.op.operationId);
     if (fault) record.fault = fault.type;
     const log = (status: number | string) =>
@@ -386,7 +385,7 @@ export abstract class Simulator {
       reply.headers = { ...reply.headers, ...error.headers };
     }
     if (route && this.options.validateResponses !== false) {
-      this.violations.push(...this.spec.checkResponse(route.op, reply.status, reply.body));
+      keepLast(this.violations, this.logSize, ...this.spec.checkResponse(route.op, reply.status, reply.body));
     }
     log(reply.status);
 

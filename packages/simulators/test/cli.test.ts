@@ -21,10 +21,20 @@ function runCli(args: string[]) {
 describe("agentruns-sim", () => {
   it("serves the named provider on --port until SIGTERM", async () => {
     const port = await freePort();
-    const cli = runCli(["duckie", "--port", String(port), "--runs", "30", "--api-key", "dk_cli"]);
+    const cli = runCli([
+      "duckie",
+      "--port",
+      String(port),
+      "--runs",
+      "30",
+      "--api-key",
+      "dk_cli",
+      "--log-size",
+      "50",
+    ]);
     while (!cli.out().includes("listening")) await new Promise((r) => setTimeout(r, 20));
     expect(cli.out()).toContain(
-      `duckie simulator listening on http://127.0.0.1:${port} (30 seeded runs, seed 1)`,
+      `duckie simulator listening on http://127.0.0.1:${port} (30 seeded runs, seed 1, log of 50 requests)`,
     );
     const ok = await fetch(`http://127.0.0.1:${port}/api/v1/runs?limit=100`, {
       headers: { authorization: "Bearer dk_cli" },

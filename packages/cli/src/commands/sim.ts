@@ -17,6 +17,7 @@ export function simCommand(ctx: () => Context): Command {
     )
     .option("--runs <n>", "seeded runs per simulator", "250")
     .option("--seed <n>", "seed of the generated data", "1")
+    .option("--log-size <n>", "requests each simulator keeps in its log (bounds its memory)", "1000")
     .option("--no-rate-limit", "turn off the providers' documented rate limits")
     .option("--write-env <path>", "also write the env lines to this file once every simulator listens")
     .option("--json", "the variables as one JSON object instead of export lines")
@@ -25,10 +26,18 @@ export function simCommand(ctx: () => Context): Command {
       "\nExample:\n  agentruns sim --write-env /tmp/sim.env &   # then: set -a; . /tmp/sim.env; agentruns runs list",
     )
     .action(
-      async (opts: { runs: string; seed: string; rateLimit: boolean; writeEnv?: string; json?: boolean }) => {
+      async (opts: {
+        runs: string;
+        seed: string;
+        logSize: string;
+        rateLimit: boolean;
+        writeEnv?: string;
+        json?: boolean;
+      }) => {
         const c = ctx();
         const runs = wholeNumber(opts.runs, "--runs", 100_000);
         const seed = wholeNumber(opts.seed, "--seed", 2 ** 32 - 1);
+        const maxRecordedRequests = wholeNumber(opts.logSize, "--log-size", 1_000_000);
         // Loaded here: the simulators (and their spec validator) cost start-up time every other command does not need.
         const { startSimulator } = await import("@agentruns/simulators");
         const sims = await Promise.all(
@@ -36,6 +45,7 @@ export function simCommand(ctx: () => Context): Command {
             startSimulator(p.id as ProviderName, {
               runs,
               seed,
+              maxRecordedRequests,
               ...(opts.rateLimit ? {} : { rateLimit: false }),
             }),
           ),

@@ -1,5 +1,6 @@
 // The Duvo simulator: every operation of specs/duvo.openapi.json over real HTTP, with run lifecycles and webhooks.
 import type { IncomingHttpHeaders } from "node:http";
+import { keepLast } from "../bounded.js";
 import { iso } from "../clock.js";
 import { SimError, reasonPhrase } from "../errors.js";
 import { Simulator, header, type Handler, type Reply, type SimulatorOptions } from "../server.js";
@@ -18,6 +19,8 @@ export interface DuvoSimulatorOptions extends SimulatorOptions {
   /** Behaviour per agent id; agents not listed use `defaultAgent`. */
   agents?: Record<string, AgentBehaviour>;
   defaultAgent?: AgentBehaviour;
+  /** Most runs kept (default: the seeded ones plus 10,000); past it the oldest finished run is forgotten (404). */
+  maxRuns?: number;
 }
 
 export interface WebhookDelivery {
@@ -35,14 +38,15 @@ export class DuvoSimulator extends Simulator {
 
   constructor(options: DuvoSimulatorOptions = {}) {
     super("duvo", options);
-    this.store = new DuvoStore(
-      options.seed ?? 1,
-      options.runs ?? 250,
-      this.clock.now(),
-      options.agents ?? {},
-      options.defaultAgent ?? {},
-      (run, event, request) => this.#deliver(run, event, request),
-    );
+    this.store = new DuvoStore({
+      seed: options.seed ?? 1,
+      count: options.runs ?? 250,
+      now: this.clock.now(),
+      agents: options.agents ?? {},
+      defaultAgent: options.defaultAgent ?? {},
+      notify: (run, event, request) => this.#deliver(run, event, request),
+      ...(options.maxRuns === undefined ? {} : { maxRuns: options.maxRuns }),
+    });
   }
 
   protected override tick(now: number): void {
@@ -66,10 +70,7 @@ export class DuvoSimulator extends Simulator {
         ...(request ? { human_request: { id: request.id, type: request.type, title: request.title } } : {}),
       },
     };
-    this.webhookDeliveries.push(delivery);
-    const max = this.options.maxRecordedRequests ?? 1_000;
-    if (this.webhookDeliveries.length > max)
-      this.webhookDeliveries.splice(0, this.webhookDeliveries.length - max);
+    keepLast(this.webhookDeliveries, this.logSize, delivery);
     const p = fetch(delivery.url, {
       method: "POST",
       redirect: "manual",

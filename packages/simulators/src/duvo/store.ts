@@ -38,6 +38,22 @@ export type WebhookEvent = "human_request" | "run_completed" | "run_failed" | "r
 
 const nullableIso = (ms: number | null) => (ms === null ? null : iso(ms));
 
+/** How a store is made: its seeded history, its agents, where its events go, and its bounds. */
+export interface DuvoStoreOptions {
+  readonly seed: number;
+  /** Seeded runs. */
+  readonly count: number;
+  readonly now: number;
+  readonly agents: Record<string, AgentBehaviour>;
+  readonly defaultAgent: AgentBehaviour;
+  readonly notify: (run: RunRecord, event: WebhookEvent, request?: HumanRequestRecord) => void;
+  /** Most runs kept (default: the seeded ones plus 10,000); past it the oldest finished run is forgotten. */
+  readonly maxRuns?: number;
+}
+
+/** Messages kept per run; past it the oldest are dropped. */
+const MAX_MESSAGES = 1_000;
+
 export class DuvoStore {
   readonly world: DuvoWorld;
   readonly runs: RunRecord[];
@@ -45,20 +61,23 @@ export class DuvoStore {
   readonly #rng: Random;
   /** Runs with lifecycle steps still to apply (the seeded history has none). */
   readonly #scheduled = new Set<RunRecord>();
+  readonly #agents: Record<string, AgentBehaviour>;
+  readonly #defaultAgent: AgentBehaviour;
+  readonly #notify: DuvoStoreOptions["notify"];
+  readonly #maxRuns: number;
   #messageIds = 0;
+  #runNumbers: number;
 
-  constructor(
-    seed: number,
-    count: number,
-    now: number,
-    private readonly agents: Record<string, AgentBehaviour>,
-    private readonly defaultAgent: AgentBehaviour,
-    private readonly notify: (run: RunRecord, event: WebhookEvent, request?: HumanRequestRecord) => void,
-  ) {
-    this.world = seedDuvo(seed, count, now);
+  constructor(options: DuvoStoreOptions) {
+    this.world = seedDuvo(options.seed, options.count, options.now);
     this.runs = this.world.runs;
     for (const run of this.runs) this.#byId.set(run.id, run);
-    this.#rng = new Random(seed ^ 0x5eed);
+    this.#rng = new Random(options.seed ^ 0x5eed);
+    this.#agents = options.agents;
+    this.#defaultAgent = options.defaultAgent;
+    this.#notify = options.notify;
+    this.#maxRuns = options.maxRuns ?? this.runs.length + 10_000;
+    this.#runNumbers = this.runs.length;
   }
 
   get(id: string): RunRecord {
@@ -89,7 +108,7 @@ export class DuvoStore {
   }
 
   #behaviour(agentId: string): Required<AgentBehaviour> {
-    const b = { ...this.defaultAgent, ...this.agents[agentId] };
+    const b = { ...this.#defaultAgent, ...this.#agents[agentId] };
     return {
       name: b.name ?? "Simulated agent",
       humanInTheLoop: b.humanInTheLoop ?? true,
@@ -107,7 +126,9 @@ export class DuvoStore {
       timestamp: at,
       text_content: text,
     };
-    this.messages(run).push(message);
+    const messages = this.messages(run);
+    messages.push(message);
+    if (messages.length > MAX_MESSAGES) messages.splice(0, messages.length - MAX_MESSAGES);
     return message;
   }
 
@@ -131,7 +152,7 @@ export class DuvoStore {
           ? "I could not finish: the upstream system rejected the update."
           : "The run was interrupted.",
     );
-    this.notify(
+    this.#notify(
       run,
       outcome === "completed" ? "run_completed" : outcome === "failed" ? "run_failed" : "run_interrupted",
     );
@@ -178,7 +199,7 @@ export class DuvoStore {
           };
     run.humanRequests.push(request);
     run.status = "waiting";
-    this.notify(run, "human_request", request);
+    this.#notify(run, "human_request", request);
   }
 
   create(
@@ -201,7 +222,7 @@ export class DuvoStore {
       updated_at: now,
       human_in_the_loop_enabled: b.humanInTheLoop,
       title: body.message ? body.message.slice(0, 80) : null,
-      run_number: this.runs.length + 1,
+      run_number: ++this.#runNumbers,
       user_id: null,
       case_queue_item_id: null,
       case_queue_id: null,
@@ -228,7 +249,17 @@ export class DuvoStore {
     ]);
     this.runs.push(run);
     this.#byId.set(run.id, run);
+    if (this.runs.length > this.#maxRuns) this.#forgetOldest();
     return run;
+  }
+
+  /** Drops the oldest finished run (the oldest run when none has finished), so that creates keep the store bounded. */
+  #forgetOldest(): void {
+    let at = this.runs.findIndex((r) => TERMINAL.includes(r.status) && !this.#scheduled.has(r));
+    if (at < 0) at = 0;
+    const [gone] = this.runs.splice(at, 1);
+    this.#byId.delete(gone!.id);
+    this.#scheduled.delete(gone!);
   }
 
   /** Persists a user message; resumes the run when it is waiting, completed or interrupted. */
