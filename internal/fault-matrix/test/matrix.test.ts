@@ -2,7 +2,7 @@
 // against what this run observed (UPDATE_RELIABILITY_DOC=1 rewrites it).
 import { startAvidoSimulator, startDuckieSimulator, startDuvoSimulator } from "@agentruns/simulators";
 import { startCaptureServer, startRawServer } from "@agentruns/testkit";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +13,7 @@ import type { Ctx, Scenario } from "./scenario.js";
 import { cancellation } from "./scenarios/cancellation.js";
 import { concurrency } from "./scenarios/concurrency.js";
 import { input } from "./scenarios/input.js";
+import { mcp } from "./scenarios/mcp.js";
 import { network } from "./scenarios/network.js";
 import { pagination } from "./scenarios/pagination.js";
 import { rateLimits } from "./scenarios/rate-limits.js";
@@ -34,6 +35,7 @@ const ALL: Scenario[] = [
   ...input,
   ...secrets,
   ...simulators,
+  ...mcp,
 ];
 
 const ctx = {} as Ctx;
@@ -96,7 +98,12 @@ describe("docs/reliability.md", () => {
     const missing = ALL.filter((s) => !observed.has(s)).map((s) => s.name);
     if (missing.length) return; // failed scenarios already fail the run; only a complete run may rewrite the page
     const results: Observed[] = ALL.map((scenario) => ({ scenario, outcome: observed.get(scenario)! }));
-    const doc = renderReliabilityDoc(results);
+    const soakFile = path.resolve(
+      path.dirname(fileURLToPath(import.meta.url)),
+      "../soak/mcp-soak.result.json",
+    );
+    const soak = existsSync(soakFile) ? JSON.parse(readFileSync(soakFile, "utf8")) : undefined;
+    const doc = renderReliabilityDoc(results, soak);
     if (process.env.UPDATE_RELIABILITY_DOC === "1") writeFileSync(DOC, doc);
     expect(readFileSync(DOC, "utf8"), "docs/reliability.md is stale: run `pnpm reliability:doc`").toBe(doc);
     // Every simulator stayed within the spec while under fire.

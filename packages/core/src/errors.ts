@@ -20,21 +20,47 @@ export interface ApiErrorInit {
   retryAfterMs?: number;
 }
 
-/** Pulls a human-readable detail out of any provider's error body. */
+/** The longest reason an error message quotes from its body. */
+const REASON_MAX = 300;
+
+/**
+ * The reason a provider gives in an error body, in the shapes APIs use: `message`; `error` as a string or an object
+ * (Google's `error.message`), with OAuth's `error_description`; `detail` as a string or FastAPI's list of
+ * `{ loc, msg }`; RFC 9457's `title` and `detail`; `errors[]` of strings or objects. Joined with "; ", bounded.
+ */
+function reasonOf(v: unknown, depth = 0): string | undefined {
+  if (typeof v === "string") return v.trim() || undefined;
+  if (depth > 3 || !v || typeof v !== "object") return undefined;
+  if (Array.isArray(v))
+    return (
+      v
+        .map((x) => reasonOf(x, depth + 1))
+        .filter(Boolean)
+        .join("; ") || undefined
+    );
+  const o = v as Record<string, unknown>;
+  const text = (x: unknown) => (typeof x === "string" ? x : undefined);
+  if (text(o.msg)) return Array.isArray(o.loc) ? `${o.loc.join(".")}: ${o.msg}` : (o.msg as string);
+  // RFC 9457 and OAuth name the kind of problem beside its detail.
+  const pair =
+    (text(o.title) && text(o.detail) && [o.title, o.detail]) ||
+    (text(o.error) && text(o.error_description) && [o.error, o.error_description]);
+  if (pair) return pair.join(": ");
+  return (
+    reasonOf(o.message, depth + 1) ??
+    reasonOf(o.error, depth + 1) ??
+    reasonOf(o.detail, depth + 1) ??
+    reasonOf(o.errors, depth + 1) ??
+    text(o.title)
+  );
+}
+
+/** The reason of an error body (the body itself, as JSON, when it gives none), cut to REASON_MAX characters. */
 function detailOf(body: unknown): string | undefined {
-  if (typeof body === "string") return body.trim().slice(0, 200) || undefined;
-  if (!body || typeof body !== "object") return undefined;
-  const b = body as { message?: unknown; error?: unknown };
-  if (typeof b.message === "string") return b.message;
-  if (
-    b.error &&
-    typeof b.error === "object" &&
-    typeof (b.error as { message?: unknown }).message === "string"
-  ) {
-    return (b.error as { message: string }).message;
-  }
-  if (typeof b.error === "string") return b.error;
-  return undefined;
+  const reason =
+    reasonOf(body) ??
+    (body && typeof body === "object" && Object.keys(body).length ? JSON.stringify(body) : undefined);
+  return reason && reason.length > REASON_MAX ? `${reason.slice(0, REASON_MAX - 1)}…` : reason;
 }
 
 /** The API answered with an error status. Subclasses name the common statuses. */

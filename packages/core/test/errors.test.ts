@@ -138,6 +138,87 @@ describe("errors without a usable answer", () => {
   });
 });
 
+describe("every error says why: the provider's reason, in the shapes APIs answer", () => {
+  let capture: CaptureServer;
+  beforeAll(async () => void (capture = await startCaptureServer()));
+  afterAll(() => capture.close());
+
+  it.each([
+    ["message", 400, { message: "limit is too large" }, "limit is too large"],
+    ["error as a string", 400, { error: "limit is too large" }, "limit is too large"],
+    [
+      "Google's error.message",
+      404,
+      { error: { code: 404, message: "Run not found", status: "NOT_FOUND" } },
+      "Run not found",
+    ],
+    ["detail as a string", 403, { detail: "Not enough permissions" }, "Not enough permissions"],
+    [
+      "FastAPI's detail list",
+      422,
+      {
+        detail: [
+          { loc: ["body", "text"], msg: "field required", type: "value_error.missing" },
+          { loc: ["query", "limit"], msg: "ensure this value is less than 100", type: "value_error" },
+        ],
+      },
+      "body.text: field required; query.limit: ensure this value is less than 100",
+    ],
+    [
+      "RFC 9457 title and detail",
+      409,
+      {
+        type: "https://example.com/probs/busy",
+        title: "Run busy",
+        status: 409,
+        detail: "The run is already running",
+      },
+      "Run busy: The run is already running",
+    ],
+    ["RFC 9457 title alone", 409, { type: "about:blank", title: "Conflict", status: 409 }, "Conflict"],
+    [
+      "errors[] of objects",
+      400,
+      { errors: [{ message: "a is bad" }, { detail: "b is bad" }] },
+      "a is bad; b is bad",
+    ],
+    ["errors[] of strings", 400, { errors: ["a is bad", "b is bad"] }, "a is bad; b is bad"],
+    [
+      "OAuth's error and error_description",
+      401,
+      { error: "invalid_token", error_description: "expired" },
+      "invalid_token: expired",
+    ],
+    ["a body with no reason, as it is", 400, { code: 42 }, '{"code":42}'],
+    ["text", 502, "upstream timed out", "upstream timed out"],
+  ])("%s", async (_, status, body, reason) => {
+    capture.respondWith({
+      status,
+      body,
+      headers: typeof body === "string" ? { "content-type": "text/plain" } : {},
+    });
+    const e = (await rejection(
+      duvoClient({ apiKey: KEY, baseUrl: capture.url, maxRetries: 0 }).request("listRuns", {}),
+    )) as ApiError;
+    expect(e).toBeInstanceOf(ApiError);
+    expect(e.message).toBe(`${status} GET /v1/runs: ${reason}`);
+  });
+
+  it("says (no error body) only when there is none, and bounds a long reason", async () => {
+    capture.respondWith({ status: 400, body: "" });
+    const client = duvoClient({ apiKey: KEY, baseUrl: capture.url, maxRetries: 0 });
+    expect((await rejection(client.request("listRuns", {}))).message).toBe(
+      "400 GET /v1/runs (no error body)",
+    );
+    capture.respondWith({ status: 400, body: { message: `${"why ".repeat(200)}${KEY}` } });
+    const long = await rejection(client.request("listRuns", {}));
+    expect(long.message.length).toBeLessThan(330);
+    expect(long.message.endsWith("…")).toBe(true);
+    capture.respondWith({ status: 400, body: { detail: [{ loc: ["body", KEY], msg: `bad ${KEY}` }] } });
+    expect((await rejection(client.request("listRuns", {}))).message).not.toContain(KEY);
+  });
+});
+
 describe("credentials never leak", () => {
   let echo: CaptureServer;
   beforeAll(async () => {

@@ -86,6 +86,22 @@ export const input: Scenario[] = [
   },
   {
     group,
+    name: "a query too long for any server (2 MB)",
+    promise: "ValidationError naming the parameter before sending (not a connection error after retries)",
+    async run({ capture }) {
+      const duvo = new Duvo({ apiKey: KEY, baseUrl: capture.url });
+      const e = await rejectsBeforeSending(capture, () => duvo.runs.list({ search: "x".repeat(2_000_000) }));
+      expect(e.message).toContain("query.search is 2000007 of them");
+      const raised = new Duvo({ apiKey: KEY, baseUrl: capture.url, maxUrlLength: 12_000 });
+      capture.reset();
+      capture.respondWith({ body: { data: [], total: 0 } });
+      await raised.runs.list({ search: "x".repeat(10_000) });
+      expect(capture.requests).toHaveLength(1);
+      return `${outcome(e)}, 0 requests; with maxUrlLength 12,000 a 10 KB query is sent`;
+    },
+  },
+  {
+    group,
     name: "query value with `&`, `=` and `#`",
     promise: "percent-encoded: one parameter on the wire, read back unchanged",
     async run({ duckie: sim }) {

@@ -163,6 +163,43 @@ export const simulators: Scenario[] = [
   },
   {
     group,
+    name: "creates and messages without end",
+    promise: "runs past maxRuns forget the oldest finished one (404); a run keeps its last 1,000 messages",
+    async run() {
+      const sim = await startDuvoSimulator({ runs: 2, maxRuns: 50, rateLimit: false });
+      const auth = { authorization: `Bearer ${KEY}`, "content-type": "application/json" };
+      try {
+        const first = sim.store.runs[0]!.id;
+        let last = "";
+        for (let i = 0; i < 120; i++) {
+          const r = await fetch(`${sim.url}/v1/runs`, {
+            method: "POST",
+            headers: auth,
+            body: JSON.stringify({ agent_id: sim.store.world.agents[0]!.id }),
+          });
+          last = ((await r.json()) as { run: { id: string } }).run.id;
+        }
+        for (let i = 0; i < 1_010; i++)
+          await fetch(`${sim.url}/v1/runs/${last}/messages`, {
+            method: "POST",
+            headers: auth,
+            body: JSON.stringify({ message: `m${i}` }),
+          }).then((r) => r.arrayBuffer());
+        const gone = await fetch(`${sim.url}/v1/runs/${first}`, { headers: auth });
+        const messages = (await (
+          await fetch(`${sim.url}/v1/runs/${last}/messages?limit=1`, { headers: auth })
+        ).json()) as { total: number };
+        expect(gone.status).toBe(404);
+        expect(sim.store.runs).toHaveLength(50);
+        expect(messages.total).toBe(1_000);
+        return `122 runs, 50 kept (the oldest finished one 404); 1,010 messages, ${messages.total} kept`;
+      } finally {
+        await sim.close();
+      }
+    },
+  },
+  {
+    group,
     name: "CLI: SIGTERM during an upload",
     promise: "exits 0 after closing the connection",
     async run() {
