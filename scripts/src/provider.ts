@@ -1,6 +1,7 @@
 // Turns a provider entry plus its spec into the facts the generator needs (server, credentials, env vars, operations).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { load as loadLenientYaml, YAMLException } from "js-yaml";
 import { parse as parseYaml } from "yaml";
 import { resolveRef } from "./json-ref.js";
 import { camel } from "./identifier.js";
@@ -99,6 +100,11 @@ export interface ProviderDescriptor {
   apiVersion: string;
   /** The default base URL: the first server with its variables' defaults; undefined when the spec has none. */
   serverUrl: string | undefined;
+  /**
+   * The path of a relative first server (`/v1.41`: Swagger 2.0's `basePath` without a `host`, or OpenAPI's `url: /v1`),
+   * which the clients join onto the base URL given.
+   */
+  serverPath?: string;
   /** The first server's URL template and variables, when it has variables. */
   server?: { template: string; variables: ServerVariable[] };
   baseUrlEnv: string[];
@@ -145,6 +151,30 @@ function expandedSize(value: unknown, memo = new Map<object, number>()): number 
   return size;
 }
 
+/**
+ * A YAML document as common parsers read it: `yaml` first (strict, YAML 1.2), then js-yaml, which also reads what
+ * published specs get wrong and most tools accept (Docker's multi-line quoted strings indented less than their key).
+ * Aliases are expanded without a count cap (real specs reuse one anchor hundreds of times); the guard is the expanded
+ * size, checked after. What neither reads is one error naming js-yaml's line and column.
+ */
+function readYaml(text: string, file: string): unknown {
+  try {
+    return parseYaml(text, { maxAliasCount: -1 });
+  } catch {
+    try {
+      return loadLenientYaml(text, { filename: file });
+    } catch (e) {
+      const mark = e instanceof YAMLException ? e.mark : undefined;
+      const where = mark ? ` at line ${mark.line + 1}, column ${mark.column + 1}` : "";
+      const reason = e instanceof YAMLException ? e.reason : (e as Error).message;
+      throw new InputError(
+        `${file}: not valid YAML${where} (${reason}); no YAML parser reads it, and an overlay applies only to a ` +
+          "document that parses: fix that place in the vendored file",
+      );
+    }
+  }
+}
+
 export function parseSpecText(text: string, file: string): Json {
   let doc: unknown;
   if (file.endsWith(".json")) {
@@ -154,13 +184,7 @@ export function parseSpecText(text: string, file: string): Json {
       throw new InputError(`${file}: not valid JSON (${(e as Error).message})`);
     }
   } else {
-    // Aliases are expanded without a count cap (real specs reuse one anchor hundreds of times); the guard is the
-    // expanded size, which is what an exponential "billion laughs" document blows up.
-    try {
-      doc = parseYaml(text, { maxAliasCount: -1 });
-    } catch (e) {
-      throw new InputError(`${file}: not valid YAML (${(e as Error).message})`);
-    }
+    doc = readYaml(text, file);
     if (expandedSize(doc) > MAX_EXPANDED_NODES) {
       throw new InputError(
         `${file}: its YAML aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString("en")} nodes ` +
@@ -308,10 +332,12 @@ function operationsOf(doc: Json): { operations: Operation[]; dotted: string[] } 
 }
 
 /**
- * The default base URL from `servers[0]`: its variables filled with their defaults. No server, or a relative one
- * (which only means something next to where the document is hosted), leaves it undefined: `baseUrl` is then required.
+ * The default base URL from `servers[0]`, its variables filled with their defaults. A protocol-relative server
+ * (`//api.example.com`: Swagger 2.0's `host` without `schemes`) is https. A relative one (`/v1.41`) has meaning only
+ * beside where the document is served: no default, so `baseUrl` is required, and its path is kept (`serverPath`) to
+ * be joined onto the base URL given, as OpenAPI resolves a relative server against the document's location.
  */
-function serverOf(doc: Json): Pick<ProviderDescriptor, "serverUrl" | "server"> {
+function serverOf(doc: Json): Pick<ProviderDescriptor, "serverUrl" | "server" | "serverPath"> {
   const first = doc.servers?.[0];
   if (!first || typeof first.url !== "string") return { serverUrl: undefined };
   const variables: ServerVariable[] = Object.entries<Json>(first.variables ?? {}).map(([name, v]) => ({
@@ -320,21 +346,26 @@ function serverOf(doc: Json): Pick<ProviderDescriptor, "serverUrl" | "server"> {
     ...(Array.isArray(v?.enum) ? { enum: v.enum.map(String) } : {}),
     ...(v?.description ? { description: String(v.description) } : {}),
   }));
-  const filled = first.url.replace(/\{([^}]+)\}/g, (whole: string, name: string) => {
+  const template = first.url.trim().replace(/^\/\//, "https://").replace(/\/+$/, "");
+  const filled = template.replace(/\{([^}]+)\}/g, (whole: string, name: string) => {
     const v = variables.find((x) => x.name === name);
     return v ? v.default : whole;
   });
-  const absolute = /^https?:\/\/[^{}]+$/.test(filled) ? filled.replace(/\/+$/, "") : undefined;
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(filled)) {
+    const path = `/${filled.replace(/^\.?\/+/, "")}`.replace(/\/+$/, "");
+    return { serverUrl: undefined, ...(path && !/[{}]/.test(path) ? { serverPath: path } : {}) };
+  }
+  const absolute = /^https?:\/\/[^{}]+$/.test(filled) ? filled : undefined;
   return {
     serverUrl: absolute,
-    ...(variables.length ? { server: { template: first.url.replace(/\/+$/, ""), variables } } : {}),
+    ...(variables.length ? { server: { template, variables } } : {}),
   };
 }
 
 export function describeProvider(entry: ProviderEntry, doc: Json): ProviderDescriptor {
   if (!/^[a-z][a-z0-9-]*$/.test(entry.id))
     throw new InputError(`provider id "${entry.id}" must match ^[a-z][a-z0-9-]*$`);
-  const { serverUrl, server } = serverOf(doc);
+  const { serverUrl, server, serverPath } = serverOf(doc);
   const { operations, dotted } = operationsOf(doc);
   const used = [...new Set(operations.flatMap((o) => o.security.flat()))];
   const credentials = credentialsOf(entry, doc, used);
@@ -357,6 +388,7 @@ export function describeProvider(entry: ProviderEntry, doc: Json): ProviderDescr
     apiTitle: String(doc.info?.title ?? entry.title),
     apiVersion: String(doc.info?.version ?? ""),
     serverUrl,
+    ...(serverPath ? { serverPath } : {}),
     ...(server ? { server } : {}),
     baseUrlEnv: entry.baseUrlEnv ?? [`${entry.id.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}_BASE_URL`],
     ...(entry.rateLimit ? { rateLimit: entry.rateLimit } : {}),

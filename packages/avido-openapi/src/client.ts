@@ -8,7 +8,12 @@ import createFetchClient, {
   type ClientOptions,
 } from "openapi-fetch";
 import { authorize, chooseSchemes, naming, readCredentials, staticHeaders } from "./auth.js";
-import { MissingBaseUrlError } from "./vendor/wire/index.js";
+import {
+  chooseBaseUrl,
+  defaultServerUrl as serverUrlOf,
+  missingBaseUrl,
+  withServerPath,
+} from "./vendor/wire/index.js";
 import { provider, type Credentials, type ServerVariables } from "./generated/provider.js";
 import type { paths } from "./generated/schema.js";
 
@@ -29,17 +34,7 @@ export interface CreateClientOptions extends Credentials, Omit<ClientOptions, "b
 
 /** The spec's server with `variables` filled in (defaults for the rest), or the default server, or none. */
 export function defaultServerUrl(variables: ServerVariables = {}): string | undefined {
-  const { serverTemplate, serverDefaults = {} } = provider as {
-    serverTemplate?: string;
-    serverDefaults?: Readonly<Record<string, string>>;
-  };
-  if (!serverTemplate) return provider.serverUrl ?? undefined;
-  const values = variables as Record<string, string | undefined>;
-  const filled = serverTemplate.replace(
-    /\{([^}]+)\}/g,
-    (whole, name: string) => values[name] ?? serverDefaults[name] ?? whole,
-  );
-  return /^https?:\/\/[^{}]+$/.test(filled) ? filled : undefined;
+  return serverUrlOf(provider, variables);
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -81,18 +76,11 @@ export function createClient(options: CreateClientOptions = {}): ApiClient {
   const credentialOptions: readonly { option: string }[] = provider.credentials;
   for (const c of credentialOptions) delete fetchOptions[c.option];
   const auth = staticHeaders(values);
-  const envBaseUrl = provider.baseUrlEnv.map((name) => env[name]).find((value) => !!value);
-  const resolvedBaseUrl = baseUrl ?? envBaseUrl ?? defaultServerUrl(serverVariables);
-  if (!resolvedBaseUrl) {
-    // `baseUrlEnv` is never empty: the generator always names at least `<PROVIDER>_BASE_URL`.
-    const env = provider.baseUrlEnv[0];
-    throw new MissingBaseUrlError(
-      `${naming.title} has no default server in its spec: pass { baseUrl } to ${naming.to} or set ${env}.`,
-    );
-  }
+  const chosen = chooseBaseUrl(provider, { baseUrl, env, serverVariables });
+  if (!chosen) throw missingBaseUrl(provider, naming);
   const client = createFetchClient<paths, "application/json">({
     ...fetchOptions,
-    baseUrl: resolvedBaseUrl,
+    baseUrl: withServerPath(String(chosen.value), (provider as { serverPath?: string }).serverPath),
     headers: mergeHeaders(headers, auth ?? {}),
     querySerializer: querySerializer ?? (dotted.length ? dottedQuerySerializer : undefined),
   });

@@ -71,6 +71,8 @@ export interface ProviderDefinition<Ops> {
     readonly requiredOptions?: readonly string[];
     /** The spec's server, the default base URL (null: the spec has none, `baseUrl` is required). */
     readonly serverUrl?: string | null;
+    /** A relative server's path (`/v1.41`), joined onto the base URL given. */
+    readonly serverPath?: string;
     /** Env vars that override the spec's server, first set one wins. */
     readonly baseUrlEnv?: readonly string[];
     /** The provider's published per-key limit, applied when calling its own server. */

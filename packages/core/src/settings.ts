@@ -16,7 +16,7 @@ import {
   type CredentialValue,
   type Placement,
 } from "./wire/credentials.js";
-import { MissingBaseUrlError } from "./wire/errors.js";
+import { chooseBaseUrl, missingBaseUrl, withServerPath } from "./wire/base-url.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -122,16 +122,15 @@ export function resolveSettings(
   };
 }
 
-/** The `baseUrl` option, else the first base-URL env var set, else the spec's server. */
+/** The base URL calls go to (wire/base-url.ts), a given one checked. */
 function baseUrlOf(def: ProviderDefinition<unknown>, given: unknown, env: Env, where: string): string {
-  const title = def.title;
-  if (given !== undefined) return checkBaseUrl(title, given, "baseUrl");
-  const fromEnv = (def.provider.baseUrlEnv ?? []).find((name) => !!env[name]);
-  if (fromEnv) return checkBaseUrl(title, env[fromEnv], fromEnv);
-  if (def.provider.serverUrl) return def.provider.serverUrl;
-  throw new MissingBaseUrlError(
-    `${title} has no default server in its spec: pass { baseUrl } to ${where} or set ${def.provider.baseUrlEnv?.[0] ?? "its base-URL env var"}.`,
-  );
+  const chosen = chooseBaseUrl(def.provider, { baseUrl: given, env });
+  if (!chosen) throw missingBaseUrl(def.provider, { title: def.title, to: where });
+  const url =
+    chosen.source === "the spec's server"
+      ? (chosen.value as string)
+      : checkBaseUrl(def.title, chosen.value, chosen.source);
+  return withServerPath(url, def.provider.serverPath);
 }
 
 /** The limiter a client's `rateLimit` option asks for (see ClientOptions.rateLimit). */

@@ -16,7 +16,9 @@ export function construction(d: ProviderDescriptor, make: (options: string) => s
   const env = d.baseUrlEnv[0]!;
   if (d.serverUrl) return [...lines, `const client = ${make("")};`].join("\n");
   lines.push(
-    `// The spec names no server: the base URL is required (here from ${env}, which the client also reads).`,
+    d.serverPath
+      ? `// The spec's server is relative (${d.serverPath}, added after the base URL): the base URL is required (here from ${env}, which the client also reads).`
+      : `// The spec names no server: the base URL is required (here from ${env}, which the client also reads).`,
   );
   return [
     ...lines,

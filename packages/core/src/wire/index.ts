@@ -19,3 +19,10 @@ export {
   type Placement,
   type TokenProvider,
 } from "./credentials.js";
+export {
+  chooseBaseUrl,
+  defaultServerUrl,
+  missingBaseUrl,
+  withServerPath,
+  type ServerFacts,
+} from "./base-url.js";

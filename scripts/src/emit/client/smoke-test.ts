@@ -24,12 +24,17 @@ function renderClientSmokeTest(
 ): string {
   const T = clientName(d.title);
   const [title, act, method, pathname] = call
-    ? ["calls an operation through its resource method over HTTP", call.expr, call.method, call.pathname]
+    ? [
+        "calls an operation through its resource method over HTTP",
+        call.expr,
+        call.method,
+        `${d.serverPath ?? ""}${call.pathname}`,
+      ]
     : [
         "is constructed from the spec's facts and sends a raw request over HTTP",
         `raw(client).GET("/" as never)`,
         "GET",
-        "/",
+        `${d.serverPath ?? ""}/`,
       ];
   return (
     header(d) +

@@ -13,6 +13,7 @@ function renderProvider(d: ProviderDescriptor): string {
     id: d.id,
     title: d.title,
     serverUrl: d.serverUrl ?? null,
+    ...(d.serverPath ? { serverPath: d.serverPath } : {}),
     ...(d.server
       ? {
           serverTemplate: d.server.template,

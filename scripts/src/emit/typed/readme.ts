@@ -34,7 +34,7 @@ function renderReadme(d: ProviderDescriptor, ergonomic: boolean, call: ExampleCa
     ...d.credentials.map((c) => `| \`${c.env}\` | \`${c.option}\` | ${sentAs(c)} |`),
     ...d.baseUrlEnv.map(
       (name) =>
-        `| \`${name}\` | \`baseUrl\` | base URL (${d.serverUrl ? `default \`${d.serverUrl}\`` : "required: the spec names no server"}) |`,
+        `| \`${name}\` | \`baseUrl\` | base URL (${d.serverUrl ? `default \`${d.serverUrl}\`` : d.serverPath ? `required: the spec's server is the relative \`${d.serverPath}\`, added after it` : "required: the spec names no server"}) |`,
     ),
   ].join("\n");
   const ops = d.operations
