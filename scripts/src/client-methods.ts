@@ -9,7 +9,15 @@ import { answersArray, inferPagination, itemsOf, type Pagination } from "./pagin
 import type { ProviderDescriptor, ProviderEntry } from "./provider.js";
 import { RESERVED } from "./component-names.js";
 import { constantNames } from "./rules.js";
-import { bodyName, fieldName, itemName, primitiveName, resultName, type SchemaNames } from "./type-names.js";
+import {
+  bodyName,
+  fieldName,
+  itemName,
+  mayBeEmpty,
+  primitiveName,
+  resultName,
+  type SchemaNames,
+} from "./type-names.js";
 
 type Json = Record<string, any>;
 
@@ -41,7 +49,15 @@ export interface Method extends MethodName {
   /** No query, header or cookie parameter is required: the params argument defaults to `{}`. */
   paramsOptional: boolean;
   /** The spec's names for what the method takes and gives, where it names them (see type-names.ts). */
-  types: { result?: string; body?: string; item?: string; field?: string; path: Record<string, string> };
+  types: {
+    result?: string;
+    /** The named result may also be `undefined` (a 204/205 beside it, or a declared 304). */
+    empty?: true;
+    body?: string;
+    item?: string;
+    field?: string;
+    path: Record<string, string>;
+  };
 }
 
 /** Names a client, its resources or a function's arguments must not take. */
@@ -172,7 +188,7 @@ function namedTypes(
     if (type) path[String(p.name)] = type;
   }
   return {
-    ...(result ? { result } : {}),
+    ...(result ? { result, ...(mayBeEmpty(o) ? { empty: true as const } : {}) } : {}),
     ...(body ? { body } : {}),
     ...(item ? { item } : {}),
     ...(field ? { field } : {}),

@@ -60,7 +60,9 @@ export function signature(d: ProviderDescriptor, m: Method, imp: Imports, from?:
     const spread = `...${imp.use("@agentruns/core", "paramsInput")}<${op}>(params, ${q(layout)}, ${where})`;
     input = `() => ({ ${[...fields, spread].join(", ")} })`;
   } else input = `{ ${fields.join(", ")} }`;
-  const result = named(m.types.result) || `${core("ResultOf")}<${op}>`;
+  const result = m.types.result
+    ? `${named(m.types.result)}${m.types.empty ? " | undefined" : ""}`
+    : `${core("ResultOf")}<${op}>`;
   let call: string;
   let returns: string;
   if (m.pagination) {

@@ -210,6 +210,7 @@ export function operationTable(d: ProviderDescriptor, doc: Json): Json {
         : {}),
       ...(responseMedia(doc, o.responses) === "json" ? {} : { response: responseMedia(doc, o.responses) }),
       ...streamAccept(successTypes(doc, o.responses)),
+      ...(o.responses && Object.hasOwn(o.responses, "304") ? { notModified: true } : {}),
       security: op.security,
     };
   }

@@ -52,6 +52,15 @@ export function resultName(doc: Json, names: SchemaNames, operation: Json): stri
     : undefined;
 }
 
+/**
+ * Whether a success of the operation may hold nothing beside its named answer: a 204 or 205 next to statuses with
+ * content, or a declared 304 (the core resolves both to `undefined`; `ResultOf` types them so).
+ */
+export function mayBeEmpty(operation: Json): boolean {
+  const statuses = Object.keys(operation.responses ?? {});
+  return statuses.includes("304") || statuses.some((s) => s === "204" || s === "205");
+}
+
 /** The component name of an operation's JSON request body, or undefined. */
 export function bodyName(doc: Json, names: SchemaNames, operation: Json): string | undefined {
   const body = operation.requestBody ? resolveRef(doc, operation.requestBody) : undefined;

@@ -349,7 +349,13 @@ describe("the generated ergonomic client", () => {
         '  const bytes: Blob = await c.things.file("t1");',
         '  const csv: string = await c.things.report("t1", { "X-Export-Format": "csv" });',
         '  await c.uploads.create({ file: new File(["x"], "a.txt"), purpose: "batch" });',
-        '  await c.blobs.update("a.bin", new Blob([new Uint8Array([1])]));',
+        '  const stored: void = await c.blobs.update("a.bin", new Blob([new Uint8Array([1])]));',
+        "  // @ts-expect-error a 204-only operation resolves to nothing",
+        '  const count: number = await c.blobs.update("a.bin", new Blob([]));',
+        "  // A declared 304 is an answer with no body: the thing, or undefined.",
+        '  const thing: { id: string } | undefined = await c.things.get("t1", { "If-None-Match": "e1" });',
+        "  // @ts-expect-error it may be undefined",
+        '  const sure: { id: string } = await c.things.get("t1");',
         "  // @ts-expect-error purpose is required",
         "  await c.uploads.create({ file: new Blob([]) });",
         "  // @ts-expect-error not one of the header's values",
@@ -365,7 +371,7 @@ describe("the generated ergonomic client", () => {
         "  await c.tasks.create({});",
         "  // @ts-expect-error the stream's items are Tokens, not numbers",
         '  const wrong: EventStream<number> = await c.generate.create({ prompt: "hi" });',
-        "  return [stream, bytes, csv, wrong, wrongLines];",
+        "  return [stream, bytes, csv, wrong, wrongLines, stored, count, thing, sure];",
         "}",
       ].join("\n"),
     );
@@ -486,6 +492,31 @@ describe("the generated ergonomic client", () => {
     capture.respondWith({ headers: { "content-type": "text/csv" }, body: "id\nt1\n" });
     expect(await c.things.report("t1", { "X-Export-Format": "csv" })).toBe("id\nt1\n");
     expect(capture.only().headers["x-export-format"]).toBe("csv");
+  });
+
+  it("no-content answers: a 204 resolves undefined, a declared 304 resolves with its status, an undeclared one throws", async () => {
+    const c = new Features({
+      basicAuthUsername: "u",
+      basicAuthPassword: "p",
+      env: {},
+      baseUrl: capture.url,
+      maxRetries: 0,
+    });
+    capture.reset();
+    capture.respondWith({ status: 204, body: "" });
+    expect(await c.blobs.update("a.bin", new Blob([new Uint8Array([1])]))).toBeUndefined();
+    capture.respondWith({ status: 304, body: "", headers: { etag: '"e1"' } });
+    const { data, response } = await c.things.get("t1", { "If-None-Match": '"e1"' }).withResponse();
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(304);
+    expect(response.headers.get("etag")).toBe('"e1"');
+    // getReport declares no 304: it is an error, as any other status outside 2xx.
+    const e = await c.things.report("t1", { "X-Export-Format": "csv" }, { maxRetries: 0 }).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(Error);
+    expect((e as { status?: number }).status).toBe(304);
   });
 
   it("sends and reads JSON declared with media type parameters as JSON", async () => {

@@ -93,8 +93,9 @@ async function attemptOnce(
   try {
     const response = await followRedirects(request, signal, s.transport, s.title);
     s.limiter?.observe?.(response.headers, Date.now());
-    if (response.status < 200 || response.status > 299)
-      return await statusFailure(s, plan, response, attempt);
+    const ok =
+      (response.status >= 200 && response.status < 300) || (response.status === 304 && plan.spec.notModified);
+    if (!ok) return await statusFailure(s, plan, response, attempt);
     const data = await readSuccess(s, plan, response, options.signal, attempt);
     return answered(data, response, requestIdOf(response, undefined));
   } catch (e) {

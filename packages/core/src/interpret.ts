@@ -38,9 +38,11 @@ export const requestIdOf = (response: Answer, body: unknown): string | undefined
   ((body as { error?: { request_id?: unknown } } | undefined)?.error?.request_id as string | undefined) ??
   undefined;
 
-/** No body to read: 204, HEAD, or an explicit empty length (as openapi-fetch decides it). */
+/** No body to read: 204, 205, 304, HEAD, or an explicit empty length (as openapi-fetch decides it). */
 export const isEmpty = (response: Answer, method: string): boolean =>
   response.status === 204 ||
+  response.status === 205 ||
+  response.status === 304 ||
   method === "HEAD" ||
   (response.headers.get("content-length") === "0" &&
     !response.headers.get("transfer-encoding")?.includes("chunked"));

@@ -62,12 +62,25 @@ export type QueryOf<Op> = NonNullable<Params<Op> extends { query?: infer Q } ? Q
 export type BodyOf<Op> = Op extends { requestBody?: infer R }
   ? RequestValue<ContentOf<NonNullable<R>>>
   : never;
-/** Success answer of an operation, as its media type gives it (JSON, text, an EventStream, a Blob). */
-export type ResultOf<Op> = Op extends { responses: infer Rs }
+/** The success answers of an operation: 2xx with their media, and no-content 204/205 and a declared 304. */
+type Answers<Op> = Op extends { responses: infer Rs }
   ? {
-      [S in keyof Rs]: S extends 200 | 201 | 202 | 203 | 206 ? ResponseValue<ContentOf<Rs[S]>> : never;
+      [S in keyof Rs]: S extends 200 | 201 | 202 | 203 | 206
+        ? ResponseValue<ContentOf<Rs[S]>>
+        : S extends 204 | 205 | 304
+          ? undefined
+          : never;
     }[keyof Rs]
   : never;
+/**
+ * Success answer of an operation, as its media type gives it (JSON, text, an EventStream, a Blob); `void` when its
+ * only success answers hold nothing (204, 205), `| undefined` beside others.
+ */
+export type ResultOf<Op> = [Answers<Op>] extends [undefined]
+  ? [Answers<Op>] extends [never]
+    ? never
+    : void
+  : Answers<Op>;
 
 export interface CallInput<Op> {
   path?: PathOf<Op>;

@@ -18,14 +18,12 @@ export interface ServerFacts {
 }
 
 /** The spec's server with `variables` filled in (defaults for the rest), or its default server, or none. */
-export function defaultServerUrl(
-  facts: ServerFacts,
-  variables: Readonly<Record<string, string | undefined>> = {},
-): string | undefined {
+export function defaultServerUrl(facts: ServerFacts, variables: object = {}): string | undefined {
   if (!facts.serverTemplate) return facts.serverUrl ?? undefined;
+  const values = variables as Readonly<Record<string, string | undefined>>;
   const filled = facts.serverTemplate.replace(
     /\{([^}]+)\}/g,
-    (whole, name: string) => variables[name] ?? facts.serverDefaults?.[name] ?? whole,
+    (whole, name: string) => values[name] ?? facts.serverDefaults?.[name] ?? whole,
   );
   return /^https?:\/\/[^{}]+$/.test(filled) ? filled : undefined;
 }
@@ -44,7 +42,8 @@ export function chooseBaseUrl(
   given: {
     readonly baseUrl?: unknown;
     readonly env: Readonly<Record<string, string | undefined>>;
-    readonly serverVariables?: Readonly<Record<string, string | undefined>>;
+    /** Values of the server's variables (a generated `ServerVariables`). */
+    readonly serverVariables?: object;
   },
 ): { value: unknown; source: string } | undefined {
   if (given.baseUrl !== undefined) return { value: given.baseUrl, source: "baseUrl" };

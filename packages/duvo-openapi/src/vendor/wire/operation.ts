@@ -62,6 +62,8 @@ export interface OperationSpec {
   response?: "mixed" | "text" | "binary" | "sse" | "ndjson" | "none";
   /** The Accept header of an operation whose only success answer is a stream (`text/event-stream`, ndjson). */
   accept?: string;
+  /** The spec declares 304 Not Modified: it is an answer (no body), not an error. */
+  notModified?: boolean;
   /** Alternative security requirements, each a list of scheme names; absent or `[]`: no credentials. */
   security?: readonly (readonly string[])[];
 }
