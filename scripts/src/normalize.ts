@@ -3,7 +3,7 @@
 // anchored, parameter `$ref`s into another operation are inlined, broken discriminator mappings are removed,
 // operations without an operationId get a derived one, and webhooks and callbacks (which the client never calls) lose
 // theirs.
-import { requiredReadOnly } from "./spec-defects.js";
+import { bodiesOnBodilessMethods, requiredReadOnly } from "./spec-defects.js";
 
 type Json = Record<string, any>;
 
@@ -419,6 +419,7 @@ export function normalizeSpec(input: Json, file: string): Normalized {
 
   for (const w of dropWebSocketUpgrades(doc, file)) warnings.push(w);
   for (const w of requiredReadOnly(doc, file)) warnings.push(w);
+  for (const w of bodiesOnBodilessMethods(doc, file)) warnings.push(w);
 
   // Operations without an operationId get the derived name; duplicates get a numeric suffix.
   const seen = new Set<string>();

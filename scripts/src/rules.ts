@@ -186,6 +186,7 @@ export function operationTable(d: ProviderDescriptor, doc: Json): Json {
         required: p.required === true,
         schema: rule(doc, p.schema ?? {}),
         ...(p["x-agentruns-query-style"] === "dotted" ? { dotted: true } : {}),
+        ...serialization(p),
       };
     }
     const body = o.requestBody ? resolveRef(doc, o.requestBody) : undefined;
@@ -215,6 +216,32 @@ export function operationTable(d: ProviderDescriptor, doc: Json): Json {
     };
   }
   return table;
+}
+
+/** Each location's default style (OpenAPI 3: path and header `simple`, query and cookie `form`). */
+const DEFAULT_STYLE: Record<string, string> = {
+  path: "simple",
+  header: "simple",
+  query: "form",
+  cookie: "form",
+};
+const STYLES = new Set([
+  "simple",
+  "label",
+  "matrix",
+  "form",
+  "spaceDelimited",
+  "pipeDelimited",
+  "deepObject",
+]);
+
+/** A parameter's `style` and `explode`, where they are not its location's defaults (explode: true for form only). */
+export function serialization(p: Json): { style?: string; explode?: boolean } {
+  const style = typeof p.style === "string" && STYLES.has(p.style) ? p.style : DEFAULT_STYLE[p.in];
+  const out: { style?: string; explode?: boolean } = {};
+  if (style && style !== DEFAULT_STYLE[p.in]) out.style = style;
+  if (typeof p.explode === "boolean" && p.explode !== (style === "form")) out.explode = p.explode;
+  return out;
 }
 
 /** The names the operation table's module exports besides its constants. */

@@ -57,3 +57,19 @@ function safePointer(doc: Json, ref: string): Json | undefined {
     return undefined;
   }
 }
+
+/**
+ * A request body on a GET or HEAD: fetch cannot send one (`Request with GET/HEAD method cannot have body`), so the
+ * clients refuse the call with a ValidationError instead of failing inside fetch.
+ */
+export function bodiesOnBodilessMethods(doc: Json, file: string): string[] {
+  const warnings: string[] = [];
+  for (const [p, item] of Object.entries<Json>(doc.paths ?? {}))
+    for (const method of ["get", "head"] as const)
+      if (item?.[method]?.requestBody)
+        warnings.push(
+          `${file}#/paths/${escape(p)}/${method}/requestBody: a ${method.toUpperCase()} with a request body, which ` +
+            "fetch cannot send: a call that would send it is a ValidationError; move it to another method with an overlay",
+        );
+  return warnings;
+}

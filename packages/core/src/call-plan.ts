@@ -6,7 +6,7 @@ import { ValidationError } from "./errors.js";
 import { checkCallOptions } from "./options.js";
 import type { RetryClass } from "./retry.js";
 import type { ClientSettings } from "./settings.js";
-import { target } from "./target.js";
+import { target } from "./wire/params.js";
 import { checkUrlLength } from "./url-length.js";
 import type { CallInput } from "./validate.js";
 import { validateInput } from "./validate.js";
@@ -52,6 +52,11 @@ export function planCall(
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw new ValidationError(`${where}: signal must be an AbortSignal`, "signal");
   }
+  if ((spec.method === "GET" || spec.method === "HEAD") && (input.body !== undefined || spec.body?.required))
+    throw new ValidationError(
+      `${where}: the spec gives this ${spec.method} a request body, which fetch cannot send; the call is not made`,
+      "body",
+    );
   validateInput(spec, input as Record<string, unknown>, where);
   const choice = chooseAlternative(spec.security, s.sources, s.values);
   if ("missing" in choice)

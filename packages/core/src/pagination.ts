@@ -38,7 +38,9 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
   readonly body: Body;
   readonly requestId: string | undefined;
   readonly #result: Answered<Body>;
-  readonly #next: Query | undefined;
+  readonly #query: Query;
+  /** The next page's paging parameters, or why there is none to fetch: worked out when the walk is advanced. */
+  #next?: { query: Query | undefined } | { error: unknown };
   readonly #fetch: FetchPage<Body>;
   readonly #paginator: Paginator<Body, Item>;
   readonly #state: WalkState;
@@ -54,7 +56,7 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
     this.#result = result;
     this.requestId = result.requestId;
     this.data = paginator.items(result.data, result.answer);
-    this.#next = paginator.next(result.data, query, state, result.answer);
+    this.#query = query;
     this.#fetch = fetch;
     this.#paginator = paginator;
     this.#state = state;
@@ -65,19 +67,41 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
     return this.#result.response;
   }
 
+  /**
+   * What follows this page, asked of the scheme once, when the walk goes on: a page is returned when it is valid, and
+   * one whose successor breaks the scheme (a cursor seen before, paging fields missing) ends the walk there.
+   */
+  #successor(): { query: Query | undefined } | { error: unknown } {
+    if (!this.#next) {
+      try {
+        // Not this.#result.data: a list call's promise resolves that result with this page as its data.
+        this.#next = {
+          query: this.#paginator.next(this.body, this.#query, this.#state, this.#result.answer),
+        };
+      } catch (error) {
+        this.#next = { error };
+      }
+    }
+    return this.#next;
+  }
+
+  /** Whether the walk goes on: a next page, or the reason it cannot (which `nextPage()` rejects with). */
   hasNextPage(): boolean {
-    return this.#next !== undefined;
+    const next = this.#successor();
+    return "error" in next || next.query !== undefined;
   }
 
   /** The paging parameters the next page will be fetched with (query, or body fields; undefined after the last page). */
   nextPageQuery(): Query | undefined {
-    return this.#next;
+    const next = this.#successor();
+    return "query" in next ? next.query : undefined;
   }
 
   async nextPage(): Promise<Page<Item, Body>> {
-    const query = this.#next;
-    if (!query) throw new PaginationError("No next page: check hasNextPage() first");
-    return new Page(await this.#fetch(query), query, this.#fetch, this.#paginator, this.#state);
+    const next = this.#successor();
+    if ("error" in next) throw next.error;
+    if (!next.query) throw new PaginationError("No next page: check hasNextPage() first");
+    return new Page(await this.#fetch(next.query), next.query, this.#fetch, this.#paginator, this.#state);
   }
 
   /** This page and every following one; only the current page is held in memory. */

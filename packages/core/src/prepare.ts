@@ -6,7 +6,8 @@ import type { RequestOptions } from "./client-options.js";
 import { put, type ClientSettings } from "./settings.js";
 import type { WireRequest } from "./transport.js";
 import type { CallInput } from "./validate.js";
-import { cookiePair, placeCredentials, type Placement } from "./wire/credentials.js";
+import { placeCredentials, type Placement } from "./wire/credentials.js";
+import { cookieParts, headerValue } from "./wire/params.js";
 
 /**
  * Header precedence, lowest first: the JSON content type, the client's headers, credentials, another media type of
@@ -39,12 +40,13 @@ export async function prepareRequest(
   }
   if (sending?.contentType && !json) headers["content-type"] = sending.contentType;
   if (input.header) {
-    for (const name in input.header) put(headers, name, (input.header as Record<string, unknown>)[name]);
+    for (const name in input.header)
+      put(headers, name, headerValue((input.header as Record<string, unknown>)[name], spec.header?.[name]));
   }
   if (input.cookie) {
-    const cookies = Object.entries(input.cookie as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .map(([name, v]) => cookiePair(name, v));
+    const cookies = Object.entries(input.cookie as Record<string, unknown>).flatMap(([name, v]) =>
+      cookieParts(name, v, spec.cookie?.[name]),
+    );
     if (cookies.length) headers.cookie = [...cookies, headers.cookie].filter(Boolean).join("; ");
   }
   if (options.headers) for (const name in options.headers) put(headers, name, options.headers[name]);

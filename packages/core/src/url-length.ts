@@ -2,7 +2,7 @@
 // measured on this machine (2026-12), nginx 1.22's defaults answer 414 past 8,177 bytes of request target, Apache's
 // LimitRequestLine is 8,190 bytes, and Node 20 answers 431 past 16 KB of request line and headers together.
 import { ValidationError } from "./errors.js";
-import { target } from "./target.js";
+import { target } from "./wire/params.js";
 import type { CallInput } from "./validate.js";
 import type { OperationSpec } from "./wire/operation.js";
 

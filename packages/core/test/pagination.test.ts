@@ -137,9 +137,23 @@ describe("loop guards", () => {
     expect(e.message).toBe('The API returned cursor "same" twice: stopping instead of looping');
   });
 
-  it("has_more without a cursor ends with PaginationError", async () => {
+  it("a valid page whose cursor repeats the one it was asked with is returned; advancing ends the walk", async () => {
+    server.respondWith({
+      body: { data: [run("a")], pagination: { limit: 1, next_cursor: "string", has_more: true } },
+    });
+    const page = await paginate(duckie(), "listRuns", { query: { cursor: "string" } }, cursorPagination());
+    expect(page.data).toHaveLength(1);
+    expect(page.hasNextPage()).toBe(true);
+    await expect(page.nextPage()).rejects.toThrow('The API returned cursor "string" twice');
+  });
+
+  it("has_more without a cursor: the page is returned, and the walk ends with PaginationError when advanced", async () => {
     server.respondWith({ body: { data: [], pagination: { limit: 1, next_cursor: null, has_more: true } } });
-    expect(await rejection(paginate(duckie(), "listRuns", {}, cursorPagination()))).toBeInstanceOf(
+    const page = await paginate(duckie(), "listRuns", {}, cursorPagination());
+    expect(page.data).toEqual([]);
+    expect(page.nextPageQuery()).toBeUndefined();
+    await expect(page.nextPage()).rejects.toThrow(PaginationError);
+    expect(await rejection(drain(paginate(duckie(), "listRuns", {}, cursorPagination())))).toBeInstanceOf(
       PaginationError,
     );
   });
@@ -160,9 +174,10 @@ describe("loop guards", () => {
 
   it("an empty offset page that claims more ends with PaginationError", async () => {
     server.respondWith({ body: { data: [], total: 50 } });
-    const e = await rejection(
-      paginate(duvoClient({ apiKey: "k", baseUrl: server.url }), "listRuns", {}, offsetPagination("data")),
-    );
+    const list = () =>
+      paginate(duvoClient({ apiKey: "k", baseUrl: server.url }), "listRuns", {}, offsetPagination("data"));
+    expect((await list()).data).toEqual([]);
+    const e = await rejection(drain(list()));
     expect(e).toBeInstanceOf(PaginationError);
     expect(e.message).toBe("Empty page at offset 0 although total is 50: stopping instead of looping");
   });
@@ -170,7 +185,10 @@ describe("loop guards", () => {
   it("an empty skip page that claims more pages ends with PaginationError", async () => {
     server.respondWith({ body: { data: [], pagination: { skip: 0, limit: 25, total: 100, totalPages: 4 } } });
     const c = avidoClient({ apiKey: "k", applicationId: "a", baseUrl: server.url });
-    expect(await rejection(paginate(c, "listRuns", {}, skipPagination()))).toBeInstanceOf(PaginationError);
+    expect((await paginate(c, "listRuns", {}, skipPagination())).data).toEqual([]);
+    expect(await rejection(drain(paginate(c, "listRuns", {}, skipPagination())))).toBeInstanceOf(
+      PaginationError,
+    );
   });
 
   it("nextPage() after the last page is an error, not a request", async () => {

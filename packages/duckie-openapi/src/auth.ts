@@ -5,6 +5,7 @@
 // themselves are the core's wire module, vendored into ./vendor/wire.
 import { provider } from "./generated/provider.js";
 import { routeSecurity } from "./generated/security.js";
+import { copyRequest } from "./request.js";
 import {
   chooseAlternative,
   missingCredential,
@@ -79,16 +80,5 @@ export async function authorize(
   if (placed.cookies.length) {
     headers.set("Cookie", [headers.get("Cookie"), ...placed.cookies].filter(Boolean).join("; "));
   }
-  return new Request(url.href, { ...requestInit(request), headers });
-}
-
-/** The parts of a Request a copy needs (body included, streamed once). */
-function requestInit(request: Request): RequestInit {
-  return {
-    method: request.method,
-    body: request.body,
-    signal: request.signal,
-    redirect: request.redirect,
-    ...(request.body ? { duplex: "half" } : {}),
-  } as RequestInit;
+  return copyRequest(request, url.href, headers);
 }

@@ -2,16 +2,21 @@
 // Do not edit by hand: change the spec or the generator, then run `pnpm generate`.
 // Builds the typed openapi-fetch client with this provider's default server, credentials and query conventions.
 import createFetchClient, {
-  createQuerySerializer,
   mergeHeaders,
   type Client,
   type ClientOptions,
+  type Middleware,
 } from "openapi-fetch";
 import { authorize, chooseSchemes, naming, readCredentials, staticHeaders } from "./auth.js";
+import { routeWire } from "./generated/wire.js";
+import { copyRequest } from "./request.js";
 import {
   chooseBaseUrl,
+  cookieParts,
   defaultServerUrl as serverUrlOf,
+  headerValue,
   missingBaseUrl,
+  target,
   withServerPath,
 } from "./vendor/wire/index.js";
 import { provider, type Credentials, type ServerVariables } from "./generated/provider.js";
@@ -44,25 +49,35 @@ function processEnv(): Env {
   return proc?.env ?? {};
 }
 
-const dotted: readonly string[] = provider.dottedQueryParams;
-const serializeQuery = createQuerySerializer();
-
-/** Sends each entry of a dotted parameter as `<name>.<key>=<value>`; everything else as the spec's default style. */
-function dottedQuerySerializer(query: Record<string, unknown>): string {
-  const rest: Record<string, unknown> = {};
-  const parts: string[] = [];
-  for (const [name, value] of Object.entries(query)) {
-    if (!dotted.includes(name) || value === null || typeof value !== "object") {
-      rest[name] = value;
-      continue;
-    }
-    for (const [key, entry] of Object.entries(value)) {
-      if (entry === undefined || entry === null) continue;
-      parts.push(`${encodeURIComponent(`${name}.${key}`)}=${encodeURIComponent(String(entry))}`);
-    }
-  }
-  const head = serializeQuery(rest);
-  return head && parts.length ? `${head}&${parts.join("&")}` : head || parts.join("&");
+/**
+ * Sends the routes of `routeWire` with the wire rules (styles, explode, objects in the query, lists in the path or a
+ * header, cookie parameters, path keys with a fragment): openapi-fetch's defaults would send them otherwise.
+ */
+function wireMiddleware(base: string): Middleware {
+  return {
+    async onRequest({ request, schemaPath, params }) {
+      const route = routeWire[`${request.method} ${schemaPath}`];
+      if (!route) return undefined;
+      const given = params as {
+        path?: Record<string, unknown>;
+        query?: object;
+        header?: Record<string, unknown>;
+        cookie?: Record<string, unknown>;
+      };
+      const { path, search } = target(route, given.path, given.query);
+      const headers = new Headers(request.headers);
+      for (const [name, p] of Object.entries(route.header ?? {})) {
+        const value = headerValue(given.header?.[name], p);
+        if (value !== undefined) headers.set(name, value);
+      }
+      const cookies = Object.entries(route.cookie ?? {}).flatMap(([name, p]) =>
+        cookieParts(name, given.cookie?.[name], p),
+      );
+      if (cookies.length)
+        headers.set("cookie", [...cookies, headers.get("cookie")].filter(Boolean).join("; "));
+      return copyRequest(request, base + path + search, headers);
+    },
+  };
 }
 
 /**
@@ -78,12 +93,14 @@ export function createClient(options: CreateClientOptions = {}): ApiClient {
   const auth = staticHeaders(values);
   const chosen = chooseBaseUrl(provider, { baseUrl, env, serverVariables });
   if (!chosen) throw missingBaseUrl(provider, naming);
+  const base = withServerPath(String(chosen.value), (provider as { serverPath?: string }).serverPath);
   const client = createFetchClient<paths, "application/json">({
     ...fetchOptions,
-    baseUrl: withServerPath(String(chosen.value), (provider as { serverPath?: string }).serverPath),
+    baseUrl: base,
     headers: mergeHeaders(headers, auth ?? {}),
-    querySerializer: querySerializer ?? (dotted.length ? dottedQuerySerializer : undefined),
+    ...(querySerializer ? { querySerializer } : {}),
   });
+  if (Object.keys(routeWire).length) client.use(wireMiddleware(base));
   if (!auth) {
     // Requirements differ per operation (or need a token provider, a query key, a cookie): authorize each request.
     client.use({

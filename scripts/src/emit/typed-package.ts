@@ -11,6 +11,7 @@ import { runtime } from "./typed/runtime.js";
 import { schema } from "./typed/schema.js";
 import { security } from "./typed/security.js";
 import { specFiles } from "./typed/spec-files.js";
+import { wireRoutes } from "./typed/wire-routes.js";
 
 export const TYPED_EMITTERS: readonly Emitter[] = [
   manifest,
@@ -19,6 +20,7 @@ export const TYPED_EMITTERS: readonly Emitter[] = [
   runtime,
   providerFacts,
   security,
+  wireRoutes,
   operations,
   schema,
   names,

@@ -1,6 +1,16 @@
 // `@agentruns/core/wire`: the wire rules with no dependency (operation-table types, credentials, header values,
 // configuration errors), which `pnpm generate` vendors into every typed package so both clients share one copy.
-export type { HttpMethod, OperationEntry, OperationSpec, ParamSpec, Rule } from "./operation.js";
+export type { HttpMethod, OperationEntry, OperationSpec, ParamSpec, ParamStyle, Rule } from "./operation.js";
+export {
+  cookieParts,
+  headerValue,
+  pathValue,
+  queryParts,
+  routeOf,
+  target,
+  type Serialization,
+  type WireRoute,
+} from "./params.js";
 export * from "./errors.js";
 export { CONTROL, unsendable } from "./header-value.js";
 export {

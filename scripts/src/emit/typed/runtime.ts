@@ -11,6 +11,7 @@ export const runtime: Emitter = async ({ provider: d }, options) => [
   { path: "src/index.ts", text: await renderTemplate(d, "index.ts") },
   { path: "src/client.ts", text: await renderTemplate(d, "client.ts") },
   { path: "src/auth.ts", text: await renderTemplate(d, "auth.ts") },
+  { path: "src/request.ts", text: await renderTemplate(d, "request.ts") },
   ...(await renderWire()).map(([file, text]) => ({ path: file, text })),
   ...(options.workspace
     ? [{ path: "test/smoke.generated.test.ts", text: await renderTemplate(d, "smoke.test.ts") }]

@@ -25,12 +25,21 @@ export interface Rule {
   propertyNames?: { pattern: string };
 }
 
+/** How a parameter is serialized (OpenAPI's `style`); absent: its location's default (path and header `simple`,
+ * query and cookie `form`). */
+export type ParamStyle =
+  "simple" | "label" | "matrix" | "form" | "spaceDelimited" | "pipeDelimited" | "deepObject";
+
 /** One path, query, header or cookie parameter. */
 export interface ParamSpec {
   required: boolean;
   schema: Rule;
   /** Sent as `<name>.<key>=<value>` per entry. */
   dotted?: boolean;
+  /** The spec's `style`, when it is not the location's default. */
+  style?: ParamStyle;
+  /** The spec's `explode`, when it is not the style's default (true for form, false for the others). */
+  explode?: boolean;
 }
 
 /** The HTTP methods an OpenAPI operation can have. */
