@@ -1,5 +1,5 @@
 // Size budget: each provider client bundled for the browser (the core included), minified and gzipped, stays under
-// 14,000 B; it must bundle without Node built-ins and tree-shake to nothing when unused.
+// 15,500 B; it must bundle without Node built-ins and tree-shake to nothing when unused.
 // (10 kB before the reliability layer — redirect guard, option checks, redaction of every error field — added
 // about 2.5 kB, auth by security scheme — per-operation requirements, token providers — about 0.8 kB, and media
 // types — server-sent events on eventsource-parser, multipart and binary bodies — about 0.8 kB;
@@ -15,6 +15,12 @@
 // 0.1 kB: 10,806 B. Messages that name the method (`Duvo runs.get (getRun)`: its name passed by each generated
 // function) and the provider-rule hook (`checkInput`, which MCP tool calls meet too) 0.07 kB: 10,870 B. The target for
 // one operation (8 kB) needs per-operation checks instead of the generic validator; until then its budget is 10.7 kB.
+// Requests as real specs describe them (2026-12, issue #36) added about 1.3 kB to both (measured side by side with
+// the commit before, Duvo's full client 13,997 → 15,334 B, one operation 10,906 → 12,164 B): every parameter style
+// of every location in one wire module (about 2 kB minified), relative servers joined onto the base URL (0.8 kB),
+// the URL-length check that names the parameter (0.45 kB), the provider's reason in every error (0.4 kB), GET and
+// HEAD bodies refused before I/O and a page's successor worked out when the walk advances (0.5 kB). The budgets are
+// now 15,500 B and 12,300 B. (The peers for scale: openai's client 36 kB, Speakeasy's standalone functions 21 kB.)
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { browserBundle } from "@agentruns/testkit";
@@ -25,7 +31,7 @@ import { loadModel } from "../src/model.js";
 
 const repo = path.resolve(import.meta.dirname, "../..");
 
-const BUDGET = 14_000;
+const BUDGET = 15_500;
 /**
  * The full client of a provider added since: the same budget plus a generated allowance per operation (about what a
  * resource method and its function cost) until someone measures and tightens it.
@@ -96,7 +102,7 @@ describe("@agentruns/duvo functions (the tree-shakeable path)", () => {
     expect(code).not.toContain("querySerializer");
     const [oneGz, fullGz] = [gzipSync(one).length, gzipSync(full).length];
     console.log(`@agentruns/duvo one operation: ${oneGz} B min+gz (full client ${fullGz} B)`);
-    expect(oneGz).toBeLessThan(10.7 * 1024);
+    expect(oneGz).toBeLessThan(12_300);
     expect(oneGz).toBeLessThan(fullGz - 2 * 1024);
   });
 });

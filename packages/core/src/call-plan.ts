@@ -67,7 +67,7 @@ export function planCall(
     input.path as Record<string, unknown> | undefined,
     input.query as object,
   );
-  checkUrlLength(s.base.length + path.length + search.length, s.maxUrlLength, spec, input, where);
+  checkUrlLength(s.base.length + path.length + search.length, s.maxUrlLength, input, where);
   return {
     spec,
     schemes: choice.schemes,

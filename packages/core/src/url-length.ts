@@ -2,24 +2,19 @@
 // measured on this machine (2026-12), nginx 1.22's defaults answer 414 past 8,177 bytes of request target, Apache's
 // LimitRequestLine is 8,190 bytes, and Node 20 answers 431 past 16 KB of request line and headers together.
 import { ValidationError } from "./errors.js";
-import { target } from "./wire/params.js";
 import type { CallInput } from "./validate.js";
-import type { OperationSpec } from "./wire/operation.js";
 
 /** The longest URL (base URL, path and query) a call sends unless the client's `maxUrlLength` says otherwise. */
 export const MAX_URL_LENGTH = 8_192;
 
-/** The parameter whose encoded value is the largest part of the URL, and its size. */
-function largest(spec: OperationSpec, input: CallInput): [string, number] {
+/** The path or query parameter whose encoded value is the longest, and its length. */
+function largest(input: CallInput): [string, number] {
   let best: [string, number] = ["path", 0];
-  for (const [name, value] of Object.entries(input.path ?? {})) {
-    const size = encodeURIComponent(String(value)).length;
-    if (size > best[1]) best = [`path.${name}`, size];
-  }
-  for (const [name, value] of Object.entries(input.query ?? {})) {
-    const size = target(spec, undefined, { [name]: value }).search.length - 1;
-    if (size > best[1]) best = [`query.${name}`, size];
-  }
+  for (const where of ["path", "query"] as const)
+    for (const [name, value] of Object.entries(input[where] ?? {})) {
+      const size = encodeURIComponent(typeof value === "object" ? JSON.stringify(value) : String(value)).length;
+      if (size > best[1]) best = [`${where}.${name}`, size];
+    }
   return best;
 }
 
@@ -27,15 +22,14 @@ function largest(spec: OperationSpec, input: CallInput): [string, number] {
 export function checkUrlLength(
   length: number,
   max: number,
-  spec: OperationSpec,
   input: CallInput,
   where: string,
 ) {
   if (length <= max) return;
-  const [field, size] = largest(spec, input);
+  const [field, size] = largest(input);
   throw new ValidationError(
-    `${where}: the request URL would be ${length} bytes, more than the ${max} servers accept (nginx and Apache refuse` +
-      ` past 8 KB, Node past 16 KB); ${field} is ${size} of them: send less, or set maxUrlLength if this server takes more`,
+    `${where}: the URL would be ${length} bytes, over maxUrlLength (${max}; nginx and Apache refuse past 8 KB); ` +
+      `${field} is ${size} of them: send less, or raise maxUrlLength`,
     field,
   );
 }

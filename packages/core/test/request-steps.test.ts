@@ -92,7 +92,7 @@ describe("planCall", () => {
     const call = () => planCall(settings(), "listRuns", op("listRuns"), { query: { search, limit: 5 } }, {});
     expect(call).toThrow(ValidationError);
     expect(call).toThrow(
-      /Duvo listRuns: the request URL would be 9\d{3} bytes, more than the 8192 servers accept .*; query\.search is 9007 of them/,
+      /Duvo listRuns: the URL would be 9\d{3} bytes, over maxUrlLength \(8192; .*; query\.search is 9000 of them/,
     );
     try {
       call();

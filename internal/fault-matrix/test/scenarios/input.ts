@@ -91,7 +91,7 @@ export const input: Scenario[] = [
     async run({ capture }) {
       const duvo = new Duvo({ apiKey: KEY, baseUrl: capture.url });
       const e = await rejectsBeforeSending(capture, () => duvo.runs.list({ search: "x".repeat(2_000_000) }));
-      expect(e.message).toContain("query.search is 2000007 of them");
+      expect(e.message).toContain("query.search is 2000000 of them");
       const raised = new Duvo({ apiKey: KEY, baseUrl: capture.url, maxUrlLength: 12_000 });
       capture.reset();
       capture.respondWith({ body: { data: [], total: 0 } });

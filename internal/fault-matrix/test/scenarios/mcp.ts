@@ -271,7 +271,7 @@ export const mcp: Scenario[] = [
         await mcp.close();
         expect(r.isError).toBe(true);
         const text = (r.content as { text: string }[])[0]!.text;
-        expect(text).toMatch(/^ValidationError \(query\.search\): .*query\.search is 2000007 of them/);
+        expect(text).toMatch(/^ValidationError \(query\.search\): .*query\.search is 2000000 of them/);
         expect(capture.requests).toHaveLength(0);
       }
       return "stdio and HTTP: `ValidationError (query.search)`, 0 requests sent";

@@ -115,7 +115,8 @@ export const pagination: Scenario[] = [
   {
     group,
     name: "empty offset page that claims more",
-    promise: "the page is returned; walking on is a PaginationError instead of asking for the same offset forever",
+    promise:
+      "the page is returned; walking on is a PaginationError instead of asking for the same offset forever",
     async run({ capture }) {
       capture.reset();
       capture.respondWith({ body: { data: [], total: 50, limit: 20, offset: 0 } });

@@ -99,19 +99,11 @@ export function headerValue(value: unknown, p: Serialization | undefined): strin
   return (p?.explode ? parts.pairs.map(([k, v]) => `${k}=${v}`) : parts.pairs.flat()).join(",");
 }
 
-/** A cookie parameter's pairs (form style), each value percent-encoded. */
+/** A cookie parameter's pairs (form style, without explode unless the spec says so), each value percent-encoded. */
 export function cookieParts(name: string, value: unknown, p: Serialization | undefined): string[] {
-  const parts = partsOf(value);
-  if (!parts) return [];
-  if (parts.kind === "one") return [`${name}=${enc(parts.value)}`];
-  const explode = p?.explode ?? false;
-  if (parts.kind === "list")
-    return explode
-      ? parts.values.map((v) => `${name}=${enc(v)}`)
-      : [`${name}=${parts.values.map(enc).join(",")}`];
-  return explode
-    ? parts.pairs.map(([k, v]) => `${k}=${enc(v)}`)
-    : [`${name}=${parts.pairs.flat().map(enc).join(",")}`];
+  const out: string[] = [];
+  queryParts(name, value, { style: "form", explode: p?.explode ?? false }, out);
+  return out;
 }
 
 /** The route of a path key: a fragment or query written into it (`/tags/{arn}#tagKeys`, `/x?y=1`) is not sent. */
