@@ -12,19 +12,16 @@ function largest(input: CallInput): [string, number] {
   let best: [string, number] = ["path", 0];
   for (const where of ["path", "query"] as const)
     for (const [name, value] of Object.entries(input[where] ?? {})) {
-      const size = encodeURIComponent(typeof value === "object" ? JSON.stringify(value) : String(value)).length;
+      const size = encodeURIComponent(
+        typeof value === "object" ? JSON.stringify(value) : String(value),
+      ).length;
       if (size > best[1]) best = [`${where}.${name}`, size];
     }
   return best;
 }
 
 /** Throws a ValidationError naming the largest parameter when the URL is longer than `max`. */
-export function checkUrlLength(
-  length: number,
-  max: number,
-  input: CallInput,
-  where: string,
-) {
+export function checkUrlLength(length: number, max: number, input: CallInput, where: string) {
   if (length <= max) return;
   const [field, size] = largest(input);
   throw new ValidationError(
