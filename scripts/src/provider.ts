@@ -5,6 +5,7 @@ import { load as loadLenientYaml, YAMLException } from "js-yaml";
 import { parse as parseYaml } from "yaml";
 import { resolveRef } from "./json-ref.js";
 import { camel } from "./identifier.js";
+import { declareKey, type KeyParameter } from "./declared-key.js";
 import { applyOverlay } from "./overlay.js";
 import { parametersOf } from "./parameters.js";
 import type { Pagination } from "./paging.js";
@@ -52,6 +53,12 @@ export interface ProviderEntry {
    * type-checks only their types. Default: on for documents of 6 million characters or more (model.ts).
    */
   perOperation?: boolean;
+  /**
+   * A credential the spec sends as a plain header, query or cookie parameter, in no security scheme (ElevenLabs'
+   * `{ in: "header", name: "xi-api-key" }`): it becomes the `apiKey` option and `<ID>_API_KEY` env var, redacted
+   * like any credential, instead of a parameter of every method (declared-key.ts).
+   */
+  keyParameter?: KeyParameter;
 }
 
 /**
@@ -224,7 +231,8 @@ export async function loadSpec(root: string, entry: ProviderEntry): Promise<{ te
       throw new InputError(`${overlayPath(entry)}: cannot read the overlay (${e.message})`);
     },
   );
-  return { text, doc: overlay === undefined ? doc : await applyOverlay(doc, overlay, overlayPath(entry)) };
+  const fixed = overlay === undefined ? doc : await applyOverlay(doc, overlay, overlayPath(entry));
+  return { text, doc: entry.keyParameter ? declareKey(fixed, entry.keyParameter, entry) : fixed };
 }
 
 const screaming = (name: string): string =>
