@@ -5,6 +5,7 @@ import {
   configPath,
   loadConfig as load,
   missingCredential as missing,
+  missingSettings as needs,
   resolveSettings as resolve,
   type ConfigFile,
   type ConfigProvider,
@@ -46,6 +47,10 @@ export const resolveSettings = (
   config: ConfigFile,
   path: string,
 ): ReturnType<typeof resolve> => usage(() => resolve(asConfig(provider), selection, env, config, path));
+
+/** What `provider` still needs before a call (its credentials, a base URL where the spec names none): one rule. */
+export const missingSettings = (provider: ApiProvider, options: Readonly<Record<string, string>>): string[] =>
+  needs(asConfig(provider), options);
 
 /** The usage error for a credential that no source supplied: says every place it could come from. */
 export const missingCredential = (provider: ApiProvider, option: string, path: string): UsageError =>

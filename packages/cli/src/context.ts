@@ -3,7 +3,14 @@ import type { Writable } from "node:stream";
 import { redactor, type BaseClient } from "@agentruns/core";
 import type { Transport } from "@agentruns/core";
 import { undiciTransport } from "@agentruns/core/undici";
-import { configPath, loadConfig, missingCredential, resolveSettings, type ConfigFile } from "./config.js";
+import {
+  configPath,
+  loadConfig,
+  missingCredential,
+  missingSettings,
+  resolveSettings,
+  type ConfigFile,
+} from "./config.js";
 import type { ApiProvider } from "./providers.js";
 
 export interface Io {
@@ -27,10 +34,6 @@ export const envSecrets = (env: NodeJS.ProcessEnv): string[] =>
   Object.entries(env)
     .filter(([name, value]) => value && /KEY|TOKEN|SECRET|APPLICATION_ID/i.test(name))
     .map(([, value]) => value!);
-
-/** The credentials `provider` needs that `options` lacks. */
-const missingIn = (provider: ApiProvider, options: Record<string, string>): string[] =>
-  provider.definition.requiredOptions.filter((option) => options[option] === undefined);
 
 export class Context {
   #config: ConfigFile | undefined;
@@ -65,12 +68,12 @@ export class Context {
     );
   }
 
-  /** The credentials `provider` needs that no source (flags, profile, env) supplies. */
+  /** The settings `provider` needs that no source (flags, profile, env) supplies: credentials, a base URL. */
   missing(provider: ApiProvider): string[] {
-    return missingIn(provider, this.settings(provider).options);
+    return missingSettings(provider, this.settings(provider).options);
   }
 
-  /** Whether every credential `provider` needs has a source. */
+  /** Whether every setting `provider` needs has a source: its calls can be made. */
   configured(provider: ApiProvider): boolean {
     return this.missing(provider).length === 0;
   }
@@ -78,7 +81,7 @@ export class Context {
   /** A client of `provider` with its settings resolved; a missing credential is a usage error naming its sources. */
   client(provider: ApiProvider): BaseClient<any> {
     const settings = this.settings(provider).options;
-    const [missing] = missingIn(provider, settings);
+    const [missing] = missingSettings(provider, settings);
     if (missing !== undefined) throw missingCredential(provider, missing, this.configPath);
     for (const c of provider.definition.credentials) {
       const value = settings[c.option];

@@ -15,6 +15,10 @@ export interface ConfigProvider {
   readonly title: string;
   readonly credentials: readonly { readonly option: string; readonly env: string }[];
   readonly baseUrlEnv: readonly string[];
+  /** The options a call cannot go without (absent: every credential). */
+  readonly requiredOptions?: readonly string[];
+  /** The spec's absolute server; null when it names none (or only a relative one): a base URL must be given. */
+  readonly serverUrl?: string | null;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -126,10 +130,28 @@ export function resolveSettings(
   return { options, sources };
 }
 
-/** The error for a credential that no source supplied: says every place it could come from. */
+/**
+ * What a provider still needs before a call can be made, of the options resolved: its required credentials, and
+ * `baseUrl` when its spec names no server. The one rule of "configured", for agentruns-mcp and the CLI alike.
+ */
+export function missingSettings(
+  provider: ConfigProvider,
+  options: Readonly<Record<string, string>>,
+): string[] {
+  const required = provider.requiredOptions ?? provider.credentials.map((c) => c.option);
+  const missing = required.filter((option) => !options[option]);
+  if (provider.serverUrl === null && !options.baseUrl) missing.push("baseUrl");
+  return missing;
+}
+
+/** The error for a setting that no source supplied (a credential, or the base URL): says every place it could come from. */
 export function missingCredential(provider: ConfigProvider, option: string, path: string): ConfigError {
+  const where = `under profiles.<name>.${provider.id} in ${path}`;
+  if (option === "baseUrl")
+    return new ConfigError(
+      `${provider.title} needs a base URL (its spec names no server): set ${provider.baseUrlEnv[0] ?? "its base-URL env var"}, ` +
+        `pass --base-url, or add "baseUrl" ${where}`,
+    );
   const c = provider.credentials.find((x) => x.option === option)!;
-  return new ConfigError(
-    `${provider.title} needs ${option}: set ${c.env}, or add "${option}" under profiles.<name>.${provider.id} in ${path}`,
-  );
+  return new ConfigError(`${provider.title} needs ${option}: set ${c.env}, or add "${option}" ${where}`);
 }

@@ -1,5 +1,12 @@
 // @agentruns/mcp: every provider's operations as Model Context Protocol tools, over stdio or streamable HTTP.
-export { createServer, defaultMode, listedTools, type ServerOptions } from "./server.js";
+export {
+  createServer,
+  listedTools,
+  servedAs,
+  servingNote,
+  type Served,
+  type ServerOptions,
+} from "./server.js";
 export { serveHttp, type HttpHandle, type HttpOptions } from "./http.js";
 export { CREDENTIALS, main, OPTIONS, USAGE, type Io } from "./main.js";
 export { selectProviders, type Selection } from "./providers.js";

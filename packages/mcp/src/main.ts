@@ -5,7 +5,7 @@ import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js"
 import { AgentRunsError } from "@agentruns/core";
 import { configPath } from "./config.js";
 import { selectProviders } from "./providers.js";
-import { createServer, listedTools, serverRedaction, type ServerOptions } from "./server.js";
+import { createServer, listedTools, serverRedaction, servingNote, type ServerOptions } from "./server.js";
 import { VERSION } from "./version.js";
 
 export interface Io {
@@ -15,9 +15,9 @@ export interface Io {
 }
 
 /** The options, one per line (`agentruns mcp --help` shows them too). */
-export const OPTIONS = `  --provider <ids>          providers to serve, comma-separated (default: every one whose credentials are configured)
+export const OPTIONS = `  --provider <ids>          providers to serve, comma-separated (default: every configured one: credentials set, and a base URL where the spec names no server)
   --mode <tools|dynamic>    one tool per operation, or three tools to search, describe and invoke them
-                            (default: tools, dynamic above 64 tools)
+                            (default: each provider as tools, or dynamic when it has more than 64)
   --read-only               only the tools that read (GET operations)
   --tools <globs>           only tools whose name matches, comma-separated (duvo_runs_*,avido_*)
   --http                    serve streamable HTTP instead of stdio
@@ -154,12 +154,16 @@ export async function main(
     // What the server logs passes the same redaction as what it sends.
     const redact = serverRedaction(options);
     const log = (line: string) => io.stderr(redact.text(line));
+    const note = servingNote(options);
     if (flags.listTools) {
       const tools = listedTools(options);
       const text = JSON.stringify({ tools });
-      out(
-        `${JSON.stringify({ tools: tools.map((t) => t.name), count: tools.length, bytes: Buffer.byteLength(text) }, null, 2)}\n`,
-      );
+      const listing = {
+        tools: tools.map((t) => t.name),
+        count: tools.length,
+        bytes: Buffer.byteLength(text),
+      };
+      out(`${JSON.stringify(note ? { ...listing, note } : listing, null, 2)}\n`);
       return { code: 0 };
     }
     if (flags.http) {
@@ -174,6 +178,7 @@ export async function main(
         log,
       });
       log(`agentruns-mcp ${VERSION}: ${providers.map((p) => p.tools.id).join(", ")} on ${handle.url}`);
+      if (note) log(`agentruns-mcp: ${note}`);
       return { code: 0, stop: () => handle.close() };
     }
     const server = createServer(options);
@@ -182,6 +187,7 @@ export async function main(
     transport.onerror = (e) => log(`agentruns-mcp: ${e.message}`);
     await server.connect(transport);
     log(`agentruns-mcp ${VERSION}: ${providers.map((p) => p.tools.id).join(", ")} on stdio`);
+    if (note) log(`agentruns-mcp: ${note}`);
     return { code: 0, stop: () => server.close() };
   } catch (e) {
     if (e instanceof UsageError || e instanceof AgentRunsError) {

@@ -1,8 +1,9 @@
-// Which providers a server serves, and each one's client options: --provider, else every provider whose credentials
-// are configured, read as the CLI reads them (the config file's profile, the clients' env vars).
+// Which providers a server serves, and each one's client options: --provider, else every configured provider (its
+// credentials set, and its base URL where the spec names no server), read as the CLI reads them (the config file's
+// profile, the clients' env vars).
 import type { ProviderTools } from "@agentruns/core";
 import type { ProviderBinding, ProviderExtras } from "./catalog.js";
-import { ConfigError, loadConfig, missingCredential, resolveSettings } from "./config.js";
+import { ConfigError, loadConfig, missingCredential, missingSettings, resolveSettings } from "./config.js";
 import { duvoExtras } from "./extras/duvo.js";
 import { PROVIDERS } from "./generated/providers.js";
 
@@ -12,7 +13,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 const EXTRAS: Readonly<Record<string, () => ProviderExtras>> = { duvo: duvoExtras };
 
 export interface Selection {
-  /** Provider ids (`duvo,avido`); absent: every provider whose credentials are configured. */
+  /** Provider ids (`duvo,avido`); absent: every configured provider (missingSettings). */
   readonly providers?: readonly string[];
   readonly profile?: string;
   /** The config file; default `$AGENTRUNS_CONFIG`, else `$XDG_CONFIG_HOME/agentruns/config.json`. */
@@ -46,10 +47,13 @@ export function selectProviders(
       config,
       selection.configPath,
     );
-    const missing = tools.provider.requiredOptions.find((o) => !options[o]);
+    const [missing] = missingSettings(provider, options);
     if (missing !== undefined) {
       if (selection.providers) throw missingCredential(provider, missing, selection.configPath);
-      unconfigured.push(tools.provider.credentials.map((c) => c.env).join(" + ") || tools.id);
+      const needs = [...tools.provider.credentials.map((c) => c.env)];
+      if (tools.provider.serverUrl === null)
+        needs.push(tools.provider.baseUrlEnv[0] ?? `${tools.id}'s base URL`);
+      unconfigured.push(needs.join(" + "));
       continue;
     }
     const extras = EXTRAS[tools.id];

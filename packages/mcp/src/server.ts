@@ -34,7 +34,10 @@ import { VERSION } from "./version.js";
 
 export interface ServerOptions extends CatalogOptions {
   readonly providers: readonly ProviderBinding[];
-  /** `tools`: one tool per operation; `dynamic`: three tools to search, describe and invoke; default by tool count. */
+  /**
+   * `tools`: one tool per operation; `dynamic`: three tools to search, describe and invoke them all. Default: each
+   * provider by its own size, so adding one never changes another's tools (see `servedAs`).
+   */
   readonly mode?: "tools" | "dynamic";
   /** Bound of one answer, in bytes (default 256,000). */
   readonly maxAnswerBytes?: number;
@@ -60,9 +63,14 @@ class GuardedServer extends Server {
   }
 }
 
-/** The mode a server with `count` tools starts in when none is asked for. */
-export const defaultMode = (count: number): "tools" | "dynamic" =>
-  count > DYNAMIC_ABOVE ? "dynamic" : "tools";
+/** How a provider's operations are served: as tools, or behind the three dynamic tools. */
+export type Served = "tools" | "dynamic";
+
+/**
+ * How the provider of `count` tools is served when no mode is asked for: as tools up to DYNAMIC_ABOVE, behind the
+ * dynamic tools above it. Decided per provider, so its tool set does not depend on which others are served.
+ */
+export const servedAs = (count: number): Served => (count > DYNAMIC_ABOVE ? "dynamic" : "tools");
 
 /** A tool's definition as tools/list sends it, with what its provider's extras add to the description now. */
 function definition(entry: CatalogEntry): Tool {
@@ -78,31 +86,60 @@ function definition(entry: CatalogEntry): Tool {
   };
 }
 
-/** What a server offers: its catalog, its mode, and what tools/list answers now (descriptions can change). */
+/** What a server offers: its catalog, how each provider is served, and what tools/list answers now. */
 function offer(options: ServerOptions) {
   const entries = buildCatalog(options.providers, options);
-  const mode = options.mode ?? defaultMode(entries.length);
-  const dynamic = mode === "dynamic" ? dynamicTools(entries) : undefined;
-  return { entries, mode, list: (): Tool[] => dynamic ?? entries.map(definition) };
+  const count = new Map<string, number>();
+  for (const e of entries) count.set(e.binding.tools.id, (count.get(e.binding.tools.id) ?? 0) + 1);
+  const served = new Map([...count].map(([id, n]): [string, Served] => [id, options.mode ?? servedAs(n)]));
+  const isDirect = (e: CatalogEntry) => served.get(e.binding.tools.id) === "tools";
+  const direct = entries.filter(isDirect);
+  const behind = entries.filter((e) => !isDirect(e));
+  const dynamic = behind.length ? dynamicTools(behind) : [];
+  return { direct, behind, served, count, list: (): Tool[] => [...direct.map(definition), ...dynamic] };
 }
 
-/** The tools a server offers in its mode (what tools/list answers; its size is reported in the README). */
+/**
+ * What the server says of how it serves its providers, on stderr at start and in --list-tools: the providers behind
+ * the dynamic tools, and why; nothing when every operation is a tool.
+ */
+export function servingNote(options: ServerOptions): string | undefined {
+  const { served, count } = offer(options);
+  const behind = [...served].filter(([, s]) => s === "dynamic").map(([id]) => `${id} (${count.get(id)})`);
+  if (!behind.length) return undefined;
+  const why = options.mode === "dynamic" ? "--mode dynamic" : `more than ${DYNAMIC_ABOVE} tools each`;
+  return (
+    `${behind.join(", ")}: served through ${SEARCH}, ${DESCRIBE} and ${INVOKE} (${why}); ` +
+    `--mode tools lists every operation as a tool, --provider serves fewer providers`
+  );
+}
+
+/** The tools a server offers (what tools/list answers; its size is reported in the README). */
 export const listedTools = (options: ServerOptions): Tool[] => offer(options).list();
 
 /** A ready MCP server (connect it to a transport). */
 export function createServer(options: ServerOptions): Server {
-  const { entries, mode, list } = offer(options);
-  const byName = new Map(entries.map((e) => [e.spec.name, e]));
+  const { direct, behind, list } = offer(options);
+  const byName = new Map(direct.map((e) => [e.spec.name, e]));
   const redact = serverRedaction(options);
   const settings = { maxAnswerBytes: options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES, redact };
   const server = new GuardedServer(
     { name: "agentruns", version: VERSION },
     {
       capabilities: { tools: { listChanged: true } },
-      instructions:
-        mode === "dynamic"
-          ? `Find an operation with ${SEARCH}, read its arguments with ${DESCRIBE}, call it with ${INVOKE}.`
-          : "Each tool is one API operation; list tools return one page and a `next` token for the following one.",
+      instructions: [
+        ...(direct.length
+          ? [
+              "Each tool is one API operation; list tools return one page and a `next` token for the following one.",
+            ]
+          : []),
+        ...(behind.length
+          ? [
+              `Find an operation of ${[...new Set(behind.map((e) => e.binding.tools.title))].join(", ")} with ` +
+                `${SEARCH}, read its arguments with ${DESCRIBE}, call it with ${INVOKE}.`,
+            ]
+          : []),
+      ].join(" "),
     },
     redact,
   );
@@ -126,10 +163,10 @@ export function createServer(options: ServerOptions): Server {
       },
     };
     let result: CallToolResult;
-    if (mode === "dynamic" && [SEARCH, DESCRIBE, INVOKE].includes(name)) {
-      result = await dynamicCall(entries, name, given, context, settings);
+    if (behind.length && [SEARCH, DESCRIBE, INVOKE].includes(name)) {
+      result = await dynamicCall(behind, name, given, context, settings);
     } else {
-      const entry = mode === "tools" ? byName.get(name) : undefined;
+      const entry = byName.get(name);
       if (!entry) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}`);
       result = await callTool(entry, given, context, settings);
       if (entry.binding.extras?.after?.(name, given, !result.isError)) listChanged();
