@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator } from "@agentruns/simulators";
+import { PROVIDERS } from "../src/generated/providers.js";
 import { BIN, cleanEnv, KEYS, simulators, stdioClient, textOf } from "./harness.js";
 
 let sims: Awaited<ReturnType<typeof simulators>>;
@@ -64,7 +65,10 @@ describe("agentruns-mcp on stdio", () => {
       "no provider is configured: set DUVO_API_KEY, or AVIDO_API_KEY + AVIDO_APPLICATION_ID",
     );
     const unknown = await run(["--provider", "acme"], sims.env);
-    expect(unknown.stderr).toContain("unknown provider acme (providers: duvo, avido, duckie)");
+    // Every provider of providers.ts, the three seeds first.
+    const ids = PROVIDERS.map((p) => p.id);
+    expect(ids.slice(0, 3)).toEqual(["duvo", "avido", "duckie"]);
+    expect(unknown.stderr).toContain(`unknown provider acme (providers: ${ids.join(", ")})`);
   });
 
   it("reports a wrong key as a tool error naming the status and the setting, never the key", async () => {
