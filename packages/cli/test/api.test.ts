@@ -2,6 +2,7 @@
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { startCaptureServer } from "@agentruns/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { providers } from "../../../scripts/providers.js";
 import { ALL_PROVIDERS } from "../src/providers.js";
@@ -123,15 +124,37 @@ describe("every provider of scripts/providers.ts", () => {
   });
 
   it("answers `agentruns <id> api <METHOD> <path>` under its own command, as `agentruns api <id>` does", async () => {
-    const paths: Record<string, string> = { duvo: "/v1/runs", avido: "/v0/runs", duckie: "/api/v1/runs" };
-    for (const p of ALL_PROVIDERS) {
-      const own = await run([p.id, "api", "GET", paths[p.id]!, "--query", "limit=2"], sims.env);
-      expect(own.stderr, p.id).toBe("");
-      expect(own.code, p.id).toBe(0);
-      const shared = await run(["api", p.id, "GET", paths[p.id]!, "--query", "limit=2"], sims.env);
-      expect(JSON.parse(own.stdout), p.id).toEqual(JSON.parse(shared.stdout));
+    // Any provider: a GET of its spec without path parameters, sent to a capture server with placeholder credentials.
+    const capture = await startCaptureServer();
+    try {
+      for (const p of ALL_PROVIDERS) {
+        const op = Object.values(p.operations).find(
+          (o) =>
+            o.method === "GET" &&
+            !o.path.includes("{") &&
+            ![...Object.values(o.query), ...Object.values(o.header ?? {})].some((q) => q.required),
+        );
+        if (!op) continue;
+        const env: Record<string, string> = { ...sims.env, [p.definition.baseUrlEnv[0]!]: capture.url };
+        for (const c of p.definition.credentials) env[c.env] = `placeholder-${c.option}`;
+        capture.reset();
+        capture.respondWith({ body: { provider: p.id } });
+        const own = await run([p.id, "api", "GET", op.path], env);
+        expect(own.stderr, p.id).toBe("");
+        expect(own.code, p.id).toBe(0);
+        const shared = await run(["api", p.id, "GET", op.path], env);
+        expect(JSON.parse(own.stdout), p.id).toEqual({ provider: p.id });
+        expect(JSON.parse(shared.stdout), p.id).toEqual(JSON.parse(own.stdout));
+        expect(capture.requests.map((r) => r.method)).toEqual(["GET", "GET"]);
+      }
+    } finally {
+      await capture.close();
     }
     const help = await run(["--help"], sims.env);
-    for (const p of ALL_PROVIDERS) expect(help.stdout).toContain(p.definition.credentials[0]!.env);
+    for (const p of ALL_PROVIDERS) {
+      expect(help.stdout, p.id).toContain(p.id);
+      const key = p.definition.credentials[0];
+      if (key) expect(help.stdout, p.id).toContain(key.env);
+    }
   });
 });

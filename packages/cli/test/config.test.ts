@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { startSimulator } from "@agentruns/simulators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ALL_PROVIDERS } from "../src/providers.js";
 import { baseEnv, run } from "./cli.js";
 
 const KEY = "dk_live_profile_secret_1234";
@@ -75,7 +76,13 @@ describe("configuration", () => {
     const report = JSON.parse(result.stdout);
     expect(report.file).toBe(path.join(xdg, "agentruns", "config.json"));
     expect(report.profile).toBe("work (the default)");
-    expect(report.providers).toEqual([
+    // Every provider of providers.ts, ready exactly when nothing it needs is missing; the three seeds in full.
+    expect(report.providers.map((p: { provider: string }) => p.provider)).toEqual(
+      ALL_PROVIDERS.map((p) => p.id),
+    );
+    for (const entry of report.providers)
+      expect(entry.ready, entry.provider).toBe(!JSON.stringify(entry).includes("missing"));
+    expect(report.providers.slice(0, 3)).toEqual([
       {
         provider: "duvo",
         ready: true,
