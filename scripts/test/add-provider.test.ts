@@ -93,6 +93,7 @@ describe("Add a provider (README)", { timeout: 900_000 }, () => {
     const text = await readFile(providers, "utf8");
     const entries = providersToAdd.map(({ entry }) => `  ${JSON.stringify(entry)},\n`).join("");
     await writeFile(providers, text.replace(/\n\];\s*$/, `\n${entries}];\n`));
+    await sh("pnpm", ["exec", "prettier", "--write", "scripts/providers.ts"]); // as an editor would format it
     const ids = providersToAdd.map(({ entry }) => entry.id);
     await sh("pnpm", ["install", "--offline"]);
     const generated = await sh("pnpm", ["generate"]);
