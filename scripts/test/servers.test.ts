@@ -4,6 +4,7 @@
 import { BaseClient, MissingBaseUrlError } from "@agentruns/core";
 import { startCaptureServer, type CaptureServer } from "@agentruns/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serverFacts } from "../src/emit/typed/provider-facts.js";
 import { describeProvider, parseSpec } from "../src/provider.js";
 
 let capture: CaptureServer;
@@ -27,17 +28,7 @@ async function factsOf(doc: object) {
     { id: "t", title: "T", spec: "t.json" },
     await parseSpec(JSON.stringify(doc), "t.json"),
   );
-  return {
-    serverUrl: d.serverUrl ?? null,
-    ...(d.serverPath ? { serverPath: d.serverPath } : {}),
-    ...(d.server
-      ? {
-          serverTemplate: d.server.template,
-          serverDefaults: Object.fromEntries(d.server.variables.map((v) => [v.name, v.default])),
-        }
-      : {}),
-    baseUrlEnv: d.baseUrlEnv,
-  };
+  return serverFacts(d);
 }
 
 /** The path a call reaches the capture server on, with the base URL given (its origin, optionally a path). */

@@ -9,3 +9,4 @@ export * from "./browser-bundle.js";
 export * from "./redis-server.js";
 export * from "./duckie-runs.js";
 export * from "./secret-search.js";
+export * from "./slow-post.js";

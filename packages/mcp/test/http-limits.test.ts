@@ -1,7 +1,7 @@
+import { slowPost } from "@agentruns/testkit";
 // The HTTP server as a long-running service: a body over the limit is refused with 413 on its Content-Length before
 // it is read, or as soon as a chunked one passes the limit; sessions idle past their time expire; the number of
 // sessions is capped, a new one closing the longest idle, and 503 with Retry-After when every one is busy.
-import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveHttp, type HttpHandle } from "../src/http.js";
 import { selectProviders } from "../src/providers.js";
@@ -29,55 +29,16 @@ const serve = async (options: Parameters<typeof serveHttp>[1]) => {
   return handle;
 };
 
-/**
- * Sends a POST's head, then its body in 16 KiB pieces until the server answers or `pieces` are sent; resolves with
- * the status line and how many pieces went out before it.
- */
-function post(url: string, head: Record<string, string>, pieces: number) {
-  const { hostname, port } = new URL(url);
-  return new Promise<{ status: string; sent: number }>((resolve, reject) => {
-    const socket = connect(Number(port), hostname);
-    let sent = 0;
-    let answer = "";
-    const piece = Buffer.alloc(16 * 1024, 0x20);
-    const chunked = head["transfer-encoding"] === "chunked";
-    const more = () => {
-      if (answer || socket.destroyed || sent >= pieces) return;
-      sent++;
-      socket.write(
-        chunked ? Buffer.concat([Buffer.from("4000\r\n"), piece, Buffer.from("\r\n")]) : piece,
-        () => setTimeout(more, 5),
-      );
-    };
-    socket.on("connect", () => {
-      const lines = Object.entries({
-        host: `${hostname}:${port}`,
-        "content-type": "application/json",
-        ...head,
-      });
-      socket.write(`POST /mcp HTTP/1.1\r\n${lines.map(([k, v]) => `${k}: ${v}`).join("\r\n")}\r\n\r\n`);
-      setTimeout(more, 20);
-    });
-    socket.on("data", (d) => {
-      answer ||= d.toString().split("\r\n")[0]!;
-      resolve({ status: answer, sent });
-      socket.destroy();
-    });
-    socket.on("error", (e) => (answer ? undefined : reject(e)));
-    socket.on("close", () => resolve({ status: answer, sent }));
-  });
-}
-
 describe("HTTP limits", () => {
   it("refuses a body whose Content-Length is over the limit with 413, before reading any of it", async () => {
     const { url } = await serve({ maxBodyBytes: LIMIT });
-    const r = await post(url, { "content-length": String(10 * 1024 * 1024) }, 0);
+    const r = await slowPost(url, { "content-length": String(10 * 1024 * 1024) }, 0);
     expect(r).toEqual({ status: "HTTP/1.1 413 Payload Too Large", sent: 0 });
   });
 
   it("refuses a chunked body with 413 as soon as it passes the limit", async () => {
     const { url } = await serve({ maxBodyBytes: LIMIT });
-    const r = await post(url, { "transfer-encoding": "chunked" }, 64);
+    const r = await slowPost(url, { "transfer-encoding": "chunked" }, 64);
     expect(r.status).toBe("HTTP/1.1 413 Payload Too Large");
     // 64 KiB is four pieces: the answer came after the fifth, long before all 64 were sent.
     expect(r.sent).toBeGreaterThanOrEqual(5);

@@ -1,8 +1,7 @@
 // The MCP server as a long-running service and the last guard of credentials: the classes an adversarial probe found
 // (a key as a property name, a key in a human request or a run status, oversized bodies, sessions that pile up, a
 // query no server takes), each on stdio and on HTTP where the class exists on both.
-import { connect } from "node:net";
-import { leaksOf } from "@agentruns/testkit";
+import { leaksOf, slowPost } from "@agentruns/testkit";
 import { ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { expect } from "vitest";
 import { mcpEnv, mcpHttp, mcpSession, type McpTransportName } from "../mcp.js";
@@ -29,41 +28,6 @@ const run = (status: string) => ({
   updated_at: "2026-12-07T10:00:00.000Z",
   human_in_the_loop_enabled: true,
 });
-
-/** A POST's head, then its body in 16 KiB pieces until the server answers; its status line and the pieces sent. */
-function post(url: string, head: Record<string, string>, pieces: number) {
-  const { hostname, port } = new URL(url);
-  return new Promise<{ status: string; sent: number }>((resolve) => {
-    const socket = connect(Number(port), hostname);
-    let sent = 0;
-    let answer = "";
-    const piece = Buffer.alloc(16 * 1024, 0x20);
-    const chunked = head["transfer-encoding"] === "chunked";
-    const more = () => {
-      if (answer || socket.destroyed || sent >= pieces) return;
-      sent++;
-      socket.write(
-        chunked ? Buffer.concat([Buffer.from("4000\r\n"), piece, Buffer.from("\r\n")]) : piece,
-        () => setTimeout(more, 2),
-      );
-    };
-    socket.on("connect", () => {
-      const lines = { host: `${hostname}:${port}`, "content-type": "application/json", ...head };
-      socket.write(
-        `POST /mcp HTTP/1.1\r\n${Object.entries(lines)
-          .map(([k, v]) => `${k}: ${v}`)
-          .join("\r\n")}\r\n\r\n`,
-      );
-      setTimeout(more, 10);
-    });
-    socket.on("data", (d) => {
-      answer ||= d.toString().split("\r\n")[0]!;
-      socket.destroy();
-    });
-    socket.on("error", () => {});
-    socket.on("close", () => resolve({ status: answer, sent }));
-  });
-}
 
 const initialize = JSON.stringify({
   jsonrpc: "2.0",
@@ -173,7 +137,7 @@ export const mcp: Scenario[] = [
     async run({ capture }) {
       const http = await mcpHttp([], env(capture.url));
       try {
-        const r = await post(http.url, { "content-length": String(64 * 1024 * 1024) }, 0);
+        const r = await slowPost(http.url, { "content-length": String(64 * 1024 * 1024) }, 0);
         expect(r).toEqual({ status: "HTTP/1.1 413 Payload Too Large", sent: 0 });
         expect((await init(http.url)).status).toBe(200);
         return `${r.status.slice(9)} with 0 bytes of the body sent; the next initialize answered 200`;
@@ -190,7 +154,7 @@ export const mcp: Scenario[] = [
       const http = await mcpHttp([], env(capture.url));
       try {
         // 4 MiB is 256 pieces of 16 KiB; 2,048 pieces would be 32 MiB.
-        const r = await post(http.url, { "transfer-encoding": "chunked" }, 2_048);
+        const r = await slowPost(http.url, { "transfer-encoding": "chunked" }, 2_048, 2);
         expect(r.status).toBe("HTTP/1.1 413 Payload Too Large");
         expect(r.sent).toBeGreaterThan(256);
         expect(r.sent).toBeLessThan(512);

@@ -8,19 +8,24 @@ export const providerFacts: Emitter = ({ provider: d }) => [
   { path: "src/generated/provider.ts", text: renderProvider(d) },
 ];
 
+/** The server facts of the provider constant (core's ServerFacts): what the base-URL wire rule reads. */
+export const serverFacts = (d: ProviderDescriptor) => ({
+  serverUrl: d.serverUrl ?? null,
+  ...(d.serverPath ? { serverPath: d.serverPath } : {}),
+  ...(d.server
+    ? {
+        serverTemplate: d.server.template,
+        serverDefaults: Object.fromEntries(d.server.variables.map((v) => [v.name, v.default])),
+      }
+    : {}),
+  baseUrlEnv: d.baseUrlEnv,
+});
+
 function renderProvider(d: ProviderDescriptor): string {
   const facts = {
     id: d.id,
     title: d.title,
-    serverUrl: d.serverUrl ?? null,
-    ...(d.serverPath ? { serverPath: d.serverPath } : {}),
-    ...(d.server
-      ? {
-          serverTemplate: d.server.template,
-          serverDefaults: Object.fromEntries(d.server.variables.map((v) => [v.name, v.default])),
-        }
-      : {}),
-    baseUrlEnv: d.baseUrlEnv,
+    ...serverFacts(d),
     ...(d.rateLimit ? { rateLimit: d.rateLimit } : {}),
     credentials: d.credentials.map(({ scheme, kind, option, env, header, name }) => ({
       scheme,
