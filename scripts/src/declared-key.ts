@@ -3,10 +3,9 @@
 // redacted and never logged like any credential, instead of an argument of every method.
 import { resolveRef } from "./json-ref.js";
 import { InputError } from "./input-error.js";
+import { HTTP_METHODS as METHODS } from "./http-methods.js";
 
 type Json = Record<string, any>;
-
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
 /** A providers.ts declaration: the parameter that carries the key. */
 export interface KeyParameter {

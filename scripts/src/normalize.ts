@@ -4,10 +4,9 @@
 // operations without an operationId get a derived one, and webhooks and callbacks (which the client never calls) lose
 // theirs.
 import { bodiesOnBodilessMethods, requiredReadOnly } from "./spec-defects.js";
+import { HTTP_METHODS as METHODS } from "./http-methods.js";
 
 type Json = Record<string, any>;
-
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
 export interface Normalized {
   doc: Json;

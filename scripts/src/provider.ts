@@ -11,6 +11,7 @@ import { parametersOf } from "./parameters.js";
 import type { Pagination } from "./paging.js";
 import { isSwagger2, toOpenApi3 } from "./swagger2.js";
 import { InputError } from "./input-error.js";
+import { HTTP_METHODS as METHODS } from "./http-methods.js";
 
 /** One line of providers.ts. Everything not given follows the conventions documented in README.md. */
 export interface ProviderEntry {
@@ -137,8 +138,6 @@ export interface ServerVariable {
 }
 
 type Json = Record<string, any>;
-
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /** Expanded size past which a YAML document's aliases are taken as an expansion attack, not a spec. */
 const MAX_EXPANDED_NODES = 20_000_000;

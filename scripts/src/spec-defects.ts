@@ -1,10 +1,10 @@
 // Defects of a spec that do not stop generation but that a validating server or mock would enforce differently
 // from what the clients send: each is a warning naming its JSON pointer, for the maintainer to fix by overlay.
 import { pointer } from "./json-ref.js";
+import { HTTP_METHODS as METHODS } from "./http-methods.js";
 
 type Json = Record<string, any>;
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 const escape = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /**
