@@ -4,7 +4,7 @@
 import { resolveRef } from "./json-ref.js";
 import { parametersOf } from "./parameters.js";
 import { camel } from "./identifier.js";
-import { nameMethods, pascal, type MethodName } from "./methods.js";
+import { declaredName, nameMethods, pascal, type MethodName } from "./methods.js";
 import { answersArray, inferPagination, itemsOf, type Pagination } from "./paging.js";
 import type { ProviderDescriptor, ProviderEntry } from "./provider.js";
 import { RESERVED } from "./component-names.js";
@@ -78,6 +78,7 @@ export function methodsOf(
       method: o.method,
       path: o.path,
       tags: raw.tags as string[] | undefined,
+      ...declaredName(raw),
       pagination,
       list: pagination !== undefined || answersArray(doc, raw),
     };

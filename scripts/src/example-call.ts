@@ -59,7 +59,8 @@ interface CallInputs {
   params: Json;
   /** The same on the wire, by location and the spec's names. */
   wire: { query: Json; header: Json; cookie: Json };
-  body?: { value: unknown } | "undefined";
+  /** A required body's value (an optional one is left out: it comes last, method-signature.ts paramsFirst). */
+  body?: { value: unknown };
 }
 
 /** One call of `m` with every required input filled, or undefined when some input has no value that passes. */
@@ -71,7 +72,7 @@ export function callOf(m: Method, spec: Json, doc: Json): ExampleCall | undefine
     pathname = pathname.replaceAll(`{${name}}`, encodeURIComponent(String(value)));
   const args = [
     ...inputs.path.map(([, v]) => q(v)),
-    ...(inputs.body === "undefined" ? ["undefined"] : inputs.body ? [q(inputs.body.value)] : []),
+    ...(inputs.body ? [q(inputs.body.value)] : []),
     ...(Object.keys(inputs.params).length ? [q(inputs.params)] : []),
   ];
   const params = Object.fromEntries(
@@ -81,7 +82,7 @@ export function callOf(m: Method, spec: Json, doc: Json): ExampleCall | undefine
   );
   const init = {
     ...(Object.keys(params).length ? { params } : {}),
-    ...(inputs.body && inputs.body !== "undefined" ? { body: inputs.body.value } : {}),
+    ...(inputs.body ? { body: inputs.body.value } : {}),
   };
   return {
     expr: `client.${[...m.resource, m.name].join(".")}(${args.join(", ")})`,
@@ -128,29 +129,25 @@ function callInputs(m: Method, spec: Json, doc: Json): CallInputs | undefined {
       else out.params[key] = v.value;
     }
   }
-  const needParams = Object.keys(out.params).length > 0;
-  if (m.body && (m.body.required || needParams)) {
-    if (!m.body.required) out.body = "undefined";
-    else {
-      const op = doc.paths[m.path][m.method.toLowerCase()];
-      const body = resolveRef(doc, op.requestBody ?? {});
-      const media = Object.values<Json>(body?.content ?? {})[0];
-      const v = valueFor(spec.body?.schema ?? {}, [
-        sampleValue(doc, media?.schema, { examples: false }),
-        ...hintsOf(media, media?.schema ? resolveRef(doc, media.schema) : undefined),
-        // A JSON body the rule says nothing about is far more often an object than a string.
-        ...(spec.body?.media ? [] : [{}]),
-      ]);
-      if (
-        !v ||
-        (spec.body?.media &&
-          spec.body.media !== "form" &&
-          spec.body.media !== "multipart" &&
-          typeof v.value !== "string")
-      )
-        return undefined;
-      out.body = { value: v.value };
-    }
+  if (m.body?.required) {
+    const op = doc.paths[m.path][m.method.toLowerCase()];
+    const body = resolveRef(doc, op.requestBody ?? {});
+    const media = Object.values<Json>(body?.content ?? {})[0];
+    const v = valueFor(spec.body?.schema ?? {}, [
+      sampleValue(doc, media?.schema, { examples: false }),
+      ...hintsOf(media, media?.schema ? resolveRef(doc, media.schema) : undefined),
+      // A JSON body the rule says nothing about is far more often an object than a string.
+      ...(spec.body?.media ? [] : [{}]),
+    ]);
+    if (
+      !v ||
+      (spec.body?.media &&
+        spec.body.media !== "form" &&
+        spec.body.media !== "multipart" &&
+        typeof v.value !== "string")
+    )
+      return undefined;
+    out.body = { value: v.value };
   }
   return out;
 }

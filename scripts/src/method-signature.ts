@@ -19,6 +19,13 @@ export interface TypeSource {
   client: string;
 }
 
+/**
+ * Whether a method takes its params object before its body: when the body is optional and a parameter is required
+ * (Docker's `plugins.pull({ remote })`, not `plugins.pull(undefined, { remote })`).
+ */
+export const paramsFirst = (m: Method): boolean =>
+  !!m.body && !m.body.required && !!m.params && !m.paramsOptional;
+
 /** A method's arguments after the client (`name: type`), their names, its return type and its body. */
 export function signature(d: ProviderDescriptor, m: Method, imp: Imports, from?: TypeSource) {
   const core = (name: string) => imp.type("@agentruns/core", name);
@@ -29,17 +36,15 @@ export function signature(d: ProviderDescriptor, m: Method, imp: Imports, from?:
   const args: [string, string][] = [];
   for (const p of m.pathParams)
     args.push([p.arg, `${p.arg}: ${m.types.path[p.name] ?? `${core("PathOf")}<${op}>[${q(p.name)}]`}`]);
-  // An optional body before required parameters cannot be `body?` (TS1016): it takes `undefined` explicitly.
-  const requiredAfter = !!m.params && !m.paramsOptional;
-  if (m.body) {
-    const type = named(m.types.body) || `${core("BodyOf")}<${op}>`;
-    args.push([
-      "body",
-      m.body.required ? `body: ${type}` : requiredAfter ? `body: ${type} | undefined` : `body?: ${type}`,
-    ]);
+  const body = m.body && (named(m.types.body) || `${core("BodyOf")}<${op}>`);
+  const params = m.params && `params${m.paramsOptional ? "?" : ""}: ${m.params.name}`;
+  // Required arguments before optional ones, so no call passes `undefined` to reach the next (paramsFirst).
+  if (paramsFirst(m)) args.push(["params", params!], ["body", `body?: ${body}`]);
+  else {
+    if (m.body) args.push(["body", m.body.required ? `body: ${body}` : `body?: ${body}`]);
+    // Optional, not `= {}`: `{}` is not assignable to params named like Object members (`constructor`).
+    if (params) args.push(["params", params]);
   }
-  // Optional, not `= {}`: `{}` is not assignable to params named like Object members (`constructor`).
-  if (m.params) args.push(["params", `params${m.paramsOptional ? "?" : ""}: ${m.params.name}`]);
   args.push(["options", `options?: ${core("RequestOptions")}`]);
   const path = m.pathParams.length
     ? `path: { ${m.pathParams.map((p) => `${q(p.name)}: ${p.arg}`).join(", ")} }`

@@ -1,6 +1,7 @@
 // The naming rule of the generated ergonomic clients: which resource each operation belongs to and what its method
 // is called (`runs.messages.list`), derived from tags and the path, stable across regenerations, overridable.
 import { camel } from "./identifier.js";
+import { camelWords, idWords, sameNoun, words } from "./operation-id.js";
 
 export interface NamedOperation {
   operationId: string;
@@ -9,6 +10,10 @@ export interface NamedOperation {
   tags?: string[];
   /** Its answer is a list: it pages, or its JSON answer is an array. */
   list?: boolean;
+  /** The resource the spec declares for it (`x-speakeasy-group`, `x-fern-sdk-group-name`). */
+  group?: string[];
+  /** The method name the spec declares for it (`x-speakeasy-name-override`, `x-fern-sdk-method-name`). */
+  nameOverride?: string;
 }
 
 export interface MethodName {
@@ -19,8 +24,30 @@ export interface MethodName {
   name: string;
 }
 
+/**
+ * What an operation object's vendor extensions declare of its name: Speakeasy's `x-speakeasy-group` (dotted) and
+ * `x-speakeasy-name-override`, Fern's `x-fern-sdk-group-name` (a name or a list) and `x-fern-sdk-method-name`.
+ */
+export function declaredName(
+  operation: Readonly<Record<string, unknown>>,
+): Pick<NamedOperation, "group" | "nameOverride"> {
+  const group = operation["x-speakeasy-group"] ?? operation["x-fern-sdk-group-name"];
+  const name = operation["x-speakeasy-name-override"] ?? operation["x-fern-sdk-method-name"];
+  const parts = (typeof group === "string" ? group.split(".") : Array.isArray(group) ? group : [])
+    .map((g) => (typeof g === "string" ? camel(g) : ""))
+    .filter(Boolean);
+  const method = typeof name === "string" ? camel(name) : "";
+  return { ...(parts.length && { group: parts }), ...(method && { nameOverride: method }) };
+}
+
 /** Leading path segments that name an API version or prefix, not a resource. */
 const PREFIX = /^(api|rest|v\d+[a-z0-9.]*|\d+(\.\d+)*)$/i;
+/** Path segments that name an API version wherever they stand. */
+const VERSION = /^(v\d+[a-z0-9.]*|\d+(\.\d+)+)$/i;
+/** Azure's operationIds, `OperationGroup_Method` (`SignalR_ListBySubscription`): the SDKs' group and method. */
+const GROUP_METHOD = /^([A-Z][A-Za-z0-9]*)_([A-Z][A-Za-z0-9]*)$/;
+/** Dotted operationIds, the resource path and the method (`chat.postMessage`; Google's `directory.users.list`). */
+const DOTTED = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$/;
 /** Names a resource may not take on the full client (its members: BaseClient's). */
 const CLIENT_MEMBERS = new Set(["request", "constructor"]);
 /** Names a method may not take on a resource class. */
@@ -59,26 +86,43 @@ const plural = (name: string): boolean =>
 /**
  * The rule (README, "Generated clients"):
  * 1. The resource is the chain of the path's static segments after a version or `api` prefix
- *    (`/runs/{id}/messages` → `runs.messages`); when the operation's first tag names one of them, the chain starts at
- *    that segment. A tag that names no segment adds nothing (`Background Runs` over `/runs` is `runs`); it names the
- *    resource only of a path without static segments (else `general`).
+ *    (`/runs/{id}/messages` → `runs.messages`, `/organization/users` → `organization.users`), less leading segments
+ *    every path shares that are no resource themselves nor plural (`/api/public/…`). A tag names the resource only of a path
+ *    without static segments (else `general`). A flag written into the path key (`/responses?beta=true`) puts the
+ *    operation under a resource of that name (`beta.responses.create`), beside the route without it.
  * 2. The method: on a collection (path ends in a static segment) `list` / `create` / `update` / `delete` by HTTP
- *    method; on an item (path ends in a parameter) `get` / `update` / `delete`. A last segment is a method of the
- *    resource before it, named after the segment, when it is:
+ *    method; on an item (path ends in a parameter) `get` / `update` / `delete`; on a singleton (a collection without
+ *    items whose GET answers one thing, named in the singular: `/organization/spend_limit`) `get` / `update` /
+ *    `delete`. A last segment is a method of the resource before it, named after the segment, when it is:
  *    - an action on an item: after a parameter, no GET and nothing below it (`POST /runs/{id}/stop` → `runs.stop`);
- *    - an action on a collection: a POST with no GET and nothing below it, whose parent is a resource of the API
- *      (`POST /threads/search` → `threads.search`, `POST /runs/wait` → `runs.wait`);
+ *    - an action on a collection: a POST with no GET and nothing below it, whose parent is a resource of the API or
+ *      which the operationId's verb names (`POST /threads/search` → `threads.search`, `POST /graders/run`,
+ *      `runGrader` → `graders.run`);
  *    - a read of one item's part: the only operation, a GET, after a parameter, nothing below it and no list
  *      (`GET /threads/{id}/history` → `threads.history`, `GET /videos/{id}/content` → `videos.content`);
  *    - a custom method after a colon (`POST /v1/{parent}/printers:batchCreate` → `printers.batchCreate`).
- *    A plural last segment (`/videos/edits`, `/jobs/{id}/events`) is a collection, never one of the last three.
- * 3. Where the HTTP method misleads, the operationId's first word decides: a POST on a collection named
- *    `list…` / `search…` / `query…` / `count…` is that verb (`POST /store/namespaces`, `list_namespaces` →
- *    `store.namespaces.list`), and a GET on a collection named `get…` whose answer is not a list is `get`
- *    (`GET /store/items?key=…`, `get_item` → `store.items.get`).
- * 4. Two operations that would share a name both take their operationId instead (lower camel case); so does a
- *    method named like a sub-resource of its resource.
- * 5. `overrides` (`operationId` → `"runs.messages.list"`) win over all of the above.
+ *    A plural last segment (`/videos/edits`, `/jobs/{id}/events`) is a collection, never one of these.
+ * 3. The operationId decides where it says more than the path:
+ *    - an id that spells out resource and method says both: dotted (`chat.postMessage`; Google's
+ *      `directory.users.list`, less the API's name every id starts with), Azure's `Group_Method`
+ *      (`SignalR_ListBySubscription` → `signalR.listBySubscription`), Fern's `<tag>_<method>` (`comments_getById`
+ *      tagged `Comments`; `unstable_dashboards_addPlacement` tagged `Unstable Dashboards` →
+ *      `unstable.dashboards.addPlacement`);
+ *    - an id that starts with the operation's tag (NounVerb: `ContainerList` tagged `Container`, `usage-costs`
+ *      tagged `Usage`) names the method by what follows it, one word or the last segment's name, on the tag's
+ *      resource: the path's segment the tag names (`GET /containers/json` → `containers.list`), else the tag's
+ *      resource in the place of the last segment (`GET /info`, `SystemInfo` → `system.info`;
+ *      `GET /organization/costs` → `organization.usage.costs`);
+ *    - a POST on a collection named `list…` / `search…` / `query…` / `count…` is that verb (`POST /store/namespaces`,
+ *      `list_namespaces` → `store.namespaces.list`), and a GET on a collection named `get…` whose answer is not a
+ *      list is `get` (`GET /store/items?key=…`, `get_item` → `store.items.get`).
+ * 4. Two operations that would share a name both take their operationId less the words the resource and the path's
+ *    parameters already say, and less what FastAPI appends (`wait_run` → `runs.wait`, `create_and_wait_run` →
+ *    `runs.createAndWait`); still colliding, the whole operationId (lower camel case); so does a method named like a
+ *    sub-resource of its resource.
+ * 5. What the spec's vendor extensions declare (`x-speakeasy-group` / `x-speakeasy-name-override`,
+ *    `x-fern-sdk-group-name` / `x-fern-sdk-method-name`) wins over all of the above, and `overrides`
+ *    (`operationId` → `"runs.messages.list"`) over those.
  */
 export function nameMethods(
   operations: readonly NamedOperation[],
@@ -87,6 +131,7 @@ export function nameMethods(
   const clean = (p: string) => p.replace(/[?#].*$/s, "");
   const paths = new Set(operations.map((o) => clean(o.path)));
   const gets = new Set(operations.filter((o) => o.method === "GET").map((o) => clean(o.path)));
+  const listGets = new Set(operations.filter((o) => o.method === "GET" && o.list).map((o) => clean(o.path)));
   const methodsAt = new Map<string, number>();
   for (const o of operations) methodsAt.set(clean(o.path), (methodsAt.get(clean(o.path)) ?? 0) + 1);
   // Every proper prefix of a path (something lies below it), and every prefix followed by a parameter (it has items).
@@ -101,13 +146,44 @@ export function nameMethods(
     }
   }
   const isResource = (p: string) => paths.has(p) || withItems.has(p);
+  const isParam = (s: string | undefined) => !!s && s.startsWith("{");
+  // Each path's segments after its version or `api` prefix, then less the static segments all of them share that
+  // are no resource (`/api/public/…`): nothing is served at the prefix nor at its items, and it is no plural noun.
+  const segmentsOf = new Map<string, string[]>();
+  for (const p of paths) {
+    const segments = p.split("/").filter(Boolean);
+    while (segments.length && PREFIX.test(segments[0]!) && !isParam(segments[0])) segments.shift();
+    segmentsOf.set(p, segments);
+  }
+  const all = [...segmentsOf.values()];
+  let shared = 0;
+  while (
+    all.length > 1 &&
+    all.every((s) => s.length > shared + 1 && !isParam(s[shared]) && s[shared] === all[0]![shared]) &&
+    all.every((s) => !isParam(s[shared + 1])) &&
+    // A plural one names the collection they all belong to (`/plugins/pull`, `/plugins/push`): it stays.
+    !plural(camel(all[0]![shared]!))
+  )
+    shared++;
+  if (shared && all.every((s) => s[shared] === all[0]![shared])) shared = 0;
+  // Dotted ids of three parts or more that all start alike start with the API's name (Google's `directory.…`).
+  const long = operations
+    .map((o) => o.operationId)
+    .filter((id) => DOTTED.test(id) && id.split(".").length > 2);
+  const apiName = long.length > 1 && long.every((id) => id.split(".")[0] === long[0]!.split(".")[0]);
+  const roots = new Set(
+    all
+      .map((s) => s[shared])
+      .filter((s) => s !== undefined && !isParam(s))
+      .map((s) => camel(s!)),
+  );
 
-  const named: MethodName[] = operations.map((op) => {
-    // A query or fragment written into the path (`/uploads?convert={convert}`, `/#X-Amz-Target=…`) names nothing.
+  const named: (MethodName & { declared?: boolean })[] = operations.map((op) => {
+    // A query or fragment written into the path (`/uploads?convert={convert}`, `/#X-Amz-Target=…`) names nothing,
+    // except a flag (`?beta=true`), which names a variant of the route.
     const path = clean(op.path);
-    const segments = path.split("/").filter(Boolean);
-    while (segments.length && PREFIX.test(segments[0]!) && !segments[0]!.startsWith("{")) segments.shift();
-    const isParam = (s: string | undefined) => !!s && s.startsWith("{");
+    const flag = /\?([A-Za-z_][\w-]*)=true$/.exec(op.path)?.[1];
+    const segments = segmentsOf.get(path)!.slice(shared);
     // A custom method (`/printers:batchCreate`, `/{name}:cancel`, as Google's APIs write them) is an action of the
     // resource before the colon.
     const custom = /^(.*?):([A-Za-z][\w-]*)$/.exec(segments.at(-1) ?? "");
@@ -117,14 +193,23 @@ export function nameMethods(
     const lastIsStatic = last !== undefined && !isParam(last);
     const afterParam = isParam(segments.at(-2));
     const parent = path.slice(0, path.lastIndexOf("/"));
-    // Of a collection's own segments, a plural one (`/videos/edits`, `/jobs/{id}/events`) is a sub-collection.
-    const noun = lastIsStatic && plural(camel(last!));
+    const id = idWords(op.operationId, op.method, path);
+    const verb = id[0] ?? "";
+    // Of a collection's own segments, a plural one (`/videos/edits`, `/jobs/{id}/events`) is a sub-collection,
+    // unless the operationId's verb starts its words (`/runs/{id}/submit_tool_outputs`, `submitToolOutputs`).
+    const noun =
+      lastIsStatic && plural(camel(last!)) && !(words(last!).length > 1 && words(last!)[0] === verb);
+    // A segment the operationId's verb names is an action whatever the HTTP method (`PUT …/snapshots/recover`,
+    // `recover_from_snapshot`; `GET /auth/logout`, `logout`).
+    const verbNamed = lastIsStatic && segments.length >= 2 && camel(last!) === camel(verb);
     const action =
       !!custom ||
       (lastIsStatic &&
         alone &&
-        !gets.has(path) &&
-        (afterParam || (op.method === "POST" && segments.length >= 2 && !noun && isResource(parent))));
+        !noun &&
+        (verbNamed ||
+          (!gets.has(path) &&
+            (afterParam || (op.method === "POST" && segments.length >= 2 && isResource(parent))))));
     const part =
       lastIsStatic &&
       alone &&
@@ -133,14 +218,19 @@ export function nameMethods(
       op.method === "GET" &&
       methodsAt.get(path) === 1 &&
       !op.list;
-    const statics = (action || part ? segments.slice(0, -1) : segments).filter((s) => !isParam(s)).map(camel);
-    const tag = op.tags?.[0] ? camel(op.tags[0]) : undefined;
-    const at =
-      tag === undefined ? -1 : statics.findIndex((s) => s === tag || `${s}s` === tag || s === `${tag}s`);
-    const resource = at >= 0 ? statics.slice(at) : statics.length ? statics : [tag || "general"];
-    const verb = camel(op.operationId).match(/^[a-z]+/)?.[0] ?? "";
+    // A version in mid-path (`/admin/directory/v1/users`, `/files/v3/files`) names no resource either.
+    const statics = (action || part ? segments.slice(0, -1) : segments)
+      .filter((s) => !isParam(s) && !VERSION.test(s))
+      .map(camel);
+    let resource = statics.length ? statics : [(op.tags?.[0] && camel(op.tags[0])) || "general"];
     let name: string;
-    if (custom) name = camel(custom[2]!);
+    const nounVerb = byTag(op, id, segments.filter((s) => !isParam(s) && !VERSION.test(s)).map(camel), roots);
+    const groupMethod = GROUP_METHOD.exec(op.operationId);
+    const dotted = DOTTED.test(op.operationId) ? op.operationId.split(".").slice(apiName ? 1 : 0) : undefined;
+    if (dotted) [resource, name] = [dotted.slice(0, -1).map(camel), camel(dotted.at(-1)!)];
+    else if (groupMethod) [resource, name] = [[camel(groupMethod[1]!)], camel(groupMethod[2]!)];
+    else if (nounVerb) ({ resource, name } = nounVerb);
+    else if (custom) name = camel(custom[2]!);
     else if (action || part) {
       name = camel(last!);
       if (op.method !== "POST" && (methodsAt.get(path) ?? 0) > 1)
@@ -152,11 +242,24 @@ export function nameMethods(
       // Only a collection without items (`/store/items` with no `/store/items/{…}`) answering one thing.
       const one = !op.list && !withItems.has(path) && !plural(camel(op.operationId));
       if (kind === "collection" && op.method === "GET" && GETS_ONE.has(verb) && one) name = "get";
+      const singleton =
+        kind === "collection" && gets.has(path) && !listGets.has(path) && !withItems.has(path) && !noun;
+      if (singleton) name = VERBS.item[op.method] ?? name;
     }
-    return { operationId: op.operationId, resource: resource.filter(Boolean), name };
+    if (flag) resource = [camel(flag), ...resource];
+    const declared = op.group !== undefined || op.nameOverride !== undefined;
+    if (op.group) resource = op.group;
+    if (op.nameOverride) name = op.nameOverride;
+    return {
+      operationId: op.operationId,
+      resource: resource.filter(Boolean),
+      name,
+      ...(declared && { declared }),
+    };
   });
 
-  // Rule 4: collisions, and methods named like a sub-resource of their own resource, take their operationId.
+  // Rule 4: collisions, and methods named like a sub-resource of their own resource, take their operationId: first
+  // less what the resource and the path's parameters say, then whole.
   const key = (m: MethodName) => [...m.resource, m.name].join(".");
   // Every sub-resource, ancestors included: `a.b.c.d` makes `a.b`, `a.b.c` and `a.b.c.d` members of their parents.
   const children = () =>
@@ -165,11 +268,28 @@ export function nameMethods(
     const counts = new Map<string, number>();
     for (const m of named) counts.set(key(m), (counts.get(key(m)) ?? 0) + 1);
     const subs = children();
-    for (const m of named) {
-      if ((counts.get(key(m)) ?? 0) > 1 || subs.has(key(m)) || RESOURCE_MEMBERS.has(m.name)) {
-        m.name = camel(m.operationId);
-      }
-    }
+    const clashing = [...named.keys()].filter((i) => {
+      const m = named[i]!;
+      return (
+        !m.declared && ((counts.get(key(m)) ?? 0) > 1 || subs.has(key(m)) || RESOURCE_MEMBERS.has(m.name))
+      );
+    });
+    // The first round's shorter names stand only where they clash with nothing, each other included.
+    const held = new Set(named.filter((_, i) => !clashing.includes(i)).map(key));
+    const shorter = clashing.map((i) => [
+      ...named[i]!.resource,
+      ownWords(operations[i]!, named[i]!.resource),
+    ]);
+    clashing.forEach((i, n) => {
+      const k = shorter[n]!.join(".");
+      const own =
+        round === 0 &&
+        !held.has(k) &&
+        !subs.has(k) &&
+        !RESOURCE_MEMBERS.has(shorter[n]!.at(-1)!) &&
+        shorter.every((other, o) => o === n || other.join(".") !== k);
+      named[i]!.name = own ? shorter[n]!.at(-1)! : camel(named[i]!.operationId);
+    });
   }
   for (const m of named) {
     if (CLIENT_MEMBERS.has(m.resource[0]!)) m.resource[0] = `${m.resource[0]}Api`;
@@ -199,3 +319,58 @@ export function nameMethods(
   }
   return named;
 }
+
+/**
+ * Rule 3's NounVerb: an operationId that starts with the operation's tag (`ContainerList`, tag `Container`) and goes
+ * on with one word, or with the last segment's name, is that method of the tag's resource: the path's segment that
+ * names it, else the tag (as a root resource spells it, `images` for `Image`) in the place of the last segment.
+ */
+function byTag(
+  op: NamedOperation,
+  id: readonly string[],
+  statics: readonly string[],
+  roots: ReadonlySet<string>,
+): { resource: string[]; name: string } | undefined {
+  const tag = words(op.tags?.[0] ?? "");
+  if (!tag.length || id.length <= tag.length) return undefined;
+  // Word for word: `inviteUser` tagged `Invites` is a verb and its object, not the tag's resource and a method.
+  if (!tag.every((w, i) => w === id[i])) return undefined;
+  const rest = id.slice(tag.length);
+  const name = camelWords(rest);
+  const tagName = camelWords(tag);
+  const at = statics.findIndex((s) => sameNoun(s.toLowerCase(), tagName.toLowerCase()));
+  const root = [...roots].find((r) => sameNoun(r.toLowerCase(), tagName.toLowerCase())) ?? tagName;
+  // `<tag>_<method>`, as Fern writes them, the tag's words split at `_` into resources (`comments_getById`,
+  // `unstable_dashboards_addPlacement` tagged `Unstable Dashboards`): the resources and method its SDK has.
+  const parts = op.operationId.split("_");
+  const method = camel(parts.at(-1)!);
+  if (parts.length > 1 && method && words(parts.slice(0, -1).join(" ")).join(" ") === tag.join(" "))
+    return { resource: parts.slice(0, -1).map(camel), name: method };
+  if (at >= 0 && (rest.length === 1 || name === statics.at(-1)))
+    return { resource: statics.slice(0, at + 1), name };
+  if (at < 0 && statics.length && name === statics.at(-1))
+    return { resource: [...statics.slice(0, -1), root], name };
+  return undefined;
+}
+
+/**
+ * Rule 4's first try: the operationId's words less those the resource or a path parameter already says, with the
+ * preposition before them (`patchTemplatesByTemplateID` → `patch`, `assignAnnotationConfigToProject` → `assign`; a word after `and`/`or` stays: `create_thread_and_run`
+ * → `createAndRun`); its first word when nothing else is left.
+ */
+function ownWords(op: NamedOperation, resource: readonly string[]): string {
+  const said = [
+    ...resource.flatMap((r) => words(r)),
+    ...[...op.path.matchAll(/\{([^}]+)\}/g)].flatMap((m) => words(m[1]!)),
+  ];
+  const id = idWords(op.operationId, op.method, op.path.replace(/[?#].*$/s, ""));
+  const isSaid = (i: number): boolean =>
+    i < id.length &&
+    !/^(and|or)$/.test(id[i - 1] ?? "") &&
+    (said.some((s) => sameNoun(s, id[i]!)) || (PREPOSITION.test(id[i]!) && isSaid(i + 1)));
+  const kept = id.filter((_, i) => !isSaid(i));
+  return camelWords(kept.length ? kept : id.slice(0, 1));
+}
+
+/** Words that only tie an operationId's next word to it (`…ByTemplateID`, `…ToProject`). */
+const PREPOSITION = /^(by|to|from|for|in|into|of|on|with|via)$/;

@@ -16,6 +16,7 @@ import { runPool } from "./pool.js";
 import { selectSpecs, type Selection } from "./sample.js";
 import { DIRECTORY, directoryTarball, extractSpecs, listDirectory } from "./source.js";
 import { classesOf } from "./classify.js";
+import { REFERENCES, matchNames, namingSection } from "../naming/sdk-names.js";
 
 const corpusPackage = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const repo = path.resolve(corpusPackage, "../..");
@@ -127,6 +128,7 @@ const text = renderReport(all, {
     node: process.version,
   },
   selected: chosen.length,
+  naming: namingSection(await Promise.all(REFERENCES.map(matchNames))),
 });
 const out = values.report
   ? path.resolve(process.env.INIT_CWD ?? process.cwd(), values.report)

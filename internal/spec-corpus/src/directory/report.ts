@@ -1,5 +1,5 @@
 // The run's report as Markdown: pass rates (ours and openapi-typescript's on the same specs), every failure class with
-// its count and an example, and time and memory per spec; committed as docs/generality.md after a full run.
+// its count and an example, time and memory per spec, and how its names compare with official SDKs'; committed as docs/generality.md after a full run.
 import { classesOf, failedStage, groupFailures } from "./classify.js";
 import { STAGES } from "./check-spec.js";
 import type { SpecResult } from "./result.js";
@@ -9,6 +9,8 @@ export interface ReportContext {
   command: string;
   versions: Record<string, string>;
   selected: number;
+  /** The method-name comparison with official SDKs (naming/sdk-names.ts), placed before the per-spec table. */
+  naming?: string;
 }
 
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : "–");
@@ -98,6 +100,7 @@ export function renderReport(results: readonly SpecResult[], ctx: ReportContext)
     `| peak memory of the process (MB) | ${quantile(rss, 0.5)} | ${quantile(rss, 0.9)} | ${Math.max(0, ...rss)} |`,
   );
 
+  if (ctx.naming) lines.push("", ctx.naming.trimEnd());
   lines.push(
     "",
     "## Every spec",

@@ -32,19 +32,32 @@ export const snake = (name: string): string =>
     .replace(/_+/g, "_")
     .replace(/^_|_$/g, "");
 
-/** Unique tool names `<provider>_<resource>_<method>`, cut to 64 characters (a cut name ends in a number). */
+/**
+ * Unique tool names `<provider>_<resource>_<method>`, at most 64 characters. A longer one loses whole words, the
+ * resource's outermost first (`azure_subscriptions_resource_groups_…_signal_r_create_or_update` keeps the provider and
+ * its last words), and a name that would repeat another ends in a number; no name is cut mid-word.
+ */
 export function toolNames(id: string, methods: readonly Method[]): string[] {
   const seen = new Set<string>();
   return methods.map((m) => {
-    const full = snake([id, ...m.resource, m.name].map(snake).join("_")) || `${snake(id)}_op`;
-    let name = full.slice(0, MAX_NAME).replace(/_$/, "");
-    for (let n = 2; seen.has(name); n++) {
-      const suffix = `_${n}`;
-      name = `${full.slice(0, MAX_NAME - suffix.length).replace(/_$/, "")}${suffix}`;
-    }
+    const head = snake(id) || "api";
+    const tail = snake([...m.resource, m.name].map(snake).join("_"))
+      .split("_")
+      .filter(Boolean);
+    let name = fit(head, tail.length ? tail : ["op"], MAX_NAME);
+    for (let n = 2; seen.has(name); n++) name = fit(head, [...tail, String(n)], MAX_NAME);
     seen.add(name);
     return name;
   });
+}
+
+/** `head` and as many of `words`' last ones as fit in `max`, joined by `_`; past one word, only whole words. */
+function fit(head: string, words: readonly string[], max: number): string {
+  let kept = [...words];
+  while (kept.length > 1 && [head, ...kept].join("_").length > max) kept = kept.slice(1);
+  const name = [head, ...kept].join("_");
+  // One word longer than the room (a provider id or a method name of 60 letters): the first `max`.
+  return name.length <= max ? name : name.slice(0, max).replace(/_+$/, "");
 }
 
 /** The JSON schema of an operation's JSON success answer, if it has one. */
