@@ -131,11 +131,8 @@ describe("Add a provider (README)", { timeout: 900_000 }, () => {
         `import { ${clientName("Docker Engine")} } from "@agentruns/docker";
 import { ${clientName("ElevenLabs")} } from "@agentruns/elevenlabs";
 const base = process.argv[2];
-await new ${clientName("Docker Engine")}({ baseUrl: base, env: {} }).request("SystemInfo", {});
-await new ${clientName("ElevenLabs")}({ baseUrl: base, env: { ELEVENLABS_API_KEY: "xi-key-1234" } }).request(
-  "Get_user_info_v1_user_get",
-  {},
-);
+await new ${clientName("Docker Engine")}({ baseUrl: base, env: {} }).system.info();
+await new ${clientName("ElevenLabs")}({ baseUrl: base, env: { ELEVENLABS_API_KEY: "xi-key-1234" } }).user.get();
 `,
       );
       await exec(process.execPath, [probe, capture.url], { cwd: path.dirname(probe), env });
@@ -144,8 +141,45 @@ await new ${clientName("ElevenLabs")}({ baseUrl: base, env: { ELEVENLABS_API_KEY
         ["GET", "/v1/user"],
       ]);
       expect(capture.requests[1]!.headers["xi-api-key"]).toBe("xi-key-1234");
+      // `agentruns api` sends a header parameter with --header, and keeps a credential-named value out of its output.
+      capture.respondWith({ body: { echoed: "registry-secret-42" } });
+      const cli = await exec(
+        process.execPath,
+        [
+          path.join(clone, "packages/cli/bin/agentruns.js"),
+          "api",
+          "docker",
+          "POST",
+          "/images/create?fromImage=alpine",
+          "--header",
+          "x-registry-auth=registry-secret-42",
+          "--base-url",
+          capture.url,
+        ],
+        { cwd: clone, env },
+      );
+      expect(capture.requests[2]).toMatchObject({ method: "POST", pathname: "/v1.37/images/create" });
+      expect(capture.requests[2]!.headers["x-registry-auth"]).toBe("registry-secret-42");
+      expect(cli.stdout + cli.stderr).not.toContain("registry-secret-42");
       const api = await readFile(path.join(clone, "packages/elevenlabs/api.md"), "utf8");
       expect(api).not.toMatch(/xiApiKey|xi-api-key/i);
+      // Named as people write them (#36 item 4), from NounVerb, FastAPI and REST shapes alike; no optional body
+      // before a required parameter.
+      const docker = await readFile(path.join(clone, "packages/docker/api.md"), "utf8");
+      const names = (md: string) => [...md.matchAll(/^### `client\.([\w.]+)\(\)`/gm)].map((m) => m[1]);
+      expect(names(docker)).toEqual(
+        expect.arrayContaining([
+          "containers.list",
+          "containers.inspect",
+          "system.info",
+          "swarm.inspect",
+          "plugins.pull",
+        ]),
+      );
+      expect(docker).toMatch(/pull\(params: \w+, body\?:/);
+      expect(names(api)).toEqual(
+        expect.arrayContaining(["history.delete", "history.deleteItems", "voices.samples.delete"]),
+      );
     } finally {
       await capture.close();
     }

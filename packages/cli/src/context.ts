@@ -30,9 +30,13 @@ export interface GlobalFlags {
 }
 
 /** Env values whose names say they are credentials: removed from what is printed even before a client reads them. */
+/** Whether a name (an env var's, a header's) is one credentials go by: its value is kept out of all output. */
+export const credentialNamed = (name: string): boolean =>
+  /KEY|TOKEN|SECRET|APPLICATION_ID|AUTH|PASSWORD|COOKIE/i.test(name);
+
 export const envSecrets = (env: NodeJS.ProcessEnv): string[] =>
   Object.entries(env)
-    .filter(([name, value]) => value && /KEY|TOKEN|SECRET|APPLICATION_ID/i.test(name))
+    .filter(([name, value]) => value && credentialNamed(name))
     .map(([, value]) => value!);
 
 export class Context {
@@ -85,9 +89,8 @@ export class Context {
     if (missing !== undefined) throw missingCredential(provider, missing, this.configPath);
     for (const c of provider.definition.credentials) {
       const value = settings[c.option];
-      if (value) this.#secrets.add(value);
+      if (value) this.secret(value);
     }
-    this.#redact = redactor([...this.#secrets]);
     const log = (level: string) => (message: string, meta?: Record<string, unknown>) =>
       this.error(`[${provider.id}] ${level} ${message}${meta ? ` ${JSON.stringify(meta)}` : ""}`);
     return provider.create({
@@ -102,6 +105,13 @@ export class Context {
           }
         : {}),
     });
+  }
+
+  /** Keeps `value` out of every line the CLI writes from now on. */
+  secret(value: string): void {
+    if (!value || this.#secrets.has(value)) return;
+    this.#secrets.add(value);
+    this.#redact = redactor([...this.#secrets]);
   }
 
   /** Removes every credential the CLI has read (and every credential-named env value) from `text`. */

@@ -11,6 +11,7 @@ import { bashCompletion, fishCompletion, zshCompletion } from "./completion.js";
 import { Context, type Io } from "./context.js";
 import { write } from "./output.js";
 import { ALL_PROVIDERS, runsProviderById } from "./providers.js";
+import { TITLES } from "./titles.js";
 
 /** The package's own version (dist/program.js → ../package.json). */
 export const VERSION: string = createRequire(import.meta.url)("../package.json").version;
@@ -19,8 +20,11 @@ export const EXIT_CODES_HELP = `
 Exit codes: 0 ok · 1 an API or network error · 2 a usage error (nothing was sent) · 3 partial results (a provider
 failed, the others printed) · 130 interrupted (Ctrl-C).
 
-Configuration: ${ALL_PROVIDERS.map((p) => p.definition.credentials.map((c) => c.env).join(" + ")).join(", ")} (and
-<PROVIDER>_BASE_URL), or profiles in $XDG_CONFIG_HOME/agentruns/config.json (--profile). Keys are never printed.`;
+Configuration: ${ALL_PROVIDERS.map((p) => p.definition.credentials.map((c) => c.env).join(" + "))
+  .filter(Boolean)
+  .join(
+    ", ",
+  )} (and <PROVIDER>_BASE_URL), or profiles in $XDG_CONFIG_HOME/agentruns/config.json (--profile). Keys are never printed.`;
 
 /** The commands of the root itself: a provider with one of these ids is reached through `agentruns api <id>` only. */
 const BUILT_IN = new Set(["runs", "api", "sim", "mcp", "config", "completion", "help"]);
@@ -33,7 +37,7 @@ export class Program extends Cmd {
 export function buildProgram(io: Io): Program {
   const ctx = () => program.context!;
   const program = new Program("agentruns")
-    .description("One command line for agent runs across Duvo, Avido and Duckie.")
+    .description(`One command line for agent runs and every operation of ${TITLES}.`)
     .version(VERSION, "-V, --version")
     .option(
       "--profile <name>",

@@ -119,11 +119,12 @@ export function queryFrom(
   return query;
 }
 
-/** A parameter's value from `--query name=value` text (`agentruns api`): typed by the spec, or a usage error. */
-export function queryValue(rule: Rule, text: string, name: string): unknown {
+/** A parameter's value from `--query name=value` or `--header name=value` text (`agentruns api`): typed by the
+ * spec, or a usage error naming the flag. */
+export function paramValue(rule: Rule, text: string, name: string, flag: "--query" | "--header"): unknown {
   try {
     return scalar(rule, text, name);
   } catch (e) {
-    throw new UsageError(`--query ${name}=${text}: ${(e as Error).message}`);
+    throw new UsageError(`${flag} ${name}=${text}: ${(e as Error).message}`);
   }
 }

@@ -5,6 +5,7 @@ import path from "node:path";
 import { startCaptureServer } from "@agentruns/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { providers } from "../../../scripts/providers.js";
+import { headerOf } from "../src/commands/api.js";
 import { ALL_PROVIDERS } from "../src/providers.js";
 import { run, simulators, type Sims } from "./cli.js";
 
@@ -107,6 +108,38 @@ describe("agentruns api", () => {
     expect(sims.duvo.requests.length + sims.duckie.requests.length).toBe(0);
   });
 
+  it("--header takes the operation's header parameters by the spec's names, typed; any other is a usage error", async () => {
+    const op = {
+      method: "post",
+      path: "/images/create",
+      pathParams: {},
+      query: {},
+      header: {
+        "X-Registry-Auth": { required: false, schema: { type: "string" } },
+        "X-Retries": { required: false, schema: { type: "integer" } },
+        "X-Tags": { required: false, schema: { type: "array", items: { type: "string" } } },
+      },
+    };
+    expect(headerOf(op, ["x-registry-auth=abc=", "X-RETRIES=3", "x-tags=a", "x-tags=b"])).toEqual({
+      "X-Registry-Auth": "abc=",
+      "X-Retries": 3,
+      "X-Tags": ["a", "b"],
+    });
+    expect(() => headerOf(op, ["X-Retries=three"])).toThrow(
+      "--header X-Retries=three: It must be a whole number.",
+    );
+    expect(() => headerOf(op, ["X-Other=1"])).toThrow(
+      'POST /images/create has no header parameter "X-Other" (it takes: X-Registry-Auth, X-Retries, X-Tags)',
+    );
+    expect(() => headerOf(op, ["nothing"])).toThrow('--header must be name=value, got "nothing"');
+    // Through the CLI: an operation without header parameters says so, exit 2, nothing sent.
+    sims.duvo.requests.length = 0;
+    const result = await api(["duvo", "GET", "/v1/runs", "--header", "X-Trace=1"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('GET /v1/runs has no header parameter "X-Trace" (it takes none)');
+    expect(sims.duvo.requests).toEqual([]);
+  });
+
   it("an API error is exit 1", async () => {
     const result = await api(["duvo", "GET", "/v1/runs/3b241101-e2bb-4255-8caf-4136c566a962"]);
     expect(result.code).toBe(1);
@@ -151,7 +184,11 @@ describe("every provider of scripts/providers.ts", () => {
       await capture.close();
     }
     const help = await run(["--help"], sims.env);
+    // The tagline and the configuration line name every provider, and leave no slot empty for one without keys.
+    const tagline = help.stdout.split("\n").find((l) => l.startsWith("One command line"))!;
+    expect(help.stdout).not.toMatch(/, ,|: ,|, \(and/);
     for (const p of ALL_PROVIDERS) {
+      expect(tagline, p.id).toContain(p.definition.title);
       expect(help.stdout, p.id).toContain(p.id);
       const key = p.definition.credentials[0];
       if (key) expect(help.stdout, p.id).toContain(key.env);

@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { AgentRunsError } from "@agentruns/core";
 import { configPath } from "./config.js";
+import { PROVIDERS } from "./generated/providers.js";
 import { selectProviders } from "./providers.js";
 import { createServer, listedTools, serverRedaction, servingNote, type ServerOptions } from "./server.js";
 import { VERSION } from "./version.js";
@@ -34,13 +35,22 @@ export const OPTIONS = `  --provider <ids>          providers to serve, comma-se
   -h, --help                this help
   -V, --version             the version`;
 
+/** The providers of scripts/providers.ts by title, as a sentence lists them (`Duvo, Avido and Duckie`). */
+export const TITLES = new Intl.ListFormat("en-GB", { type: "conjunction" }).format(
+  PROVIDERS.map((p) => p.title),
+);
+
 /** Where credentials come from, and the promise about them. */
-export const CREDENTIALS = `Credentials: DUVO_API_KEY, AVIDO_API_KEY + AVIDO_APPLICATION_ID, DUCKIE_API_KEY (and <PROVIDER>_BASE_URL), or
+export const CREDENTIALS = `Credentials: ${PROVIDERS.map((p) =>
+  p.provider.credentials.map((c) => c.env).join(" + "),
+)
+  .filter(Boolean)
+  .join(", ")} (and <PROVIDER>_BASE_URL), or
 profiles in the config file. They never appear in tool results, errors or logs.`;
 
 export const USAGE = `Usage: agentruns-mcp [options]
 
-Serves every operation of the Duvo, Avido and Duckie APIs as Model Context Protocol tools.
+Serves every operation of the ${TITLES} APIs as Model Context Protocol tools.
 
 Options:
 ${OPTIONS}

@@ -97,6 +97,10 @@ describe("agentruns-mcp on stdio", () => {
     const help = await run(["--help"], sims.env);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("--mode <tools|dynamic>");
+    // Every provider of providers.ts by title, and no empty slot in the credentials for one without keys.
+    const serves = help.stdout.split("\n").find((l) => l.startsWith("Serves every operation"))!;
+    for (const p of PROVIDERS) expect(serves, p.id).toContain(p.title);
+    expect(help.stdout).not.toMatch(/, ,|: ,|, \(and/);
     for (const r of [help]) expect(r.stdout + r.stderr).not.toContain(KEYS.DUVO_API_KEY);
   });
 

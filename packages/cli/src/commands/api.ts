@@ -2,11 +2,11 @@
 import { readFileSync } from "node:fs";
 import type { OperationSpec } from "@agentruns/core";
 import { Cmd as Command } from "../command.js";
-import type { Context } from "../context.js";
+import { credentialNamed, type Context } from "../context.js";
 import { UsageError } from "../exit-codes.js";
 import { writeJson } from "../output.js";
 import { ALL_PROVIDERS, providerById, type ApiProvider } from "../providers.js";
-import { queryValue, splitPair, typeOf } from "../spec-flags.js";
+import { paramValue, splitPair, typeOf } from "../spec-flags.js";
 
 /** The operation a method and a concrete path name, with the path parameters read out of the path. */
 export function findOperation(provider: ApiProvider, method: string, path: string) {
@@ -58,10 +58,38 @@ export function queryOf(op: OperationSpec, pairs: readonly string[], fromPath: U
     const type = typeOf(rule);
     if (sub !== undefined) query[name] = { ...(query[name] as object), [sub]: text };
     else if (type === "array")
-      query[name] = [...((query[name] as unknown[]) ?? []), queryValue(rule.items ?? {}, text, key)];
-    else query[name] = queryValue(rule, text, key);
+      query[name] = [
+        ...((query[name] as unknown[]) ?? []),
+        paramValue(rule.items ?? {}, text, key, "--query"),
+      ];
+    else query[name] = paramValue(rule, text, key, "--query");
   }
   return query;
+}
+
+/**
+ * `--header` pairs as the operation's header parameters under the spec's names (matched whatever their case), typed
+ * by its spec; a header it does not declare is a usage error naming those it does.
+ */
+export function headerOf(op: OperationSpec, pairs: readonly string[]): Record<string, unknown> {
+  const declared = Object.keys(op.header ?? {});
+  const header: Record<string, unknown> = {};
+  for (const text of pairs) {
+    const pair = splitPair(text);
+    if (!pair) throw new UsageError(`--header must be name=value, got "${text}"`);
+    const name = declared.find((d) => d.toLowerCase() === pair[0].toLowerCase());
+    if (name === undefined)
+      throw new UsageError(
+        `${op.method.toUpperCase()} ${op.path} has no header parameter "${pair[0]}"` +
+          (declared.length ? ` (it takes: ${declared.join(", ")})` : " (it takes none)"),
+      );
+    const rule = op.header![name]!.schema;
+    header[name] =
+      typeOf(rule) === "array"
+        ? [...((header[name] as unknown[]) ?? []), paramValue(rule.items ?? {}, pair[1], name, "--header")]
+        : paramValue(rule, pair[1], name, "--header");
+  }
+  return header;
 }
 
 function queryPair(text: string): [string, string] {
@@ -93,6 +121,7 @@ export function bodyOf(data: string | undefined): unknown {
 
 interface ApiOpts {
   query?: string[];
+  header?: string[];
   data?: string;
 }
 
@@ -105,6 +134,11 @@ function apiOptions(command: Command): Command {
       ...p,
       v,
     ])
+    .option(
+      "--header <name=value>",
+      "a header parameter of the operation; repeat for each (credential-named values are kept out of output)",
+      (v: string, p: string[] = []) => [...p, v],
+    )
     .option("--data <json|@file|@->", "the JSON request body")
     .option("--base-url <url>", "the provider's base URL")
     .option("--json", "JSON (always: the flag is accepted like on every other command)");
@@ -121,14 +155,19 @@ async function callOperation(
   const url = new URL(target, "http://path.invalid");
   const { id: operationId, op, params } = findOperation(provider, method, url.pathname);
   const query = queryOf(op, opts.query ?? [], url.searchParams);
+  const header = headerOf(op, opts.header ?? []);
+  // A value sent under a credential's kind of name (`X-Session-Token`) is a secret like the configured ones.
+  for (const [name, value] of Object.entries(header)) if (credentialNamed(name)) c.secret(String(value));
   const body = bodyOf(opts.data);
   if (body !== undefined && !op.body)
     throw new UsageError(`${op.method.toUpperCase()} ${op.path} takes no request body (--data)`);
-  const result = await c
-    .client(provider)
-    .request(operationId, { path: params, query, ...(body !== undefined ? { body } : {}) } as never, {
-      signal: c.io.signal,
-    });
+  const input = {
+    path: params,
+    query,
+    ...(Object.keys(header).length ? { header } : {}),
+    ...(body !== undefined ? { body } : {}),
+  };
+  const result = await c.client(provider).request(operationId, input as never, { signal: c.io.signal });
   await writeJson(c.io.stdout, result ?? null);
   return 0;
 }

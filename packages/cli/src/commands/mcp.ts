@@ -3,14 +3,13 @@
 import { Cmd as Command } from "../command.js";
 import type { Context } from "../context.js";
 import { write } from "../output.js";
+import { TITLES } from "../titles.js";
 
-const DESCRIPTION = "serve every Duvo, Avido and Duckie operation as Model Context Protocol tools";
+const DESCRIPTION = `serve every ${TITLES} operation as Model Context Protocol tools`;
 
 export function mcpCommand(ctx: () => Context): Command {
   return new Command("mcp")
-    .description(
-      "serve every Duvo, Avido and Duckie operation as Model Context Protocol tools (stdio, or --http)",
-    )
+    .description(`${DESCRIPTION} (stdio, or --http)`)
     .argument("[options...]", "agentruns-mcp's options (agentruns mcp --help lists them)")
     .allowUnknownOption()
     .helpOption(false)
