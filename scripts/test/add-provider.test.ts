@@ -141,12 +141,14 @@ await new ${clientName("ElevenLabs")}({ baseUrl: base, env: { ELEVENLABS_API_KEY
         ["GET", "/v1/user"],
       ]);
       expect(capture.requests[1]!.headers["xi-api-key"]).toBe("xi-key-1234");
-      // `agentruns api` sends a header parameter with --header, and keeps a credential-named value out of its output.
-      capture.respondWith({ body: { echoed: "registry-secret-42" } });
+      // `agentruns api` sends a header parameter with --header, and keeps a credential-named value out of what it
+      // writes on stderr (its --verbose log, the error that quotes the server's answer), as it does a configured key.
+      capture.respondWith({ status: 400, body: { message: "no access with registry-secret-42" } });
       const cli = await exec(
         process.execPath,
         [
           path.join(clone, "packages/cli/bin/agentruns.js"),
+          "--verbose",
           "api",
           "docker",
           "POST",
@@ -157,10 +159,15 @@ await new ${clientName("ElevenLabs")}({ baseUrl: base, env: { ELEVENLABS_API_KEY
           capture.url,
         ],
         { cwd: clone, env },
+      ).then(
+        () => undefined,
+        (e: { code: number; stderr: string }) => e,
       );
+      expect(cli?.code).toBe(1);
+      expect(cli?.stderr).toMatch(/400 POST/);
+      expect(cli?.stderr).not.toContain("registry-secret-42");
       expect(capture.requests[2]).toMatchObject({ method: "POST", pathname: "/v1.37/images/create" });
       expect(capture.requests[2]!.headers["x-registry-auth"]).toBe("registry-secret-42");
-      expect(cli.stdout + cli.stderr).not.toContain("registry-secret-42");
       const api = await readFile(path.join(clone, "packages/elevenlabs/api.md"), "utf8");
       expect(api).not.toMatch(/xiApiKey|xi-api-key/i);
       // Named as people write them (#36 item 4), from NounVerb, FastAPI and REST shapes alike; no optional body

@@ -18,11 +18,14 @@ export class Progress {
     private readonly limit?: number,
   ) {}
 
-  /** A page of `key` (one list request stream) arrived; `total` is what that stream will hold, if known. */
+  /**
+   * A page of `key` (one list request stream) arrived; `total` is what that stream will hold, if known. Shown with
+   * its rows (the next `row()` or `done()`), never before them: no `1 page · 0/3 rows`.
+   */
   page(key: string, total: number | undefined): void {
     this.#pages++;
     this.#totals.set(key, total);
-    this.#tick();
+    this.#dirty = true;
   }
 
   row(): void {
@@ -45,7 +48,7 @@ export class Progress {
     const seconds = (Date.now() - this.#started) / 1000;
     const rate = seconds > 0 ? this.#rows / seconds : 0;
     const parts = [
-      `${this.#pages.toLocaleString("en-US")} pages`,
+      `${this.#pages.toLocaleString("en-US")} ${this.#pages === 1 ? "page" : "pages"}`,
       `${this.#rows.toLocaleString("en-US")}${this.total === undefined ? "" : `/${this.total.toLocaleString("en-US")}`} rows`,
       `${Math.round(rate).toLocaleString("en-US")} rows/s`,
     ];

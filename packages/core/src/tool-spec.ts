@@ -37,6 +37,8 @@ export interface ToolSpec {
   };
   /** The operation requires a body whose fields are arguments: it is sent (`{}` at least) even when none is given. */
   readonly requiredBody?: boolean;
+  /** The field of the answer the client method resolves to (the entry's `unwrap`): the tool answers it too. */
+  readonly unwrap?: string;
   /** Each argument of `inputSchema` and where it goes on the wire. */
   readonly args: Readonly<Record<string, ToolArgument>>;
   /** A list: the paging scheme of the ergonomic list method; the tool returns one page and a `next` token. */

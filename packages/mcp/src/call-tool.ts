@@ -68,9 +68,15 @@ async function generated(
     const next = page.nextPageQuery();
     return pageResult(tool, settings.redact.value(page.data), next ? encodeNext(next) : undefined, max);
   }
-  const { data, response }: { data: unknown; response: Response } = await client
+  const answer: { data: unknown; response: Response } = await client
     .request(tool.operationId, input as never, options)
     .withResponse();
+  const { response } = answer;
+  // What the client method answers (`duvo.runs.create()` → the run): the field the entry unwraps, where there is one.
+  const data =
+    tool.unwrap !== undefined && answer.data !== null && typeof answer.data === "object"
+      ? (answer.data as Record<string, unknown>)[tool.unwrap]
+      : answer.data;
   const { redact } = settings;
   if (typeof Blob !== "undefined" && data instanceof Blob) {
     const bytes = redact.bytes(new Uint8Array(await data.arrayBuffer()));

@@ -25,7 +25,10 @@ describe("the Duvo flow", () => {
   it("create → wait → respond → messages → completed", async () => {
     const created = await call("duvo_runs_create", { agent_id: ASKER, message: "Refund order 1042" });
     expect(created.isError).toBeFalsy();
-    const runId = (created.structuredContent as { run: { id: string } }).run.id;
+    // What `duvo.runs.create()` answers, the run itself (the entry unwraps `run`), not the wire's `{ run }`.
+    expect(created.structuredContent).toMatchObject({ agent_id: ASKER, status: expect.any(String) });
+    expect(created.structuredContent).not.toHaveProperty("run");
+    const runId = (created.structuredContent as { id: string }).id;
     expect(sims.duvo.count("createRun")).toBe(1);
 
     const progress: string[] = [];

@@ -69,7 +69,7 @@ describe("HTTP limits", () => {
 
     // Both sessions busy with a wait: an initialize is told to come back, with Retry-After.
     const created = await second.client.callTool({ name: "duvo_runs_create", arguments: { agent_id: SLOW } });
-    const runId = (created.structuredContent as { run: { id: string } }).run.id;
+    const runId = (created.structuredContent as { id: string }).id;
     const waits = [second, third].map((m) =>
       m.client
         .callTool({ name: "duvo_runs_wait", arguments: { run_id: runId, timeout_seconds: 30 } })

@@ -99,7 +99,7 @@ describe("agentruns-mcp --http", () => {
         arguments: { agent_id: "16fd2706-8baf-433b-82eb-8c7fada847da" },
       });
       await mcp.close();
-      return (r.structuredContent as { run: { id: string } }).run.id;
+      return (r.structuredContent as { id: string }).id;
     })();
     const mcp = await httpClient(url, auth);
     const waiting = mcp.client.callTool({

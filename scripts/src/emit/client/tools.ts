@@ -177,7 +177,9 @@ function toolOf(doc: Json, m: Method, name: string, table: Json, idempotent: Rea
       required: ["items"],
     };
   } else if (answer && spec.response === undefined) {
-    const out = toolSchema(doc, answer, { direction: "output", maxBytes: OUTPUT_BYTES });
+    // What the client method resolves to: a field of the answer where the entry unwraps one (`runs.create` → the run).
+    const shown = m.unwrap ? schemaAt(doc, answer, m.unwrap) : answer;
+    const out = toolSchema(doc, shown, { direction: "output", maxBytes: OUTPUT_BYTES });
     // Only an object that cannot be null is a structured answer; anything else is returned as text.
     if (out.type === "object") outputSchema = out;
   }
@@ -208,6 +210,7 @@ function toolOf(doc: Json, m: Method, name: string, table: Json, idempotent: Rea
     },
     ...(outputSchema ? { outputSchema } : {}),
     ...(requiredBody ? { requiredBody } : {}),
+    ...(m.unwrap && !pagination ? { unwrap: m.unwrap } : {}),
     annotations: {
       readOnlyHint: readOnly,
       destructiveHint: !readOnly && (m.method === "DELETE" || DESTRUCTIVE.test(m.name)),
