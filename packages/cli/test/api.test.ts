@@ -185,7 +185,8 @@ describe("every provider of scripts/providers.ts", () => {
     }
     const help = await run(["--help"], sims.env);
     // The tagline and the configuration line name every provider, and leave no slot empty for one without keys.
-    const tagline = help.stdout.split("\n").find((l) => l.startsWith("One command line"))!;
+    // (The paragraph as one line: the help wraps it.)
+    const tagline = /One command line[\s\S]*?(?=\n\n)/.exec(help.stdout)![0].replace(/\s+/g, " ");
     expect(help.stdout).not.toMatch(/, ,|: ,|, \(and/);
     for (const p of ALL_PROVIDERS) {
       expect(tagline, p.id).toContain(p.definition.title);
