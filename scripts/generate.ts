@@ -1,11 +1,12 @@
 // CLI: regenerate (or, with --check, verify) the typed package of each provider in providers.ts; with --new, only
 // scaffold the providers that have no package yet and link them into the workspace (what `pnpm generate` runs first).
-// Usage: node scripts/run.mjs generate [--check | --new] [--package typed|client] [--root <dir>] [provider ...]
+// Usage: node scripts/run.mjs generate [--check | --new | --keys] [--package typed|client] [--root <dir>] [provider ...]
 // (pnpm generate; each package's own generate task passes --package, so it writes only that package).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs, selectProviders } from "./src/cli-args.js";
+import { writeEntryKeys } from "./src/entry-keys.js";
 import { generatePackage, generateRegistries, type PackagePart } from "./src/generate-package.js";
 
 const { root, flags, options, positionals } = parseArgs(process.argv.slice(2), ["--package"]);
@@ -16,6 +17,10 @@ if (!["both", "typed", "client", ...REGISTRY_PARTS].includes(part)) {
   console.error(`--package must be typed, client, mcp or cli, got ${JSON.stringify(part)}`);
   process.exit(2);
 }
+
+// Every mode first: the per-provider cache keys Turbo hashes (entry-keys.ts); --keys does only that.
+await writeEntryKeys(root, selectProviders([]));
+if (flags.has("keys")) process.exit(0);
 
 if (flags.has("new")) {
   const fresh = selectProviders(positionals).filter(

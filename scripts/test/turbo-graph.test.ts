@@ -1,7 +1,7 @@
-// Turbo's task graph: nothing changed means identical task hashes (full cache hit); editing one provider's spec
-// changes the hashes of that provider's chain and its dependents only.
+// Turbo's task graph: nothing changed means identical task hashes (full cache hit); editing one provider's spec, or
+// its entry in providers.ts, changes the hashes of that provider's chain and its dependents only.
 import { execFile } from "node:child_process";
-import { appendFile, mkdtemp, rm } from "node:fs/promises";
+import { appendFile, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,10 +35,43 @@ beforeAll(async () => {
   // A clean clone of the committed tree, so the edit below never touches the working copy.
   clone = await mkdtemp(path.join(os.tmpdir(), "agentruns-turbo-"));
   await run("git", ["clone", "--quiet", repo, clone]);
+  // The generator's own dependencies, to write the entries' cache keys as `pnpm test` does before Turbo runs.
+  for (const dir of ["node_modules", "scripts/node_modules"])
+    await symlink(path.join(repo, dir), path.join(clone, dir), "dir");
+  await writeKeys();
 });
+const writeKeys = () => run(process.execPath, ["scripts/run.mjs", "generate", "--keys"], { cwd: clone });
 afterAll(() => rm(clone, { recursive: true, force: true }));
 
 describe("turbo task graph", () => {
+  it(
+    "re-generates only the provider whose entry of providers.ts was edited",
+    { timeout: 120_000 },
+    async () => {
+      const before = await taskHashes();
+      const file = path.join(clone, "scripts/providers.ts");
+      const text = await readFile(file, "utf8");
+      await writeFile(file, text.replace("limit: 5_000, windowMs: 60_000", "limit: 4_000, windowMs: 60_000"));
+      try {
+        await writeKeys();
+        const hit = changed(before, await taskHashes());
+        // Duckie's chain, and the registries that list every provider (the MCP server's and the CLI's).
+        expect(hit).toEqual(
+          expect.arrayContaining(["@agentruns/duckie-openapi#generate", "@agentruns/duckie#generate"]),
+        );
+        for (const other of ["duvo", "avido"])
+          expect(
+            hit.filter(
+              (t) => t.startsWith(`@agentruns/${other}-openapi#`) || t === `@agentruns/${other}#generate`,
+            ),
+          ).toEqual([]);
+      } finally {
+        await writeFile(file, text);
+        await writeKeys();
+      }
+    },
+  );
+
   it("computes the same hashes when nothing changed", async () => {
     const first = await taskHashes();
     expect(first.size).toBeGreaterThanOrEqual(12);

@@ -1,6 +1,7 @@
 // The package-level configuration both generated packages share: pinned versions, the dual ES/CommonJS exports
 // entry, tsconfigs and the Turbo `generate` task.
 import type { ProviderDescriptor } from "../provider.js";
+import { ENTRY_KEYS } from "../entry-keys.js";
 
 /** Versions the generated packages pin; bump here and regenerate. */
 export const VERSIONS = {
@@ -41,7 +42,8 @@ export function generateTask(d: ProviderDescriptor, part: "typed" | "client") {
       "$TURBO_ROOT$/scripts/generate.ts",
       "$TURBO_ROOT$/scripts/run.mjs",
       "$TURBO_ROOT$/scripts/bundle.mjs",
-      "$TURBO_ROOT$/scripts/providers.ts",
+      // This provider's entry alone (entry-keys.ts), not providers.ts: editing another entry misses no cache here.
+      `$TURBO_ROOT$/${ENTRY_KEYS}/${d.id}.json`,
       "$TURBO_ROOT$/scripts/src/**",
       "$TURBO_ROOT$/scripts/templates/**",
       "$TURBO_ROOT$/packages/core/src/**",
