@@ -40,6 +40,8 @@ let app: string;
 let sims: Simulator[] = [];
 const versions = new Map<string, string>();
 let vendored: string[] = [];
+let plan = "";
+let dryRun: { stdout: string; stderr: string };
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), "agentruns-release-"));
@@ -68,7 +70,16 @@ beforeAll(async () => {
     path.join(ws, ".changeset", "e2e-release.md"),
     `---\n${names}\n---\n\nEnd-to-end release test.\n`,
   );
+  // The README's non-interactive changeset: the file alone, which `changeset status` reads as the release plan.
+  plan = (await sh(path.join(repo, "node_modules/.bin/changeset"), ["status", "--verbose"], ws)).stdout;
   await sh(path.join(repo, "node_modules/.bin/changeset"), ["version", "--snapshot", "e2e"], ws);
+  // And the dry run's publish (README: pnpm release:dry-run): a tarball listed, nothing uploaded.
+  dryRun = await sh(
+    "pnpm",
+    ["publish", "--dry-run", "--no-git-checks"],
+    path.join(ws, "packages/core"),
+    npmEnv,
+  );
   for (const p of PUBLISHED)
     versions.set(p, JSON.parse(await readFile(path.join(ws, "packages", p, "package.json"), "utf8")).version);
   await sh(
@@ -129,6 +140,14 @@ const simEnv = () => ({
 });
 
 describe("published packages", () => {
+  it("a changeset written without a prompt is the release plan; a dry-run publish uploads nothing", async () => {
+    for (const p of PUBLISHED) expect(plan, p).toContain(`@agentruns/${p}`);
+    expect(dryRun.stdout + dryRun.stderr).toMatch(/dist\/index\.js/);
+    // Only the real publish below put a version of the core on the registry: the e2e one.
+    const meta = (await (await fetch(`${registry.url}/@agentruns%2fcore`)).json()) as { versions: object };
+    expect(Object.keys(meta.versions)).toEqual([versions.get("core")]);
+  });
+
   it("were versioned by changesets, with changelogs, and published under the e2e tag", async () => {
     // One first version for all: a peer range on the core (ratelimit-redis's `^0`) that the core's minor bump stays
     // inside escalates nothing to a major (.changeset/config.json onlyUpdatePeerDependentsWhenOutOfRange).
