@@ -76,7 +76,7 @@ beforeAll(async () => {
   // And the dry run's publish (README: pnpm release:dry-run): a tarball listed, nothing uploaded.
   dryRun = await sh(
     "pnpm",
-    ["publish", "--dry-run", "--no-git-checks"],
+    ["publish", "--dry-run", "--no-git-checks", "--tag", "e2e"],
     path.join(ws, "packages/core"),
     npmEnv,
   );
