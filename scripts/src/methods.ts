@@ -317,7 +317,7 @@ export function nameMethods(
     while (seen.has(key(m)) || subs.has(key(m)));
     seen.set(key(m), 1);
   }
-  return named;
+  return named.map(({ operationId, resource, name }) => ({ operationId, resource, name }));
 }
 
 /**

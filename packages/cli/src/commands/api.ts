@@ -136,7 +136,7 @@ function apiOptions(command: Command): Command {
     ])
     .option(
       "--header <name=value>",
-      "a header parameter of the operation; repeat for each (credential-named values are kept out of output)",
+      "a header parameter of the operation; repeat for each (credential-named values stay out of logs and errors)",
       (v: string, p: string[] = []) => [...p, v],
     )
     .option("--data <json|@file|@->", "the JSON request body")
