@@ -242,8 +242,15 @@ export function nameMethods(
       // Only a collection without items (`/store/items` with no `/store/items/{…}`) answering one thing.
       const one = !op.list && !withItems.has(path) && !plural(camel(op.operationId));
       if (kind === "collection" && op.method === "GET" && GETS_ONE.has(verb) && one) name = "get";
+      // A singleton: no items, its GET answers one thing, and neither its name nor its id's verb says many
+      // (`GET /search`, `search`, stays a list).
       const singleton =
-        kind === "collection" && gets.has(path) && !listGets.has(path) && !withItems.has(path) && !noun;
+        kind === "collection" &&
+        gets.has(path) &&
+        !listGets.has(path) &&
+        !withItems.has(path) &&
+        !noun &&
+        !READS_BY_POST.has(verb);
       if (singleton) name = VERBS.item[op.method] ?? name;
     }
     if (flag) resource = [camel(flag), ...resource];

@@ -175,6 +175,8 @@ describe("the naming rule", () => {
         op("DELETE", "/organization/spend_limit", "Deleteorganizationspendlimit"),
         op("GET", "/organization/projects", "listProjects", { list: true }),
         op("GET", "/models", "listModels", { list: true }),
+        // A read of many by its verb is no singleton, whatever it answers.
+        op("GET", "/search", "search"),
         op("POST", "/organization/projects", "createProject"),
       ]),
     ).toEqual({
@@ -184,6 +186,7 @@ describe("the naming rule", () => {
       listProjects: "organization.projects.list",
       createProject: "organization.projects.create",
       listModels: "models.list",
+      search: "search.list",
     });
   });
 

@@ -1,6 +1,7 @@
 // Release end to end: version every package with changesets (snapshot), publish them to a real local registry,
 // install them with plain npm in a fresh project, and use them from ESM, CommonJS and TypeScript (node16 and
 // bundler resolution), against the simulators.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -20,19 +21,13 @@ import { vendorDependencies } from "./vendor.js";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../../..");
 const bin = (name: string) => path.resolve(here, "..", "node_modules", ".bin", name);
-const PUBLISHED = [
-  "core",
-  "duvo-openapi",
-  "avido-openapi",
-  "duckie-openapi",
-  "duvo",
-  "avido",
-  "duckie",
-  "simulators",
-  "cli",
-  "mcp",
-  "ratelimit-redis",
-];
+/** Every publishable package of packages/ (not private): the three providers and any added beside them. */
+const PUBLISHED = readdirSync(path.join(repo, "packages"))
+  .filter((dir) => {
+    const file = path.join(repo, "packages", dir, "package.json");
+    return existsSync(file) && JSON.parse(readFileSync(file, "utf8")).private !== true;
+  })
+  .sort();
 
 let tmp: string;
 let registry: Registry;
