@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs, selectProviders } from "./src/cli-args.js";
 import { writeEntryKeys } from "./src/entry-keys.js";
+import { writeFirstRelease } from "./src/first-release.js";
 import { generatePackage, generateRegistries, type PackagePart } from "./src/generate-package.js";
 
 const { root, flags, options, positionals } = parseArgs(process.argv.slice(2), ["--package"]);
@@ -31,6 +32,9 @@ if (flags.has("new")) {
   for (const entry of fresh) {
     for (const { dir } of await generatePackage(root, entry))
       console.log(`${path.relative(root, dir)}: created from ${entry.spec}`);
+    console.log(
+      `${path.relative(root, await writeFirstRelease(root, entry))}: its first release (edit as you like)`,
+    );
   }
   if (fresh.length) {
     // The MCP server and the CLI serve the newcomer too: their registries and dependencies are written before the

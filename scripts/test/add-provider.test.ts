@@ -100,6 +100,11 @@ describe("Add a provider (README)", { timeout: FULL ? 5_400_000 : 900_000 }, () 
     const ids = providersToAdd.map(({ entry }) => entry.id);
     // README step 3: `pnpm generate` alone (it links the new packages into the workspace itself).
     const generated = await sh("pnpm", ["generate"]);
+    // Each newcomer's first release is a minor, 0.1.0 like every other package's first version.
+    for (const id of ids)
+      expect(await readFile(path.join(clone, `.changeset/add-${id}.md`), "utf8")).toMatch(
+        new RegExp(`"@agentruns/${id}-openapi": minor\n"@agentruns/${id}": minor`),
+      );
     for (const { entry } of providersToAdd) {
       expect(generated.stdout).toContain(`packages/${entry.id}-openapi: created from ${entry.spec}`);
       expect(generated.stdout).toContain(`packages/${entry.id}: created from ${entry.spec}`);
