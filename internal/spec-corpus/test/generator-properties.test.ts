@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { sampleValue, valueFor } from "../../../scripts/src/example-value.js";
 import { resolveRef } from "../../../scripts/src/json-ref.js";
+import { paramsFirst } from "../../../scripts/src/method-signature.js";
 import { normalizeSpec } from "../../../scripts/src/normalize.js";
 import { buildModel } from "../../../scripts/src/model.js";
 import { checkSpec } from "../src/directory/check-spec.js";
@@ -137,7 +138,6 @@ it(
             if (m.body) {
               const media = Object.values<Json>(resolveRef(doc, raw.requestBody).content)[0]!;
               body = inputFor(doc, opSpec.body.schema, media.schema);
-              args.push(body);
             }
             const bag: Json = {};
             for (const where of ["query", "header", "cookie"]) {
@@ -151,7 +151,12 @@ it(
                 bag[where !== "query" && key ? key : p.name] = v;
               }
             }
-            if (m.params) args.push(bag);
+            // In the signature's order: an optional body after required params (method-signature.ts paramsFirst).
+            if (paramsFirst(m)) args.push(bag, body);
+            else {
+              if (m.body) args.push(body);
+              if (m.params) args.push(bag);
+            }
             capture.reset();
             const resource = m.resource.reduce((r: any, k) => r[k], client);
             const result = resource[m.name](...args);
