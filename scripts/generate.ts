@@ -19,8 +19,9 @@ if (!["both", "typed", "client", ...REGISTRY_PARTS].includes(part)) {
   process.exit(2);
 }
 
-// Every mode first: the per-provider cache keys Turbo hashes (entry-keys.ts); --keys does only that.
-await writeEntryKeys(root, selectProviders([]));
+// Before Turbo hashes anything (pnpm generate, build and test): the per-provider cache keys (entry-keys.ts); not in
+// the generate tasks Turbo runs, whose inputs they are. --keys does only that.
+if (flags.has("keys") || flags.has("new")) await writeEntryKeys(root, selectProviders([]));
 if (flags.has("keys")) process.exit(0);
 
 if (flags.has("new")) {
